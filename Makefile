@@ -1,0 +1,29 @@
+# mimic: `make` builds the emulator (build/mimic, a static x86-64 binary)
+# and every guest test program with Debian's cross compilers.
+# Each part has its own fragment; this file only wires them together.
+
+BUILD    ?= build
+HOST_CC  ?= gcc
+V        ?= 0
+
+# Guest targets and their Debian cross compilers. Guest programs are static
+# so the same binary runs in the real guest and under any subject.
+TARGETS        := armv6
+armv6_CC       := arm-linux-gnueabi-gcc
+armv6_CFLAGS   := -march=armv6k -marm -mfloat-abi=soft -O2 -static -Wall -Wextra -Werror
+armv6_QEMU     := qemu-arm -cpu arm1176
+
+.PHONY: all clean check
+all:
+
+include emulator/emulator.mk
+include suites/isa/isa.mk
+include suites/syscalls/syscalls.mk
+include harness/harness.mk
+
+clean:
+	rm -rf $(BUILD)
+
+# Same as ci/test without the package set-up.
+check: all
+	kyua test

@@ -1,0 +1,50 @@
+/* ARMv6 (ARM1176, v6K) user-mode CPU: state and the run interface the OS
+ * personality drives. run() executes guest code until something the OS must
+ * handle (a system call, an exception) and says why it stopped. */
+#ifndef MIMIC_ARM_CPU_H
+#define MIMIC_ARM_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "mem/mem.h"
+
+enum arm_stop {
+	ARM_STOP_SVC = 1,  /* SVC executed; r[15] is the next instruction, svc_imm set */
+	ARM_STOP_UNDEF,    /* undefined instruction at stop_pc: SIGILL/ILL_ILLOPC */
+	ARM_STOP_FAULT,    /* data abort or prefetch abort at stop_pc: see mem.fault/fault_addr */
+	ARM_STOP_BKPT,     /* BKPT at stop_pc */
+};
+
+struct arm_cpu {
+	uint32_t r[16];    /* r[15] is the address of the next instruction to execute */
+	/* CPSR split for speed: each flag is 0 or 1. */
+	uint32_t n, z, c, v, q;
+	uint32_t ge;       /* GE[3:0] */
+	uint32_t t;        /* Thumb state */
+	uint32_t e;        /* data endianness (SETEND BE) */
+	/* Exclusive monitor for LDREX/STREX. */
+	bool excl_valid;
+	uint32_t excl_addr;
+	/* TPIDRURO (read by user mode with MRC p15,0,rX,c13,c0,3; set by the OS). */
+	uint32_t tls;
+	/* VFP state used by glibc's setjmp/longjmp and fenv (VFPv2 of the ARM1176). */
+	uint64_t d[16];
+	uint32_t fpscr, fpexc;
+	struct gmem *mem;
+	/* Filled when run() returns. */
+	uint32_t stop_pc;  /* address of the instruction that stopped */
+	uint32_t svc_imm;  /* SVC immediate (24 bits ARM, 8 bits Thumb) */
+	uint32_t insn;     /* the stopping instruction word (for SIGILL reports) */
+};
+
+void arm_cpu_init(struct arm_cpu *cpu, struct gmem *mem);
+/* Runs until a stop; returns an enum arm_stop. */
+int arm_run(struct arm_cpu *cpu);
+
+/* CPSR as the architecture lays it out (user-visible bits, mode USR 0x10). */
+uint32_t arm_get_cpsr(const struct arm_cpu *cpu);
+/* Sets the user-writable bits: NZCVQ, GE, E, T. */
+void arm_set_cpsr(struct arm_cpu *cpu, uint32_t cpsr);
+
+#endif

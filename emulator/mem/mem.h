@@ -1,0 +1,150 @@
+/* Guest address space: one host reservation, guest address A lives at
+ * host + A. Guest permissions are kept per 4 KiB page in a byte table and
+ * checked on every access, so a bad guest pointer becomes a guest fault
+ * (reported to the caller) and never a host crash. Host pages stay
+ * read-write for the emulator itself. */
+#ifndef MIMIC_MEM_H
+#define MIMIC_MEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define GPAGE_SHIFT 12
+#define GPAGE_SIZE  ((uint64_t)1 << GPAGE_SHIFT)
+#define GPAGE_MASK  (GPAGE_SIZE - 1)
+
+/* Page permission bits (same values as PROT_*), plus a mapped marker so
+ * PROT_NONE mappings are told apart from holes (SEGV_ACCERR vs MAPERR). */
+#define GP_R      0x1u
+#define GP_W      0x2u
+#define GP_X      0x4u
+#define GP_MAPPED 0x80u
+
+/* Why the last access failed. */
+enum gmem_fault {
+	GF_NONE = 0,
+	GF_MAPERR,   /* no mapping: SIGSEGV/SEGV_MAPERR */
+	GF_ACCERR,   /* mapped without the permission: SIGSEGV/SEGV_ACCERR */
+	GF_ALIGN,    /* alignment the CPU does not allow: SIGBUS/BUS_ADRALN */
+};
+
+struct gmem {
+	uint8_t *host;        /* host address of guest address 0 */
+	uint8_t *perm;        /* one byte per guest page */
+	uint64_t size;        /* bytes of guest address space */
+	bool big_endian;      /* guest data byte order */
+	uint64_t fault_addr;  /* set when an access fails */
+	enum gmem_fault fault;
+};
+
+/* Reserves the guest space (size bytes, a power of two). 0 on success. */
+int gmem_init(struct gmem *m, uint64_t size, bool big_endian);
+void gmem_destroy(struct gmem *m);
+
+/* Set the permissions of [addr, addr+len) (page-rounded); prot is GP_R|GP_W|GP_X
+ * (GP_MAPPED is added). The host pages are zeroed on first mapping. */
+int gmem_map(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot);
+int gmem_protect(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot);
+int gmem_unmap(struct gmem *m, uint64_t addr, uint64_t len);
+/* Lowest free page-aligned range of len bytes at or above hint below limit;
+ * returns 0 when none. */
+uint64_t gmem_find_free(struct gmem *m, uint64_t hint, uint64_t len, uint64_t limit);
+
+/* True when every page of [a, a+len) has all of the bits in need. Sets the
+ * fault fields otherwise. len may be 0 (always true). */
+static inline bool gmem_check(struct gmem *m, uint64_t a, uint64_t len, unsigned need)
+{
+	if (len == 0)
+		return true;
+	if (a >= m->size || len > m->size - a) {
+		m->fault_addr = a >= m->size ? a : m->size;
+		m->fault = GF_MAPERR;
+		return false;
+	}
+	uint64_t first = a >> GPAGE_SHIFT, last = (a + len - 1) >> GPAGE_SHIFT;
+	for (uint64_t p = first; p <= last; p++) {
+		unsigned pr = m->perm[p];
+		if ((pr & need) != need) {
+			m->fault_addr = p == first ? a : p << GPAGE_SHIFT;
+			m->fault = (pr & GP_MAPPED) ? GF_ACCERR : GF_MAPERR;
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Host pointer of a guest range already checked with gmem_check. */
+static inline void *gmem_host(struct gmem *m, uint64_t a) { return m->host + a; }
+
+/* Copies between guest and host with permission checks; false on fault. */
+static inline bool gmem_read(struct gmem *m, uint64_t a, void *dst, size_t n)
+{
+	if (!gmem_check(m, a, n, GP_R))
+		return false;
+	memcpy(dst, m->host + a, n);
+	return true;
+}
+
+static inline bool gmem_write(struct gmem *m, uint64_t a, const void *src, size_t n)
+{
+	if (!gmem_check(m, a, n, GP_W))
+		return false;
+	memcpy(m->host + a, src, n);
+	return true;
+}
+
+/* Length of the NUL-terminated guest string at a (max bytes searched),
+ * or -1 on fault or when no NUL is found within max. */
+long gmem_strnlen(struct gmem *m, uint64_t a, size_t max);
+
+/* Typed accessors in guest byte order. The fast path is one page-table
+ * byte test; a range crossing a page goes through gmem_check. */
+#define GMEM_ACCESSORS(bits)                                                     \
+	static inline bool gmem_ld##bits(struct gmem *m, uint64_t a, uint##bits##_t *v) \
+	{                                                                            \
+		uint##bits##_t x;                                                    \
+		if (!gmem_read(m, a, &x, sizeof x))                                  \
+			return false;                                                \
+		*v = m->big_endian ? gmem_swap##bits(x) : x;                         \
+		return true;                                                         \
+	}                                                                            \
+	static inline bool gmem_st##bits(struct gmem *m, uint64_t a, uint##bits##_t v)  \
+	{                                                                            \
+		uint##bits##_t x = m->big_endian ? gmem_swap##bits(v) : v;           \
+		return gmem_write(m, a, &x, sizeof x);                               \
+	}
+
+static inline uint8_t gmem_swap8(uint8_t x) { return x; }
+static inline uint16_t gmem_swap16(uint16_t x) { return __builtin_bswap16(x); }
+static inline uint32_t gmem_swap32(uint32_t x) { return __builtin_bswap32(x); }
+static inline uint64_t gmem_swap64(uint64_t x) { return __builtin_bswap64(x); }
+
+GMEM_ACCESSORS(8)
+GMEM_ACCESSORS(16)
+GMEM_ACCESSORS(32)
+GMEM_ACCESSORS(64)
+
+/* Instruction fetch: needs execute permission. */
+static inline bool gmem_fetch32(struct gmem *m, uint64_t a, uint32_t *v)
+{
+	if (!gmem_check(m, a, 4, GP_X))
+		return false;
+	uint32_t x;
+	memcpy(&x, m->host + a, 4);
+	*v = m->big_endian ? gmem_swap32(x) : x;
+	return true;
+}
+
+static inline bool gmem_fetch16(struct gmem *m, uint64_t a, uint16_t *v)
+{
+	if (!gmem_check(m, a, 2, GP_X))
+		return false;
+	uint16_t x;
+	memcpy(&x, m->host + a, 2);
+	*v = m->big_endian ? gmem_swap16(x) : x;
+	return true;
+}
+
+#endif
