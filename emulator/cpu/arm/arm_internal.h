@@ -1,0 +1,90 @@
+/* Interfaces between the parts of the ARM back end (not for the OS layer).
+ * Every exec function returns 0 to continue or an enum arm_stop value, and
+ * fills cpu->stop_pc / cpu->insn when it stops. */
+#ifndef MIMIC_ARM_INTERNAL_H
+#define MIMIC_ARM_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cpu/arm/arm_cpu.h"
+
+/* Condition field check against the current flags (cond 0..14; 15 is the
+ * unconditional space and is handled by the decoder). */
+bool arm_cond_pass(const struct arm_cpu *cpu, uint32_t cond);
+
+/* ARM state: one instruction at cpu->r[15] (already fetched as insn). On
+ * entry r[15] points at the instruction; each executor advances it. */
+int arm_exec_arm(struct arm_cpu *cpu, uint32_t insn);
+/* Media space: bits[27:25] == 011 and bit[4] == 1 (parallel add/subtract,
+ * saturate, pack, extend, reverse, SEL, USAD8, signed dual multiplies,
+ * SMMUL family). Condition already checked. */
+int arm_exec_media(struct arm_cpu *cpu, uint32_t insn);
+/* Thumb state: fetches and executes one Thumb instruction at cpu->r[15]. */
+int arm_thumb_step(struct arm_cpu *cpu);
+
+/* Stops with an undefined instruction at the current pc. */
+static inline int arm_undef(struct arm_cpu *cpu, uint32_t insn)
+{
+	cpu->stop_pc = cpu->r[15];
+	cpu->insn = insn;
+	return ARM_STOP_UNDEF;
+}
+
+/* Stops with a data abort; mem->fault/fault_addr say why. */
+static inline int arm_fault(struct arm_cpu *cpu, uint32_t insn)
+{
+	cpu->stop_pc = cpu->r[15];
+	cpu->insn = insn;
+	return ARM_STOP_FAULT;
+}
+
+/* Data accesses honour CPSR.E (SETEND). Guest memory is little-endian for
+ * armel, so E=1 means a byte swap of the value. */
+static inline bool arm_ld32(struct arm_cpu *cpu, uint32_t a, uint32_t *v)
+{
+	if (!gmem_ld32(cpu->mem, a, v))
+		return false;
+	if (cpu->e)
+		*v = __builtin_bswap32(*v);
+	return true;
+}
+
+static inline bool arm_st32(struct arm_cpu *cpu, uint32_t a, uint32_t v)
+{
+	return gmem_st32(cpu->mem, a, cpu->e ? __builtin_bswap32(v) : v);
+}
+
+static inline bool arm_ld16(struct arm_cpu *cpu, uint32_t a, uint16_t *v)
+{
+	if (!gmem_ld16(cpu->mem, a, v))
+		return false;
+	if (cpu->e)
+		*v = __builtin_bswap16(*v);
+	return true;
+}
+
+static inline bool arm_st16(struct arm_cpu *cpu, uint32_t a, uint16_t v)
+{
+	return gmem_st16(cpu->mem, a, cpu->e ? __builtin_bswap16(v) : v);
+}
+
+static inline bool arm_ld8(struct arm_cpu *cpu, uint32_t a, uint8_t *v) { return gmem_ld8(cpu->mem, a, v); }
+static inline bool arm_st8(struct arm_cpu *cpu, uint32_t a, uint8_t v) { return gmem_st8(cpu->mem, a, v); }
+
+/* Marks an alignment fault at address a (SIGBUS/BUS_ADRALN). */
+static inline bool arm_align_fault(struct arm_cpu *cpu, uint32_t a)
+{
+	cpu->mem->fault = GF_ALIGN;
+	cpu->mem->fault_addr = a;
+	return false;
+}
+
+/* Writes a branch target: bit 0 selects Thumb (BX/BLX/LDR pc interworking). */
+static inline void arm_bx(struct arm_cpu *cpu, uint32_t target)
+{
+	cpu->t = target & 1;
+	cpu->r[15] = target & (cpu->t ? ~1u : ~3u);
+}
+
+#endif
