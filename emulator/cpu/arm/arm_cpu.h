@@ -14,6 +14,7 @@ enum arm_stop {
 	ARM_STOP_UNDEF,    /* undefined instruction at stop_pc: SIGILL/ILL_ILLOPC */
 	ARM_STOP_FAULT,    /* data abort or prefetch abort at stop_pc: see mem.fault/fault_addr */
 	ARM_STOP_BKPT,     /* BKPT at stop_pc */
+	ARM_STOP_INTERRUPT,/* interrupt_request was set (a host signal arrived); r[15] is where to resume */
 };
 
 struct arm_cpu {
@@ -36,6 +37,9 @@ struct arm_cpu {
 	uint32_t stop_pc;  /* address of the instruction that stopped */
 	uint32_t svc_imm;  /* SVC immediate (24 bits ARM, 8 bits Thumb) */
 	uint32_t insn;     /* the stopping instruction word (for SIGILL reports) */
+	/* Set asynchronously (host signal handler) to make run() return
+	 * ARM_STOP_INTERRUPT at the next instruction boundary it checks. */
+	volatile int interrupt_request;
 };
 
 void arm_cpu_init(struct arm_cpu *cpu, struct gmem *mem);
