@@ -16,10 +16,7 @@ armv6_QEMU     := qemu-arm -cpu arm1176
 .PHONY: all clean check
 all:
 
-include emulator/emulator.mk
-include suites/isa/isa.mk
-include suites/syscalls/syscalls.mk
-include harness/harness.mk
+include $(wildcard emulator/emulator.mk suites/isa/isa.mk suites/syscalls/syscalls.mk harness/harness.mk)
 
 clean:
 	rm -rf $(BUILD)
