@@ -16,7 +16,7 @@ armv6_QEMU     := qemu-arm -cpu arm1176
 .PHONY: all clean check
 all:
 
-include $(wildcard emulator/emulator.mk suites/isa/isa.mk suites/syscalls/syscalls.mk harness/harness.mk)
+include $(wildcard ci/demo/demo.mk harness/bench/bench.mk emulator/emulator.mk suites/isa/isa.mk suites/syscalls/syscalls.mk harness/harness.mk)
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,5 @@
+/* Start-up benchmark: a static program that does nothing. */
+int main(void)
+{
+	return 0;
+}
