@@ -10,6 +10,7 @@
 #include "mem/mem.h"
 
 struct linux_proc;
+struct linux_abi;
 
 /* Argument kinds drive -strace printing (and, later, coverage reports). */
 enum sc_arg {
@@ -61,6 +62,11 @@ struct linux_arch {
 	/* ABI-private calls outside the table (ARM 0x0f0000 range); NULL if none. */
 	const struct sc_entry *(*private_call)(unsigned nr);
 	unsigned word_bits;             /* 32 or 64 */
+	/* Structure layouts, flag values and errno of the ABI (abi_*.c). */
+	const struct linux_abi *abi;
+	/* Sets the stack pointer of the current CPU (a fork-like clone with a
+	 * new stack: the child resumes on it). */
+	void (*set_sp)(struct linux_proc *p, uint64_t sp);
 };
 
 /* One guest signal action as the personality keeps it (ABI-neutral). */
@@ -104,6 +110,9 @@ struct linux_proc {
 	int exit_status;              /* valid when exited */
 	bool exited;
 	bool strace;                  /* -strace */
+	const char *sysroot;          /* -L prefix for absolute guest paths, or NULL */
+	char comm[16];                /* PR_SET_NAME / PR_GET_NAME */
+	uint64_t robust_list, robust_list_len; /* set_robust_list, kept for get_robust_list */
 };
 
 /* Dispatches the system call nr with arguments a; prints -strace lines;
