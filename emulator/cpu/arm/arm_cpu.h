@@ -40,6 +40,9 @@ struct arm_cpu {
 	/* Set asynchronously (host signal handler) to make run() return
 	 * ARM_STOP_INTERRUPT at the next instruction boundary it checks. */
 	volatile int interrupt_request;
+	/* TPIDRURW (MRC/MCR p15,0,rX,c13,c0,2): user read-write thread ID,
+	 * kept per thread by Linux and inherited by fork/clone. */
+	uint32_t tls_rw;
 };
 
 void arm_cpu_init(struct arm_cpu *cpu, struct gmem *mem);

@@ -1,0 +1,102 @@
+/* Decoder-private helpers of the ARM-state executors: operand reads with
+ * the architectural PC offset, flag tests and the per-group entry points
+ * arm_exec_arm dispatches to. Each entry point keeps r[15] at the
+ * instruction until it finishes (so stops report the right pc) and then
+ * advances it or writes the branch target. */
+#ifndef MIMIC_ARM_EXEC_H
+#define MIMIC_ARM_EXEC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "cpu/arm/arm_alu.h"
+#include "cpu/arm/arm_internal.h"
+
+/* Register operand as ARM-state instructions read it: PC reads as the
+ * instruction address + 8. */
+static inline uint32_t arm_reg(const struct arm_cpu *cpu, unsigned n)
+{
+	return n == 15 ? cpu->r[15] + 8 : cpu->r[n];
+}
+
+static inline int arm_next(struct arm_cpu *cpu)
+{
+	cpu->r[15] += 4;
+	return 0;
+}
+
+/* One bit per NZCV combination (index N<<3|Z<<2|C<<1|V) for each condition
+ * code; AL and the unconditional space pass always. */
+extern const uint16_t arm_cond_table[16];
+
+static inline bool arm_cond_ok(const struct arm_cpu *cpu, uint32_t cond)
+{
+	unsigned nzcv = cpu->n << 3 | cpu->z << 2 | cpu->c << 1 | cpu->v;
+	return (arm_cond_table[cond] >> nzcv) & 1;
+}
+
+/* Guest memory words read or written after gmem_check has approved the
+ * whole range: byte order is the guest's, swapped again under CPSR.E. */
+static inline bool arm_swap_data(const struct arm_cpu *cpu)
+{
+	return cpu->mem->big_endian != (cpu->e != 0);
+}
+
+static inline uint32_t arm_peek32(const struct arm_cpu *cpu, uint32_t a)
+{
+	uint32_t x;
+	memcpy(&x, cpu->mem->host + a, 4);
+	return arm_swap_data(cpu) ? __builtin_bswap32(x) : x;
+}
+
+static inline void arm_poke32(struct arm_cpu *cpu, uint32_t a, uint32_t v)
+{
+	if (arm_swap_data(cpu))
+		v = __builtin_bswap32(v);
+	memcpy(cpu->mem->host + a, &v, 4);
+}
+
+static inline uint16_t arm_peek16(const struct arm_cpu *cpu, uint32_t a)
+{
+	uint16_t x;
+	memcpy(&x, cpu->mem->host + a, 2);
+	return arm_swap_data(cpu) ? __builtin_bswap16(x) : x;
+}
+
+static inline void arm_poke16(struct arm_cpu *cpu, uint32_t a, uint16_t v)
+{
+	if (arm_swap_data(cpu))
+		v = __builtin_bswap16(v);
+	memcpy(cpu->mem->host + a, &v, 2);
+}
+
+static inline uint8_t arm_peek8(const struct arm_cpu *cpu, uint32_t a) { return cpu->mem->host[a]; }
+static inline void arm_poke8(struct arm_cpu *cpu, uint32_t a, uint8_t v) { cpu->mem->host[a] = v; }
+
+/* Saturating signed 32-bit add/sub for QADD and friends; *sat set on clamp. */
+static inline uint32_t arm_qadd32(uint32_t a, uint32_t b, int *sat)
+{
+	return (uint32_t)arm_ssat((int64_t)(int32_t)a + (int32_t)b, 32, sat);
+}
+
+static inline uint32_t arm_qsub32(uint32_t a, uint32_t b, int *sat)
+{
+	return (uint32_t)arm_ssat((int64_t)(int32_t)a - (int32_t)b, 32, sat);
+}
+
+int arm_exec_dp(struct arm_cpu *cpu, uint32_t insn);        /* data processing, all operand forms */
+int arm_exec_mul(struct arm_cpu *cpu, uint32_t insn);       /* MUL..SMLAL, UMAAL */
+int arm_exec_halfmul(struct arm_cpu *cpu, uint32_t insn);   /* SMLA<x><y>, SMLAW, SMULW, SMLAL<x><y>, SMUL<x><y> */
+int arm_exec_misc(struct arm_cpu *cpu, uint32_t insn);      /* MRS, MSR reg, BX, BXJ, BLX reg, CLZ, Q*, BKPT, SMC */
+int arm_exec_msr_imm(struct arm_cpu *cpu, uint32_t insn);   /* MSR immediate and the hint space */
+int arm_exec_sync(struct arm_cpu *cpu, uint32_t insn);      /* SWP, LDREX/STREX family */
+int arm_exec_ldst(struct arm_cpu *cpu, uint32_t insn);      /* LDR/STR/LDRB/STRB and T forms */
+int arm_exec_ldst_extra(struct arm_cpu *cpu, uint32_t insn);/* LDRH/STRH/LDRSB/LDRSH/LDRD/STRD */
+int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn);       /* LDM/STM */
+int arm_exec_branch(struct arm_cpu *cpu, uint32_t insn);    /* B, BL */
+int arm_exec_coproc(struct arm_cpu *cpu, uint32_t insn);    /* LDC/STC/MCRR/MRRC/CDP/MCR/MRC */
+int arm_exec_vfp(struct arm_cpu *cpu, uint32_t insn);       /* cp10/cp11 */
+int arm_exec_uncond(struct arm_cpu *cpu, uint32_t insn);    /* cond == 0xF */
+
+#endif

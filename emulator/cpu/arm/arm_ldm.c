@@ -1,0 +1,60 @@
+/* LDM/STM in all four modes. The whole range is checked before any
+ * transfer so a fault leaves registers and base untouched. Word-unaligned
+ * bases trap on the ARM1176 and Linux completes the transfer at the given
+ * address, so they are simply done. The ^ forms are UNPREDICTABLE in User
+ * mode and act as the plain forms. */
+#include "cpu/arm/arm_exec.h"
+
+#define P_BIT (1u << 24)
+#define U_BIT (1u << 23)
+#define W_BIT (1u << 21)
+#define L_BIT (1u << 20)
+
+int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn)
+{
+	unsigned rn = (insn >> 16) & 15, list = insn & 0xffff;
+	uint32_t n = (uint32_t)__builtin_popcount(list);
+	uint32_t base = arm_reg(cpu, rn), len = 4 * n, start;
+
+	if (insn & U_BIT)
+		start = (insn & P_BIT) ? base + 4 : base;
+	else
+		start = (insn & P_BIT) ? base - len : base - len + 4;
+	uint32_t wb = (insn & U_BIT) ? base + len : base - len;
+	bool write_back = (insn & W_BIT) && rn != 15;
+
+	if (insn & L_BIT) {
+		uint32_t v[16], a = start;
+		if (!gmem_check(cpu->mem, start, len, GP_R))
+			return arm_fault(cpu, insn);
+		for (unsigned i = 0; i < 16; i++)
+			if (list & (1u << i)) {
+				v[i] = arm_peek32(cpu, a);
+				a += 4;
+			}
+		/* A loaded base wins over the written-back one. */
+		if (write_back)
+			cpu->r[rn] = wb;
+		for (unsigned i = 0; i < 15; i++)
+			if (list & (1u << i))
+				cpu->r[i] = v[i];
+		if (list & 0x8000) {
+			arm_bx(cpu, v[15]);
+			return 0;
+		}
+		return arm_next(cpu);
+	}
+	/* The stored PC is the instruction address + 8 on the ARM1176, and a
+	 * stored base is its value before writeback. */
+	if (!gmem_check(cpu->mem, start, len, GP_W))
+		return arm_fault(cpu, insn);
+	uint32_t a = start;
+	for (unsigned i = 0; i < 16; i++)
+		if (list & (1u << i)) {
+			arm_poke32(cpu, a, arm_reg(cpu, i));
+			a += 4;
+		}
+	if (write_back)
+		cpu->r[rn] = wb;
+	return arm_next(cpu);
+}

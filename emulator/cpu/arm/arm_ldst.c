@@ -1,0 +1,132 @@
+/* Single loads and stores: LDR/STR/LDRB/STRB (and their T forms, which
+ * act the same in User mode) and LDRH/STRH/LDRSB/LDRSH/LDRD/STRD.
+ * Unaligned word and halfword accesses are done as the ARM1176 does with
+ * SCTLR.U set; an unaligned LDRD/STRD traps and Linux completes it, which
+ * the guest cannot tell from an unaligned access. */
+#include "cpu/arm/arm_exec.h"
+
+#define P_BIT (1u << 24)
+#define U_BIT (1u << 23)
+#define W_BIT (1u << 21)
+#define L_BIT (1u << 20)
+
+/* Offset address, transfer address and writeback of an addressing mode. */
+struct addr {
+	uint32_t wb, ea;
+	bool write_back;
+};
+
+static struct addr address(const struct arm_cpu *cpu, uint32_t insn, uint32_t off)
+{
+	uint32_t base = arm_reg(cpu, (insn >> 16) & 15);
+	struct addr a;
+	a.wb = (insn & U_BIT) ? base + off : base - off;
+	a.ea = (insn & P_BIT) ? a.wb : base;
+	a.write_back = !(insn & P_BIT) || (insn & W_BIT);
+	return a;
+}
+
+static void write_back(struct arm_cpu *cpu, uint32_t insn, const struct addr *a)
+{
+	unsigned rn = (insn >> 16) & 15;
+	if (a->write_back && rn != 15)
+		cpu->r[rn] = a->wb;
+}
+
+/* Loaded value to Rt; a load to the PC interworks (ARMv5 and later). */
+static int finish_load(struct arm_cpu *cpu, unsigned rt, uint32_t v)
+{
+	if (rt == 15) {
+		arm_bx(cpu, v);
+		return 0;
+	}
+	cpu->r[rt] = v;
+	return arm_next(cpu);
+}
+
+int arm_exec_ldst(struct arm_cpu *cpu, uint32_t insn)
+{
+	unsigned rt = (insn >> 12) & 15;
+	uint32_t off, sc;
+
+	if (insn & (1u << 25))
+		off = arm_shift_imm(arm_reg(cpu, insn & 15), (insn >> 5) & 3, (insn >> 7) & 31, cpu->c, &sc);
+	else
+		off = insn & 0xfff;
+	struct addr a = address(cpu, insn, off);
+	bool byte = insn & (1u << 22);
+
+	if (insn & L_BIT) {
+		uint32_t v;
+		if (byte) {
+			uint8_t b;
+			if (!arm_ld8(cpu, a.ea, &b))
+				return arm_fault(cpu, insn);
+			v = b;
+		} else if (!arm_ld32(cpu, a.ea, &v)) {
+			return arm_fault(cpu, insn);
+		}
+		write_back(cpu, insn, &a);
+		return finish_load(cpu, rt, v);
+	}
+	uint32_t v = arm_reg(cpu, rt);
+	if (!(byte ? arm_st8(cpu, a.ea, (uint8_t)v) : arm_st32(cpu, a.ea, v)))
+		return arm_fault(cpu, insn);
+	write_back(cpu, insn, &a);
+	return arm_next(cpu);
+}
+
+static int ldst_dual(struct arm_cpu *cpu, uint32_t insn, const struct addr *a, bool load)
+{
+	unsigned rt = (insn >> 12) & 15;
+
+	/* Rt must be even and not R14 (UNPREDICTABLE otherwise). */
+	if ((rt & 1) || rt == 14)
+		return arm_undef(cpu, insn);
+	if (load) {
+		if (!gmem_check(cpu->mem, a->ea, 8, GP_R))
+			return arm_fault(cpu, insn);
+		uint32_t lo = arm_peek32(cpu, a->ea), hi = arm_peek32(cpu, a->ea + 4);
+		write_back(cpu, insn, a);
+		cpu->r[rt] = lo;
+		cpu->r[rt + 1] = hi;
+	} else {
+		if (!gmem_check(cpu->mem, a->ea, 8, GP_W))
+			return arm_fault(cpu, insn);
+		arm_poke32(cpu, a->ea, arm_reg(cpu, rt));
+		arm_poke32(cpu, a->ea + 4, arm_reg(cpu, rt + 1));
+		write_back(cpu, insn, a);
+	}
+	return arm_next(cpu);
+}
+
+/* cond 000 P U I W L Rn Rt imm4H 1 op 1 imm4L/Rm */
+int arm_exec_ldst_extra(struct arm_cpu *cpu, uint32_t insn)
+{
+	unsigned rt = (insn >> 12) & 15, op = (insn >> 5) & 3;
+	uint32_t off = (insn & (1u << 22)) ? ((insn >> 4) & 0xf0) | (insn & 15) : arm_reg(cpu, insn & 15);
+	struct addr a = address(cpu, insn, off);
+	uint32_t v;
+
+	if (!(insn & L_BIT)) {
+		if (op != 1)
+			return ldst_dual(cpu, insn, &a, op == 2);
+		if (!arm_st16(cpu, a.ea, (uint16_t)arm_reg(cpu, rt)))
+			return arm_fault(cpu, insn);
+		write_back(cpu, insn, &a);
+		return arm_next(cpu);
+	}
+	if (op == 2) {
+		uint8_t b;
+		if (!arm_ld8(cpu, a.ea, &b))
+			return arm_fault(cpu, insn);
+		v = (uint32_t)(int32_t)(int8_t)b;
+	} else {
+		uint16_t h;
+		if (!arm_ld16(cpu, a.ea, &h))
+			return arm_fault(cpu, insn);
+		v = op == 3 ? (uint32_t)(int32_t)(int16_t)h : h;
+	}
+	write_back(cpu, insn, &a);
+	return finish_load(cpu, rt, v);
+}

@@ -1,0 +1,232 @@
+/* VFPv2 (the ARM1176's VFP11) register file access: VLDR/VSTR, VLDM/VSTM
+ * (including the FLDMX/FSTMX forms), VMOV between core and extension
+ * registers, VMRS/VMSR. Sixteen D registers, S(2i) and S(2i+1) being the
+ * low and high halves of D(i). Linux enables the unit lazily, so User mode
+ * never sees it disabled. Data processing is not provided: undefined. */
+#include "cpu/arm/arm_exec.h"
+
+/* VFP11 identification (ARM1176JZF-S TRM r0p7), readable in any mode. */
+#define VFP11_FPSID 0x410120b5u
+#define VFP11_MVFR0 0x11111111u
+#define VFP11_MVFR1 0x00000000u
+/* FPSCR bits that exist on VFPv2: NZCV, DN, FZ, RMode, Stride, Len, the
+ * trap enables and the cumulative exception flags. */
+#define FPSCR_MASK 0xf3f79f9fu
+
+enum { FPSID = 0, FPSCR = 1, MVFR1 = 6, MVFR0 = 7 };
+
+static uint32_t get_s(const struct arm_cpu *cpu, unsigned s)
+{
+	return (uint32_t)(cpu->d[s >> 1] >> (32 * (s & 1)));
+}
+
+static void set_s(struct arm_cpu *cpu, unsigned s, uint32_t v)
+{
+	unsigned sh = 32 * (s & 1);
+	cpu->d[s >> 1] = (cpu->d[s >> 1] & ~((uint64_t)0xffffffff << sh)) | (uint64_t)v << sh;
+}
+
+/* Single register number Vx:b or double register number b:Vx (b must be
+ * 0 with sixteen D registers); -1 when it does not exist. */
+static int sreg(uint32_t insn, unsigned vpos, unsigned bpos)
+{
+	return (int)(((insn >> vpos) & 15) << 1 | ((insn >> bpos) & 1));
+}
+
+static int dreg(uint32_t insn, unsigned vpos, unsigned bpos)
+{
+	return ((insn >> bpos) & 1) ? -1 : (int)((insn >> vpos) & 15);
+}
+
+/* A memory word of a D register transfer: the first word is the low half
+ * unless CPSR.E selects big-endian order. */
+static void d_words(const struct arm_cpu *cpu, unsigned d, uint32_t w[2])
+{
+	uint32_t lo = (uint32_t)cpu->d[d], hi = (uint32_t)(cpu->d[d] >> 32);
+	w[0] = cpu->e ? hi : lo;
+	w[1] = cpu->e ? lo : hi;
+}
+
+static uint64_t d_from_words(const struct arm_cpu *cpu, uint32_t w0, uint32_t w1)
+{
+	return cpu->e ? (uint64_t)w0 << 32 | w1 : (uint64_t)w1 << 32 | w0;
+}
+
+/* Transfers n words at a (already checked) to or from registers starting
+ * at single s or double d. */
+static void transfer(struct arm_cpu *cpu, uint32_t a, bool dbl, unsigned first, unsigned count, bool load)
+{
+	for (unsigned i = 0; i < count; i++) {
+		unsigned r = first + i;
+		if (!dbl) {
+			if (load)
+				set_s(cpu, r, arm_peek32(cpu, a));
+			else
+				arm_poke32(cpu, a, get_s(cpu, r));
+			a += 4;
+			continue;
+		}
+		if (load) {
+			cpu->d[r] = d_from_words(cpu, arm_peek32(cpu, a), arm_peek32(cpu, a + 4));
+		} else {
+			uint32_t w[2];
+			d_words(cpu, r, w);
+			arm_poke32(cpu, a, w[0]);
+			arm_poke32(cpu, a + 4, w[1]);
+		}
+		a += 8;
+	}
+}
+
+/* cond 110P UDWL Rn Vd 101s imm8: VLDR/VSTR (P=1, W=0) and VLDM/VSTM
+ * increment-after or decrement-before with writeback. */
+static int load_store(struct arm_cpu *cpu, uint32_t insn)
+{
+	bool p = insn & (1u << 24), u = insn & (1u << 23), w = insn & (1u << 21);
+	bool load = insn & (1u << 20), dbl = insn & (1u << 8);
+	unsigned rn = (insn >> 16) & 15, imm8 = insn & 0xff;
+	uint32_t base = arm_reg(cpu, rn) & ~3u, a;
+	unsigned count;
+	int first = dbl ? dreg(insn, 12, 22) : sreg(insn, 12, 22);
+
+	if (first < 0)
+		return arm_undef(cpu, insn);
+	if (p && !w) { /* VLDR/VSTR */
+		a = u ? base + imm8 * 4 : base - imm8 * 4;
+		count = 1;
+	} else {
+		if (p == u)
+			return arm_undef(cpu, insn);
+		count = dbl ? imm8 >> 1 : imm8;
+		if (count == 0 || first + count > (dbl ? 16u : 32u))
+			return arm_undef(cpu, insn);
+		a = p ? base - imm8 * 4 : base;
+	}
+	if (a & 3) {
+		arm_align_fault(cpu, a);
+		return arm_fault(cpu, insn);
+	}
+	if (!gmem_check(cpu->mem, a, count * (dbl ? 8 : 4), load ? GP_R : GP_W))
+		return arm_fault(cpu, insn);
+	transfer(cpu, a, dbl, (unsigned)first, count, load);
+	if (w && rn != 15)
+		cpu->r[rn] = u ? cpu->r[rn] + imm8 * 4 : cpu->r[rn] - imm8 * 4;
+	return arm_next(cpu);
+}
+
+/* cond 1100 010L Rt2 Rt 101s 00M1 Vm: two core registers and one D
+ * register or two consecutive S registers. */
+static int move_two(struct arm_cpu *cpu, uint32_t insn)
+{
+	unsigned rt = (insn >> 12) & 15, rt2 = (insn >> 16) & 15;
+	bool to_core = insn & (1u << 20);
+
+	if ((insn & 0xd0) != 0x10 || rt == 15 || rt2 == 15 || (to_core && rt == rt2))
+		return arm_undef(cpu, insn);
+	if (insn & (1u << 8)) {
+		int d = dreg(insn, 0, 5);
+		if (d < 0)
+			return arm_undef(cpu, insn);
+		if (to_core) {
+			cpu->r[rt] = (uint32_t)cpu->d[d];
+			cpu->r[rt2] = (uint32_t)(cpu->d[d] >> 32);
+		} else {
+			cpu->d[d] = (uint64_t)cpu->r[rt2] << 32 | cpu->r[rt];
+		}
+		return arm_next(cpu);
+	}
+	int s = sreg(insn, 0, 5);
+	if (s == 31)
+		return arm_undef(cpu, insn);
+	if (to_core) {
+		cpu->r[rt] = get_s(cpu, (unsigned)s);
+		cpu->r[rt2] = get_s(cpu, (unsigned)s + 1);
+	} else {
+		set_s(cpu, (unsigned)s, cpu->r[rt]);
+		set_s(cpu, (unsigned)s + 1, cpu->r[rt2]);
+	}
+	return arm_next(cpu);
+}
+
+static int system_reg(struct arm_cpu *cpu, uint32_t insn)
+{
+	unsigned rt = (insn >> 12) & 15, reg = (insn >> 16) & 15;
+	uint32_t v;
+
+	if (!(insn & (1u << 20))) { /* VMSR: the ID registers ignore writes */
+		if (rt == 15)
+			return arm_undef(cpu, insn);
+		if (reg == FPSCR)
+			cpu->fpscr = cpu->r[rt] & FPSCR_MASK;
+		else if (reg != FPSID && reg != MVFR0 && reg != MVFR1)
+			return arm_undef(cpu, insn);
+		return arm_next(cpu);
+	}
+	switch (reg) {
+	case FPSID: v = VFP11_FPSID; break;
+	case FPSCR: v = cpu->fpscr; break;
+	case MVFR0: v = VFP11_MVFR0; break;
+	case MVFR1: v = VFP11_MVFR1; break;
+	default: return arm_undef(cpu, insn);
+	}
+	if (rt == 15) { /* VMRS APSR_nzcv, FPSCR */
+		if (reg != FPSCR)
+			return arm_undef(cpu, insn);
+		cpu->n = v >> 31;
+		cpu->z = (v >> 30) & 1;
+		cpu->c = (v >> 29) & 1;
+		cpu->v = (v >> 28) & 1;
+	} else {
+		cpu->r[rt] = v;
+	}
+	return arm_next(cpu);
+}
+
+/* cond 1110 opc1 L Vn Rt 101s N opc2 1 0000: core register transfers. */
+static int move_one(struct arm_cpu *cpu, uint32_t insn)
+{
+	unsigned rt = (insn >> 12) & 15, opc1 = (insn >> 21) & 7;
+	bool to_core = insn & (1u << 20);
+
+	if (insn & 0x6f)
+		return arm_undef(cpu, insn);
+	if (!(insn & (1u << 8))) {
+		if (opc1 == 7)
+			return system_reg(cpu, insn);
+		if (opc1 != 0 || rt == 15)
+			return arm_undef(cpu, insn);
+		unsigned s = (unsigned)sreg(insn, 16, 7);
+		if (to_core)
+			cpu->r[rt] = get_s(cpu, s);
+		else
+			set_s(cpu, s, cpu->r[rt]);
+		return arm_next(cpu);
+	}
+	/* VMOV between a core register and one half of a D register. */
+	int d = dreg(insn, 16, 7);
+	if ((opc1 & 6) || d < 0 || rt == 15)
+		return arm_undef(cpu, insn);
+	unsigned s = (unsigned)d * 2 + (opc1 & 1);
+	if (to_core)
+		cpu->r[rt] = get_s(cpu, s);
+	else
+		set_s(cpu, s, cpu->r[rt]);
+	return arm_next(cpu);
+}
+
+int arm_exec_vfp(struct arm_cpu *cpu, uint32_t insn)
+{
+	switch ((insn >> 24) & 15) {
+	case 0xc:
+	case 0xd:
+		if ((insn & 0x0fe00000) == 0x0c400000)
+			return move_two(cpu, insn);
+		return load_store(cpu, insn);
+	case 0xe:
+		if (insn & 0x10)
+			return move_one(cpu, insn);
+		return arm_undef(cpu, insn);
+	default:
+		return arm_undef(cpu, insn);
+	}
+}
