@@ -1,0 +1,57 @@
+/* ELF program loading and the initial process stack, as the Linux kernel's
+ * execve builds them. */
+#ifndef MIMIC_LOADER_H
+#define MIMIC_LOADER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mem/mem.h"
+
+/* What the CPU family expects of an ELF file and where things go. */
+struct loader_target {
+	uint16_t machine;       /* e_machine */
+	unsigned char data;     /* ELFDATA2LSB / ELFDATA2MSB */
+	uint64_t task_size;     /* first address above user space */
+	uint64_t dyn_base;      /* ELF_ET_DYN_BASE for ET_DYN main programs */
+	uint64_t interp_base;   /* where an interpreter (ET_DYN) is loaded */
+};
+
+struct loaded_image {
+	uint64_t entry;         /* e_entry after relocation */
+	uint64_t phdr;          /* guest address of the program headers */
+	unsigned phnum, phent;
+	uint64_t bias;          /* load bias (0 for ET_EXEC) */
+	uint64_t end;           /* highest segment end (vaddr + memsz) */
+	char interp[256];       /* PT_INTERP path, empty if none */
+	bool exec_stack;        /* no PT_GNU_STACK or PF_X in it */
+};
+
+/* Loads the ELF file path into m. On failure returns -1 with a message in
+ * err (no guest state is valid then). */
+int elf_load(struct gmem *m, const struct loader_target *t, const char *path,
+	     bool is_interp, struct loaded_image *img, char *err, size_t errlen);
+
+/* Values of the auxiliary vector the OS layer decides. */
+struct stack_params {
+	uint64_t top;           /* highest stack address (exclusive) */
+	uint64_t size;          /* bytes mapped below top */
+	bool exec;              /* stack pages executable */
+	int argc;
+	char *const *argv;
+	char *const *envp;
+	const char *execfn;     /* AT_EXECFN string */
+	const char *platform;   /* AT_PLATFORM string */
+	uint64_t hwcap, hwcap2, clktck, pagesz;
+	uint64_t uid, euid, gid, egid;
+	uint64_t base;          /* AT_BASE: interpreter load address or 0 */
+	uint64_t entry;         /* AT_ENTRY: the program's entry */
+	const struct loaded_image *prog;
+	unsigned word_bytes;    /* 4 or 8 */
+};
+
+/* Maps the stack and lays out strings, argv, envp and auxv as execve does.
+ * Returns the initial stack pointer, or 0 when it does not fit. */
+uint64_t stack_build(struct gmem *m, const struct stack_params *sp);
+
+#endif

@@ -1,0 +1,99 @@
+/* The initial stack of a new process, laid out as Linux's execve
+ * (copy_strings, then create_elf_tables) does without randomisation:
+ *   top: pad word, execfn, env strings, arg strings (argv[0] lowest),
+ *   16-byte aligned: platform string, 16 random bytes,
+ *   then auxv, envp, argv, argc at a 16-byte aligned stack pointer. */
+#define _DEFAULT_SOURCE
+#include "loader/loader.h"
+
+#include <elf.h>
+#include <sys/random.h>
+
+static bool put_str(struct gmem *m, uint64_t *p, uint64_t floor, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (*p - floor < n)
+		return false;
+	*p -= n;
+	memcpy(gmem_host(m, *p), s, n);
+	return true;
+}
+
+static void put_word(struct gmem *m, uint64_t a, uint64_t v, unsigned wb)
+{
+	if (wb == 8) {
+		gmem_st64(m, a, v);
+	} else {
+		gmem_st32(m, a, (uint32_t)v);
+	}
+}
+
+uint64_t stack_build(struct gmem *m, const struct stack_params *sp)
+{
+	uint64_t floor = sp->top - sp->size;
+	unsigned wb = sp->word_bytes;
+	if (gmem_map(m, floor, sp->size, GP_R | GP_W | (sp->exec ? GP_X : 0)) != 0)
+		return 0;
+	/* Strings must not use more than a quarter of the stack (the
+	 * kernel's limit is similar: E2BIG beyond it). */
+	uint64_t str_floor = sp->top - sp->size / 4;
+	uint64_t p = sp->top - wb;
+	int envc = 0;
+	while (sp->envp[envc])
+		envc++;
+	if (!put_str(m, &p, str_floor, sp->execfn))
+		return 0;
+	uint64_t execfn = p;
+	uint64_t env_str[envc + 1], arg_str[sp->argc + 1];
+	for (int i = envc - 1; i >= 0; i--) {
+		if (!put_str(m, &p, str_floor, sp->envp[i]))
+			return 0;
+		env_str[i] = p;
+	}
+	for (int i = sp->argc - 1; i >= 0; i--) {
+		if (!put_str(m, &p, str_floor, sp->argv[i]))
+			return 0;
+		arg_str[i] = p;
+	}
+	p &= ~(uint64_t)15;
+	if (!put_str(m, &p, str_floor, sp->platform))
+		return 0;
+	uint64_t platform = p;
+	uint8_t rnd[16];
+	if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd)
+		memset(rnd, 0x5a, sizeof rnd);
+	p -= sizeof rnd;
+	memcpy(gmem_host(m, p), rnd, sizeof rnd);
+	uint64_t random = p;
+
+	const struct loaded_image *img = sp->prog;
+	const uint64_t aux[][2] = {
+		{ AT_HWCAP, sp->hwcap },     { AT_PAGESZ, sp->pagesz },  { AT_CLKTCK, sp->clktck },
+		{ AT_PHDR, img->phdr },      { AT_PHENT, img->phent },   { AT_PHNUM, img->phnum },
+		{ AT_BASE, sp->base },       { AT_FLAGS, 0 },            { AT_ENTRY, sp->entry },
+		{ AT_UID, sp->uid },         { AT_EUID, sp->euid },      { AT_GID, sp->gid },
+		{ AT_EGID, sp->egid },       { AT_SECURE, 0 },           { AT_RANDOM, random },
+		{ AT_HWCAP2, sp->hwcap2 },   { AT_EXECFN, execfn },      { AT_PLATFORM, platform },
+		{ AT_NULL, 0 },
+	};
+	uint64_t nwords = 2 * (sizeof aux / sizeof aux[0]) + (uint64_t)(sp->argc + 1) + (uint64_t)(envc + 1) + 1;
+	uint64_t s = (p - nwords * wb) & ~(uint64_t)15;
+	if (s < str_floor - sp->size / 2)
+		return 0;
+	uint64_t w = s;
+	put_word(m, w, (uint64_t)sp->argc, wb);
+	w += wb;
+	for (int i = 0; i < sp->argc; i++, w += wb)
+		put_word(m, w, arg_str[i], wb);
+	put_word(m, w, 0, wb);
+	w += wb;
+	for (int i = 0; i < envc; i++, w += wb)
+		put_word(m, w, env_str[i], wb);
+	put_word(m, w, 0, wb);
+	w += wb;
+	for (size_t i = 0; i < sizeof aux / sizeof aux[0]; i++, w += 2 * wb) {
+		put_word(m, w, aux[i][0], wb);
+		put_word(m, w + wb, aux[i][1], wb);
+	}
+	return s;
+}

@@ -1,0 +1,149 @@
+/* Guest address space: a PROT_NONE host reservation whose mapped pages are
+ * made host read-write; guest permissions live only in the page table. */
+#define _DEFAULT_SOURCE
+#include "mem/mem.h"
+
+#include <sys/mman.h>
+
+/* Host pages of a guest range back to the untouched reserved state:
+ * contents are dropped, so the next mapping sees zeroes. */
+static int host_reserve(struct gmem *m, uint64_t addr, uint64_t len)
+{
+	void *p = mmap(m->host + addr, len, PROT_NONE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+	return p == MAP_FAILED ? -1 : 0;
+}
+
+static int host_commit(struct gmem *m, uint64_t addr, uint64_t len)
+{
+	void *p = mmap(m->host + addr, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+	return p == MAP_FAILED ? -1 : 0;
+}
+
+int gmem_init(struct gmem *m, uint64_t size, bool big_endian)
+{
+	memset(m, 0, sizeof *m);
+	void *h = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (h == MAP_FAILED)
+		return -1;
+	void *t = mmap(NULL, size >> GPAGE_SHIFT, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (t == MAP_FAILED) {
+		munmap(h, size);
+		return -1;
+	}
+	m->host = h;
+	m->perm = t;
+	m->size = size;
+	m->big_endian = big_endian;
+	return 0;
+}
+
+void gmem_destroy(struct gmem *m)
+{
+	if (m->host)
+		munmap(m->host, m->size);
+	if (m->perm)
+		munmap(m->perm, m->size >> GPAGE_SHIFT);
+	m->host = m->perm = NULL;
+}
+
+/* Page-rounds [addr, addr+len) into page numbers; false when out of range. */
+static bool page_span(const struct gmem *m, uint64_t addr, uint64_t len,
+		      uint64_t *first, uint64_t *end)
+{
+	if (len == 0)
+		return false;
+	uint64_t lo = addr & ~GPAGE_MASK;
+	if (addr >= m->size || len > m->size - addr)
+		return false;
+	uint64_t hi = (addr + len + GPAGE_MASK) & ~GPAGE_MASK;
+	*first = lo >> GPAGE_SHIFT;
+	*end = hi >> GPAGE_SHIFT;
+	return true;
+}
+
+int gmem_map(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot)
+{
+	uint64_t first, end;
+	if (!page_span(m, addr, len, &first, &end))
+		return -1;
+	/* Only pages not yet mapped get fresh host memory, in runs. */
+	for (uint64_t p = first; p < end;) {
+		if (m->perm[p] & GP_MAPPED) {
+			p++;
+			continue;
+		}
+		uint64_t q = p;
+		while (q < end && !(m->perm[q] & GP_MAPPED))
+			q++;
+		if (host_commit(m, p << GPAGE_SHIFT, (q - p) << GPAGE_SHIFT) != 0)
+			return -1;
+		p = q;
+	}
+	memset(m->perm + first, (int)((prot & (GP_R | GP_W | GP_X)) | GP_MAPPED), end - first);
+	return 0;
+}
+
+int gmem_protect(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot)
+{
+	uint64_t first, end;
+	if (!page_span(m, addr, len, &first, &end))
+		return -1;
+	for (uint64_t p = first; p < end; p++)
+		if (!(m->perm[p] & GP_MAPPED))
+			return -1;
+	memset(m->perm + first, (int)((prot & (GP_R | GP_W | GP_X)) | GP_MAPPED), end - first);
+	return 0;
+}
+
+int gmem_unmap(struct gmem *m, uint64_t addr, uint64_t len)
+{
+	uint64_t first, end;
+	if (!page_span(m, addr, len, &first, &end))
+		return -1;
+	if (host_reserve(m, first << GPAGE_SHIFT, (end - first) << GPAGE_SHIFT) != 0)
+		return -1;
+	memset(m->perm + first, 0, end - first);
+	return 0;
+}
+
+uint64_t gmem_find_free(struct gmem *m, uint64_t hint, uint64_t len, uint64_t limit)
+{
+	if (len == 0 || limit > m->size)
+		return 0;
+	uint64_t npages = (len + GPAGE_MASK) >> GPAGE_SHIFT;
+	uint64_t p = (hint + GPAGE_MASK) >> GPAGE_SHIFT, lim = limit >> GPAGE_SHIFT;
+	if (p == 0)
+		p = 1; /* page 0 stays unmapped: NULL must fault */
+	uint64_t run = 0;
+	for (; p < lim; p++) {
+		if (m->perm[p] & GP_MAPPED) {
+			run = 0;
+			continue;
+		}
+		if (++run == npages)
+			return (p + 1 - npages) << GPAGE_SHIFT;
+	}
+	return 0;
+}
+
+long gmem_strnlen(struct gmem *m, uint64_t a, size_t max)
+{
+	for (size_t n = 0; n < max;) {
+		if (!gmem_check(m, a + n, 1, GP_R))
+			return -1;
+		/* Scan to the end of this page at once. */
+		uint64_t page_end = ((a + n) | GPAGE_MASK) + 1;
+		size_t chunk = page_end - (a + n);
+		if (chunk > max - n)
+			chunk = max - n;
+		const uint8_t *s = m->host + a + n;
+		const uint8_t *z = memchr(s, 0, chunk);
+		if (z)
+			return (long)(n + (size_t)(z - s));
+		n += chunk;
+	}
+	return -1;
+}
