@@ -1,0 +1,193 @@
+/* /init of the baseline guest: runs every program the manifest names and
+ * sends each transcript over the console (protocol in console.h), then powers
+ * the machine off so QEMU exits.
+ *
+ * Manifest (/mimic/manifest), one directive a line:
+ *   timeout SECONDS   per-program limit for the programs that follow
+ *   test SUITE/NAME   run /mimic/SUITE/NAME with argv[0] NAME */
+#define _GNU_SOURCE
+#include "console.h"
+#include "run_test.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/klog.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+/* Scratch space of the runner, apart from the /tmp the programs see. */
+#define WORK "/mimic-run"
+
+/* syslog(2) action number; the C library does not name it. */
+enum { SYSLOG_ACTION_CONSOLE_OFF = 6 };
+
+struct mountpoint {
+	const char *type, *dir;
+};
+
+static const struct mountpoint mounts[] = {
+	{ "proc", "/proc" },
+	{ "sysfs", "/sys" },
+	{ "devtmpfs", "/dev" },
+	{ "devpts", "/dev/pts" },
+	{ "tmpfs", "/dev/shm" },
+	{ "tmpfs", "/tmp" },
+	{ "tmpfs", WORK },
+};
+
+static void mount_all(void)
+{
+	for (size_t i = 0; i < sizeof mounts / sizeof mounts[0]; i++) {
+		mkdir(mounts[i].dir, 0755);
+		if (mount(mounts[i].type, mounts[i].dir, mounts[i].type, 0, NULL) != 0)
+			console_record("warning mount %s on %s: errno %d",
+				       mounts[i].type, mounts[i].dir, errno);
+	}
+	chmod("/tmp", 01777);
+}
+
+/* Each program starts with an empty /tmp, whatever the previous one left. */
+static void fresh_tmp(void)
+{
+	umount2("/tmp", MNT_DETACH);
+	if (mount("tmpfs", "/tmp", "tmpfs", 0, NULL) != 0)
+		console_record("warning remount /tmp: errno %d", errno);
+	chmod("/tmp", 01777);
+}
+
+/* Socket tests may use the loopback interface; the kernel leaves it down. */
+static void loopback_up(void)
+{
+	struct ifreq ifr;
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	memset(&ifr, 0, sizeof ifr);
+	strcpy(ifr.ifr_name, "lo");
+	if (s < 0 || ioctl(s, SIOCGIFFLAGS, &ifr) != 0 ||
+	    (ifr.ifr_flags |= IFF_UP, ioctl(s, SIOCSIFFLAGS, &ifr) != 0))
+		console_record("warning loopback up: errno %d", errno);
+	if (s >= 0)
+		close(s);
+}
+
+/* Provenance: what the guest says it is. BogoMIPS varies from boot to boot. */
+static void describe_guest(void)
+{
+	struct utsname u;
+	char line[512];
+	FILE *f;
+
+	if (uname(&u) == 0) {
+		console_record("uname-r %s", u.release);
+		console_record("uname-v %s", u.version);
+		console_record("uname-m %s", u.machine);
+	}
+	f = fopen("/proc/cpuinfo", "re");
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] != '\0' && strncmp(line, "BogoMIPS", 8) != 0)
+			console_record("cpuinfo %s", line);
+	}
+	fclose(f);
+}
+
+static void run_one(const char *entry, unsigned index, unsigned timeout_s)
+{
+	char path[600], dir[64], out[64], err[64];
+	const char *name = strrchr(entry, '/');
+	struct outcome o;
+
+	name = name != NULL ? name + 1 : entry;
+	snprintf(path, sizeof path, "/mimic/%s", entry);
+	snprintf(dir, sizeof dir, WORK "/dir%u", index);
+	snprintf(out, sizeof out, WORK "/%u.stdout", index);
+	snprintf(err, sizeof err, WORK "/%u.stderr", index);
+	fresh_tmp();
+	if (mkdir(dir, 0755) != 0) {
+		console_record("error %s: mkdir %s: errno %d", entry, dir, errno);
+		return;
+	}
+
+	console_record("test %s", entry);
+	o = run_test(&(struct test_run){ path, name, dir, out, err, timeout_s });
+	if (o.kind == OUTCOME_NOEXEC) {
+		console_record("error %s: cannot start: errno %d", entry, o.value);
+		return;
+	}
+	console_file("stdout", out);
+	console_file("stderr", err);
+	switch (o.kind) {
+	case OUTCOME_EXIT:
+		console_record("end %s exit %d", entry, o.value);
+		break;
+	case OUTCOME_SIGNAL:
+		console_record("end %s signal %d", entry, o.value);
+		break;
+	default:
+		console_record("end %s timeout", entry);
+		break;
+	}
+	unlink(out);
+	unlink(err);
+}
+
+static void run_manifest(void)
+{
+	char line[512];
+	unsigned timeout_s = 120, count = 0;
+	FILE *f = fopen("/mimic/manifest", "re");
+
+	if (f == NULL) {
+		console_record("error manifest: errno %d", errno);
+		return;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "timeout ", 8) == 0)
+			timeout_s = (unsigned)strtoul(line + 8, NULL, 10);
+		else if (strncmp(line, "test ", 5) == 0)
+			run_one(line + 5, count++, timeout_s);
+		else if (line[0] != '\0')
+			console_record("error manifest: bad line '%s'", line);
+	}
+	fclose(f);
+	console_record("done %u", count);
+}
+
+int main(void)
+{
+	sigset_t chld;
+
+	/* Like a shell: the programs are not process-group leaders. */
+	setsid();
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+	/* No kernel message may land inside a transcript. */
+	klogctl(SYSLOG_ACTION_CONSOLE_OFF, NULL, 0);
+	console_raw();
+
+	console_record("start");
+	mount_all();
+	loopback_up();
+	describe_guest();
+	run_manifest();
+
+	sync();
+	console_drain();
+	reboot(RB_POWER_OFF);
+	for (;;)
+		pause();
+}
