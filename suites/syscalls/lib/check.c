@@ -1,0 +1,81 @@
+/* Transcript printing for the syscall conformance programs. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+
+long t_ret;
+void *t_ptr;
+
+void t_init(void)
+{
+	/* stdout is a file in the real guest: line buffering keeps the order
+	 * of lines from parent and children the order they happened in. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	umask(022);
+}
+
+long t_report(const char *what, long ret, int err, int hide_value)
+{
+	if (ret == -1)
+		printf("%s = -1 %s\n", what, t_errname(err));
+	else if (hide_value)
+		printf("%s = ok\n", what);
+	else
+		printf("%s = %ld\n", what, ret);
+	return ret;
+}
+
+void *t_report_ptr(const char *what, void *ret, void *failed, int err)
+{
+	if (ret == failed)
+		printf("%s = fail %s\n", what, t_errname(err));
+	else
+		printf("%s = ok\n", what);
+	return ret;
+}
+
+int t_report_rc(const char *what, int rc)
+{
+	if (rc == 0)
+		printf("%s = 0\n", what);
+	else
+		printf("%s = %s\n", what, t_errname(rc));
+	return rc;
+}
+
+int t_fact(const char *what, int holds)
+{
+	printf("%s: %s\n", what, holds ? "yes" : "no");
+	return holds;
+}
+
+void t_say(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+int t_fork(void)
+{
+	fflush(stdout);
+	return fork();
+}
+
+void t_print_status(const char *what, int status)
+{
+	if (WIFEXITED(status))
+		printf("%s: exit %d\n", what, WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		printf("%s: signal %s\n", what, t_signame(WTERMSIG(status)));
+	else if (WIFSTOPPED(status))
+		printf("%s: stopped %s\n", what, t_signame(WSTOPSIG(status)));
+	else
+		printf("%s: status %#x\n", what, status);
+}
