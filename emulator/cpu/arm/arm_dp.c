@@ -19,13 +19,12 @@ int arm_exec_dp(struct arm_cpu *cpu, uint32_t insn)
 		b = arm_shift_imm(arm_reg(cpu, insn & 15), (insn >> 5) & 3, (insn >> 7) & 31, cpu->c, &sc);
 		a = arm_reg(cpu, rn);
 	} else {
-		/* Register-shifted register: the PC reads one word further on. */
-		uint32_t pc12 = cpu->r[15] + 12;
-		unsigned rm = insn & 15, rs = (insn >> 8) & 15;
-		uint32_t m = rm == 15 ? pc12 : cpu->r[rm];
-		uint32_t s = rs == 15 ? pc12 : cpu->r[rs];
-		b = arm_shift_reg(m, (insn >> 5) & 3, s & 0xff, cpu->c, &sc);
-		a = rn == 15 ? pc12 : cpu->r[rn];
+		/* Register-shifted register. The PC as an operand is
+		 * UNPREDICTABLE; the ARM1176 guest reads it as + 8 like the
+		 * other forms. */
+		uint32_t s = arm_reg(cpu, (insn >> 8) & 15);
+		b = arm_shift_reg(arm_reg(cpu, insn & 15), (insn >> 5) & 3, s & 0xff, cpu->c, &sc);
+		a = arm_reg(cpu, rn);
 	}
 
 	uint32_t res, c = sc, v = cpu->v;
