@@ -40,31 +40,33 @@ static void show_stat(const char *what, const struct stat *st)
 
 static void open_and_create(void)
 {
+	int fd;
+
 	CHECK(open("missing", O_RDONLY));
 	CHECK(open("missing/x", O_RDONLY | O_CREAT, 0644));
 	CHECK(open("", O_RDONLY));
 	CHECK(syscall(SYS_openat, AT_FDCWD, BADPTR, O_RDONLY));
 	CHECK(open("f", O_RDWR | O_CREAT | O_EXCL, 0666));
-	CHECK(open("f", O_RDWR | O_CREAT | O_EXCL, 0666));
-	CHECK(close(3));
+	fd = CHECK(open("f", O_RDWR | O_CREAT | O_EXCL, 0666));
+	CHECK(close(fd));
 	CHECK(open("f/x", O_RDONLY));
 	CHECK(open("f", O_RDONLY | O_DIRECTORY));
 	CHECK(open(".", O_WRONLY));
 	CHECK(open(".", O_RDWR));
-	CHECK(creat("g", 0600));
-	CHECK(close(3));
-	CHECK(openat(AT_FDCWD, "g", O_WRONLY | O_TRUNC));
-	CHECK(close(3));
+	fd = CHECK(creat("g", 0600));
+	CHECK(close(fd));
+	fd = CHECK(openat(AT_FDCWD, "g", O_WRONLY | O_TRUNC));
+	CHECK(close(fd));
 	CHECK(openat(99, "g", O_RDONLY));
-	CHECK(openat(99, "/", O_RDONLY | O_DIRECTORY));
-	CHECK(close(3));
+	fd = CHECK(openat(99, "/", O_RDONLY | O_DIRECTORY));
+	CHECK(close(fd));
 	CHECK(open("f", O_RDONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644));
 	CHECK(unlink("g"));
 
 	char name[NAME_MAX + 2];
 	memset(name, 'n', sizeof name - 1);
 	name[sizeof name - 1] = '\0';
-	int fd = open(name, O_RDWR | O_CREAT, 0644);
+	fd = open(name, O_RDWR | O_CREAT, 0644);
 	t_say("open(<%u-character name>, O_CREAT) = %d %s", (unsigned)strlen(name), fd,
 	      t_errname(errno));
 	char *path = malloc(PATH_MAX + 2);
@@ -190,6 +192,7 @@ static void sizes_and_sync(void)
 static void names(void)
 {
 	struct stat st;
+	int fd;
 	CHECK(link("f", "f2"));
 	CHECK(stat("f", &st));
 	show_stat("f after link", &st);
@@ -207,8 +210,8 @@ static void names(void)
 	CHECK(renameat(AT_FDCWD, "f", AT_FDCWD, "f5"));
 	CHECK(renameat(99, "f5", AT_FDCWD, "f"));
 	CHECK(renameat2(AT_FDCWD, "f5", AT_FDCWD, "f", 0));
-	CHECK(open("x", O_WRONLY | O_CREAT, 0644));
-	CHECK(close(3));
+	fd = CHECK(open("x", O_WRONLY | O_CREAT, 0644));
+	CHECK(close(fd));
 	CHECK(renameat2(AT_FDCWD, "x", AT_FDCWD, "f", RENAME_NOREPLACE));
 	CHECK(renameat2(AT_FDCWD, "x", AT_FDCWD, "f", RENAME_NOREPLACE | RENAME_EXCHANGE));
 	CHECK(unlink("x"));
@@ -243,10 +246,10 @@ static void names(void)
 	CHECK(stat("dangling", &st));
 	CHECK(lstat("dangling", &st));
 	CHECK(open("s2", O_RDONLY | O_NOFOLLOW));
-	CHECK(open("s2", O_RDONLY));
-	CHECK(close(3));
-	CHECK(open("dangling", O_WRONLY | O_CREAT, 0600));
-	CHECK(close(3));
+	fd = CHECK(open("s2", O_RDONLY));
+	CHECK(close(fd));
+	fd = CHECK(open("dangling", O_WRONLY | O_CREAT, 0600));
+	CHECK(close(fd));
 	CHECK(lstat("nowhere", &st));
 	show_stat("file created through a dangling link", &st);
 	CHECK(symlink("loop2", "loop1"));
