@@ -11,6 +11,10 @@
 
 struct linux_proc;
 struct linux_abi;
+struct linux_sigaction;
+struct linux_siginfo;
+struct loader_target;
+struct timespec;
 
 /* Argument kinds drive -strace printing (and, later, coverage reports). */
 enum sc_arg {
@@ -67,7 +71,54 @@ struct linux_arch {
 	/* Sets the stack pointer of the current CPU (a fork-like clone with a
 	 * new stack: the child resumes on it). */
 	void (*set_sp)(struct linux_proc *p, uint64_t sp);
+
+	/* Process start-up (loader, main.c). */
+	const struct loader_target *elf;   /* ELF identity and layout */
+	const char *platform;              /* AT_PLATFORM */
+	uint64_t hwcap, hwcap2;            /* AT_HWCAP, AT_HWCAP2 */
+	uint64_t stack_top;                /* initial stack top (no randomisation) */
+	uint64_t mmap_base;                /* lowest address for mmap without a hint */
+	/* Creates the CPU, maps ABI pages (ARM kuser helpers) and sets the
+	 * initial registers. 0 or -1. */
+	int (*start)(struct linux_proc *p, uint64_t entry, uint64_t sp);
+	/* Runs the process until it exits (never returns). */
+	void (*run)(struct linux_proc *p) __attribute__((noreturn));
+	/* Signal frames: builds the handler's frame and registers
+	 * (0, or -1 when the frame cannot be written); sigreturn restores
+	 * from the frame at the stack pointer (rt: rt_sigreturn). */
+	int (*signal_frame)(struct linux_proc *p, int sig, const struct linux_sigaction *act,
+			    const struct linux_siginfo *info, uint64_t oldmask);
+	long (*sigreturn)(struct linux_proc *p, bool rt);
+	/* Guest <-> host signal numbers; NULL when they are the same. */
+	int (*sig_to_host)(int sig);
+	int (*sig_from_host)(int sig);
 };
+
+/* sa_flags as the process keeps them (asm-generic values, which ARM uses;
+ * an ABI with other values converts in rt_sigaction). */
+#define LINUX_SA_NOCLDSTOP 0x00000001u
+#define LINUX_SA_NOCLDWAIT 0x00000002u
+#define LINUX_SA_SIGINFO   0x00000004u
+#define LINUX_SA_RESTORER  0x04000000u
+#define LINUX_SA_ONSTACK   0x08000000u
+#define LINUX_SA_RESTART   0x10000000u
+#define LINUX_SA_NODEFER   0x40000000u
+#define LINUX_SA_RESETHAND 0x80000000u
+
+/* si_code values the personality produces. */
+#define LINUX_SI_USER    0
+#define LINUX_SI_KERNEL  0x80
+#define LINUX_SI_QUEUE   (-1)
+#define LINUX_SI_TKILL   (-6)
+
+/* Kernel-internal results a handler may return when a signal interrupted
+ * it: the run loop turns them into EINTR or a restart as Linux does
+ * (ERESTARTSYS restarts only under SA_RESTART; ERESTARTNOHAND only when no
+ * handler runs; ERESTARTNOINTR always). */
+#define LINUX_ERESTARTSYS           512
+#define LINUX_ERESTARTNOINTR        513
+#define LINUX_ERESTARTNOHAND        514
+#define LINUX_ERESTART_RESTARTBLOCK 516
 
 /* One guest signal action as the personality keeps it (ABI-neutral). */
 struct linux_sigaction {
@@ -85,7 +136,15 @@ struct linux_siginfo {
 	int pid, uid;       /* sender for kill/tgkill/SI_USER */
 	int status;         /* SIGCHLD */
 	uint64_t value;     /* sigqueue / timers */
+	int64_t utime, stime; /* SIGCHLD, clock ticks */
+	int fd;             /* SIGPOLL */
+	int64_t band;
+	int timerid, overrun; /* SI_TIMER */
 };
+
+/* Queued instances of real-time signals (standard signals are pending at
+ * most once). */
+#define LINUX_RTQ_MAX 128
 
 struct linux_proc {
 	struct gmem mem;
@@ -113,6 +172,17 @@ struct linux_proc {
 	const char *sysroot;          /* -L prefix for absolute guest paths, or NULL */
 	char comm[16];                /* PR_SET_NAME / PR_GET_NAME */
 	uint64_t robust_list, robust_list_len; /* set_robust_list, kept for get_robust_list */
+
+	/* Process core (proc_*.c) */
+	uint64_t task_size;           /* first address above user space */
+	uint64_t clear_child_tid;     /* set_tid_address */
+	uint64_t saved_sigmask;       /* mask to restore after rt_sigsuspend */
+	bool restore_sigmask;         /* saved_sigmask is valid */
+	struct linux_siginfo rtq[LINUX_RTQ_MAX]; /* real-time signal queue, oldest first */
+	unsigned rtq_len;
+	/* The last fault, for the signal frame (sigcontext trap_no,
+	 * error_code, fault_address). */
+	uint64_t trap_no, error_code, fault_address;
 };
 
 /* Dispatches the system call nr with arguments a; prints -strace lines;
@@ -124,5 +194,33 @@ void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info);
 
 /* Terminates the process as the kernel would for an unhandled signal or exit. */
 void linux_exit(struct linux_proc *p, int status) __attribute__((noreturn));
+/* Terminates the process by the signal sig (default action of a fatal
+ * signal): the host process dies of the same signal, without a core file. */
+void linux_die(struct linux_proc *p, int sig) __attribute__((noreturn));
+
+/* A synchronous fault (force_sig_fault): a blocked or ignored sig becomes
+ * fatal, as in Linux. */
+void linux_signal_fault(struct linux_proc *p, int sig, int code, uint64_t addr);
+/* Folds signals that arrived at the host into the pending set. */
+void linux_signal_poll(struct linux_proc *p);
+/* True when a pending signal is not blocked (a blocking call should stop
+ * and return -EINTR or -LINUX_ERESTARTSYS). */
+bool linux_signal_pending(struct linux_proc *p);
+/* Takes the next pending unblocked signal: default actions and ignored
+ * signals are dealt with here; returns a signal whose handler must run
+ * (act and info filled), or 0 when none is left. */
+int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct linux_siginfo *info);
+/* Runs the handler: frame (arch->signal_frame), mask, SA_RESETHAND. A frame
+ * that cannot be written kills with SIGSEGV as Linux does. */
+void linux_signal_handle(struct linux_proc *p, int sig, const struct linux_sigaction *act,
+			 const struct linux_siginfo *info);
+/* Sleeps until a host signal arrives (timeout NULL: no limit). Returns
+ * false on timeout. */
+bool linux_signal_wait(struct linux_proc *p, const struct timespec *timeout);
+/* Installs the host handlers that forward asynchronous signals. */
+void linux_signal_init(struct linux_proc *p);
+
+/* The architectures. */
+extern const struct linux_arch linux_arch_armv6;
 
 #endif
