@@ -2,6 +2,7 @@
  * offset_hi) and a suffix (branch to LR + offset_lo, LR = return | 1):
  * ARMv6 defines each half alone, and a prefix directly followed by its
  * suffix is executed together as one instruction. */
+#include "cpu/arm/arm_exec.h"
 #include "cpu/arm/arm_internal.h"
 #include "cpu/arm/arm_thumb.h"
 
@@ -18,7 +19,7 @@ int arm_thumb_bx(struct arm_cpu *cpu, uint32_t insn)
 
 int arm_thumb_bcond(struct arm_cpu *cpu, uint32_t insn)
 {
-	if (arm_cond_pass(cpu, (insn >> 8) & 15))
+	if (arm_cond_ok(cpu, (insn >> 8) & 15))
 		cpu->r[15] += 4 + (uint32_t)((int32_t)(insn << 24) >> 23);
 	else
 		cpu->r[15] += 2;

@@ -70,12 +70,20 @@ static const thumb_fn thumb_ops[256] = {
 
 int arm_thumb_step(struct arm_cpu *cpu)
 {
+	struct gmem *m = cpu->mem;
+	uint32_t pc = cpu->r[15];
 	uint16_t insn;
 
-	if (!gmem_fetch16(cpu->mem, cpu->r[15], &insn)) {
-		cpu->stop_pc = cpu->r[15];
+	/* pc is even, so the halfword never crosses a page: one permission
+	 * byte decides. */
+	if (__builtin_expect(pc >= m->size || !(m->perm[pc >> GPAGE_SHIFT] & GP_X), 0)) {
+		gmem_check(m, pc, 2, GP_X);
+		cpu->stop_pc = pc;
 		cpu->insn = 0;
 		return ARM_STOP_FAULT;
 	}
+	memcpy(&insn, m->host + pc, 2);
+	if (m->big_endian)
+		insn = gmem_swap16(insn);
 	return thumb_ops[insn >> 8](cpu, insn);
 }
