@@ -10,6 +10,10 @@ int arm_exec_dp(struct arm_cpu *cpu, uint32_t insn)
 	unsigned rn = (insn >> 16) & 15, rd = (insn >> 12) & 15, opc = (insn >> 21) & 15;
 	uint32_t a, b, sc;
 
+	/* Should-be-zero fields: Rd of the tests, Rn of MOV and MVN. */
+	if ((opc >= OP_TST && opc <= OP_CMN && rd) || ((opc == OP_MOV || opc == OP_MVN) && rn))
+		return arm_undef(cpu, insn);
+
 	if (insn & (1u << 25)) {
 		uint32_t imm = insn & 0xff, rot = (insn >> 7) & 0x1e;
 		b = rot ? (imm >> rot) | (imm << (32 - rot)) : imm;

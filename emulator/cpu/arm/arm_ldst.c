@@ -80,8 +80,9 @@ static int ldst_dual(struct arm_cpu *cpu, uint32_t insn, const struct addr *a, b
 {
 	unsigned rt = (insn >> 12) & 15;
 
-	/* Rt must be even and not R14 (UNPREDICTABLE otherwise). */
-	if ((rt & 1) || rt == 14)
+	/* Rt must be even and not R14, and post-indexing has no writeback
+	 * variant (UNPREDICTABLE otherwise). */
+	if ((rt & 1) || rt == 14 || (!(insn & P_BIT) && (insn & W_BIT)))
 		return arm_undef(cpu, insn);
 	if (load) {
 		if (!gmem_check(cpu->mem, a->ea, 8, GP_R))
@@ -107,6 +108,10 @@ int arm_exec_ldst_extra(struct arm_cpu *cpu, uint32_t insn)
 	uint32_t off = (insn & (1u << 22)) ? ((insn >> 4) & 0xf0) | (insn & 15) : arm_reg(cpu, insn & 15);
 	struct addr a = address(cpu, insn, off);
 	uint32_t v;
+
+	/* The register form has bits 11:8 zero. */
+	if (!(insn & (1u << 22)) && (insn & 0xf00))
+		return arm_undef(cpu, insn);
 
 	if (!(insn & L_BIT)) {
 		if (op != 1)

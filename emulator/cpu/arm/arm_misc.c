@@ -27,8 +27,10 @@ int arm_exec_msr_imm(struct arm_cpu *cpu, uint32_t insn)
 
 	if (insn & R_SPSR)
 		return arm_undef(cpu, insn);
-	/* mask 0 is the ARMv6K hint space (NOP, YIELD, WFE, WFI, SEV): no-ops
-	 * for a single user-mode thread. */
+	/* Rd is should-be-one; mask 0 is the ARMv6K hint space (NOP, YIELD,
+	 * WFE, WFI, SEV), no-ops for a single user-mode thread. */
+	if ((insn & 0xf000) != 0xf000)
+		return arm_undef(cpu, insn);
 	if (mask) {
 		uint32_t imm = insn & 0xff, rot = (insn >> 7) & 0x1e;
 		write_cpsr(cpu, mask, rot ? (imm >> rot) | (imm << (32 - rot)) : imm);
@@ -51,12 +53,27 @@ static int sat_arith(struct arm_cpu *cpu, uint32_t insn)
 	return arm_next(cpu);
 }
 
+/* Fixed (should-be-one / should-be-zero) fields of each misc-space form,
+ * indexed by op2 (bits 6:4) and op (bits 22:21); mask 0 marks an
+ * unallocated form. The guest CPU treats other values as undefined. */
+static const struct { uint32_t mask, value; } fixed[8][4] = {
+	[0] = { { 0x000f0fff, 0x000f0000 }, { 0x0000fff0, 0x0000f000 },   /* MRS, MSR */
+		{ 0x000f0fff, 0x000f0000 }, { 0x0000fff0, 0x0000f000 } },
+	[1] = { [1] = { 0x000fff00, 0x000fff00 }, [3] = { 0x000f0f00, 0x000f0f00 } }, /* BX, CLZ */
+	[2] = { [1] = { 0x000fff00, 0x000fff00 } },                       /* BXJ */
+	[3] = { [1] = { 0x000fff00, 0x000fff00 } },                       /* BLX */
+	[5] = { { 0x00000f00, 0 }, { 0x00000f00, 0 }, { 0x00000f00, 0 }, { 0x00000f00, 0 } }, /* Q* */
+	[7] = { [1] = { 0xf0000000, 0xe0000000 } },                       /* BKPT: AL only */
+};
+
 int arm_exec_misc(struct arm_cpu *cpu, uint32_t insn)
 {
-	unsigned op = (insn >> 21) & 3, rd = (insn >> 12) & 15;
+	unsigned op = (insn >> 21) & 3, op2 = (insn >> 4) & 7, rd = (insn >> 12) & 15;
 	uint32_t m;
 
-	switch ((insn >> 4) & 7) {
+	if (!fixed[op2][op].mask || (insn & fixed[op2][op].mask) != fixed[op2][op].value)
+		return arm_undef(cpu, insn);
+	switch (op2) {
 	case 0:
 		if (insn & R_SPSR)
 			return arm_undef(cpu, insn);
@@ -69,42 +86,27 @@ int arm_exec_misc(struct arm_cpu *cpu, uint32_t insn)
 		cpu->r[rd] = arm_get_cpsr(cpu);
 		return arm_next(cpu);
 	case 1:
-		if (op == 1) { /* BX */
-			arm_bx(cpu, arm_reg(cpu, insn & 15));
-			return 0;
-		}
 		if (op == 3) { /* CLZ */
 			m = arm_reg(cpu, insn & 15);
 			cpu->r[rd] = m ? (uint32_t)__builtin_clz(m) : 32;
 			return arm_next(cpu);
 		}
-		break;
+		arm_bx(cpu, arm_reg(cpu, insn & 15));
+		return 0;
 	case 2:
 		/* BXJ: Linux leaves Jazelle disabled, so it acts as BX. */
-		if (op == 1) {
-			arm_bx(cpu, arm_reg(cpu, insn & 15));
-			return 0;
-		}
-		break;
-	case 3:
-		if (op == 1) { /* BLX register */
-			m = arm_reg(cpu, insn & 15);
-			cpu->r[14] = cpu->r[15] + 4;
-			arm_bx(cpu, m);
-			return 0;
-		}
-		break;
+		arm_bx(cpu, arm_reg(cpu, insn & 15));
+		return 0;
+	case 3: /* BLX register */
+		m = arm_reg(cpu, insn & 15);
+		cpu->r[14] = cpu->r[15] + 4;
+		arm_bx(cpu, m);
+		return 0;
 	case 5:
 		return sat_arith(cpu, insn);
-	case 7:
-		if (op == 1) { /* BKPT */
-			cpu->stop_pc = cpu->r[15];
-			cpu->insn = insn;
-			return ARM_STOP_BKPT;
-		}
-		break; /* SMC is privileged */
-	default:
-		break;
+	default: /* BKPT */
+		cpu->stop_pc = cpu->r[15];
+		cpu->insn = insn;
+		return ARM_STOP_BKPT;
 	}
-	return arm_undef(cpu, insn);
 }

@@ -19,6 +19,8 @@ int arm_exec_mul(struct arm_cpu *cpu, uint32_t insn)
 	switch (op) {
 	case 0: /* MUL */
 	case 1: /* MLA */
+		if (op == 0 && lo != 0) /* MUL's Rn field is should-be-zero */
+			return arm_undef(cpu, insn);
 		cpu->r[hi] = m * rs + (op ? arm_reg(cpu, lo) : 0);
 		if (s)
 			arm_set_nz(cpu, cpu->r[hi]);
@@ -61,9 +63,14 @@ int arm_exec_halfmul(struct arm_cpu *cpu, uint32_t insn)
 	unsigned rd = (insn >> 16) & 15, rn = (insn >> 12) & 15;
 	uint32_t m = arm_reg(cpu, insn & 15), s = arm_reg(cpu, (insn >> 8) & 15);
 	bool x = insn & 0x20, y = insn & 0x40;
+	unsigned op = (insn >> 21) & 3;
 	int64_t p;
 
-	switch ((insn >> 21) & 3) {
+	/* SMULW<y> and SMUL<x><y> have a should-be-zero Rn field. */
+	if ((op == 3 || (op == 1 && x)) && rn != 0)
+		return arm_undef(cpu, insn);
+
+	switch (op) {
 	case 0: /* SMLA<x><y> */
 		p = (int64_t)half(m, x) * half(s, y) + (int32_t)arm_reg(cpu, rn);
 		cpu->r[rd] = (uint32_t)p;

@@ -87,9 +87,14 @@ int arm_exec_sync(struct arm_cpu *cpu, uint32_t insn)
 {
 	unsigned op = (insn >> 20) & 15;
 
-	if (op == 0 || op == 4)
+	/* Fixed fields: SWP bits 11:8 zero, LDREX bits 11:8 and 3:0 ones,
+	 * STREX bits 11:8 ones. */
+	if (op == 0 || op == 4) {
+		if (insn & 0xf00)
+			return arm_undef(cpu, insn);
 		return swap(cpu, insn, op == 4);
-	if (!(op & 8))
+	}
+	if (!(op & 8) || (insn & 0xf00) != 0xf00 || ((op & 1) && (insn & 15) != 15))
 		return arm_undef(cpu, insn);
 	unsigned size = excl_size[(op >> 1) & 3];
 	uint32_t a = cpu->r[(insn >> 16) & 15];
