@@ -1,7 +1,9 @@
 /* Signed dual 16x16 multiplies (SMUAD SMUSD SMLAD SMLSD SMLALD SMLSLD, X
  * swapping Rm's halves) and the most-significant-word multiplies (SMMUL
  * SMMLA SMMLS, R rounding). Fields: Rd/RdHi [19:16], Ra/RdLo [15:12],
- * Rm [11:8], Rn [3:0]; Ra == PC selects the non-accumulating form. */
+ * Rm [11:8], Rn [3:0]; Ra == PC selects the non-accumulating form. SMMLS
+ * with Ra == PC is UNPREDICTABLE; it is taken as SMMUL(R), the reading of
+ * the field that the reference guest's CPU model makes. */
 #include "cpu/arm/arm_media.h"
 
 int arm_dualmul(struct arm_cpu *cpu, uint32_t insn)
@@ -37,9 +39,12 @@ int arm_dualmul_smmul(struct arm_cpu *cpu, uint32_t insn)
 	uint64_t prod = (uint64_t)((int64_t)(int32_t)n * (int32_t)m);
 	int is_sub = (insn >> 6) & 1;
 	/* Modular 64-bit arithmetic: only bits [63:32] are kept. */
-	uint64_t r = is_sub || a != 15 ? (uint64_t)arm_media_reg(cpu, a) << 32 : 0;
+	uint64_t r = prod;
 
-	r = is_sub ? r - prod : r + prod;
+	if (a != 15) {
+		uint64_t acc = (uint64_t)cpu->r[a] << 32;
+		r = is_sub ? acc - prod : acc + prod;
+	}
 	if (insn & (1u << 5))
 		r += 0x80000000u;
 	return arm_media_wb(cpu, d, (uint32_t)(r >> 32));
