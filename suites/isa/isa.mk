@@ -1,0 +1,44 @@
+# ISA suite: a host generator (isa-gen, Capstone-checked encoding patterns)
+# writes one assembly source per instruction group and target; each is
+# linked with the target's runtime (suites/isa/<target>/runtime) into a
+# static guest program build/guest/<target>/isa/<group>. GROUPS lists the
+# programs (the Kyua glue reads it), COVERAGE the mnemonics exercised.
+# A new target needs its generator tables and a runtime directory.
+
+ISA_GEN      := $(BUILD)/host/isa-gen
+ISA_GEN_SRCS := $(wildcard suites/isa/gen/*.c)
+ISA_GEN_HDRS := $(wildcard suites/isa/gen/*.h)
+
+$(ISA_GEN): $(ISA_GEN_SRCS) $(ISA_GEN_HDRS)
+	@mkdir -p $(@D)
+	$(HOST_CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $(ISA_GEN_SRCS) -lcapstone
+
+# $(1): target. Generated sources go to $(BUILD)/gen/isa/$(1); the runtime
+# is compiled once; the group programs are linked in one recipe because the
+# group list is only known once the generator has run.
+define isa_target
+isa_$(1)_OUT  := $(BUILD)/guest/$(1)/isa
+isa_$(1)_GEN  := $(BUILD)/gen/isa/$(1)
+isa_$(1)_RTS  := $(wildcard suites/isa/$(1)/runtime/*.c suites/isa/$(1)/runtime/*.S)
+isa_$(1)_RTH  := $(wildcard suites/isa/$(1)/runtime/*.h)
+isa_$(1)_OBJS := $$(patsubst suites/isa/$(1)/runtime/%,$$(isa_$(1)_GEN)/rt/%.o,$$(isa_$(1)_RTS))
+
+$$(isa_$(1)_GEN)/rt/%.o: suites/isa/$(1)/runtime/% $$(isa_$(1)_RTH)
+	@mkdir -p $$(@D)
+	$$($(1)_CC) $$($(1)_CFLAGS) -c -o $$@ $$<
+
+$$(isa_$(1)_OUT)/GROUPS: $(ISA_GEN) $$(isa_$(1)_OBJS) suites/isa/isa.mk
+	@mkdir -p $$(isa_$(1)_OUT) $$(isa_$(1)_GEN)
+	$(ISA_GEN) --target $(1) --out $$(isa_$(1)_GEN) --groups $$(isa_$(1)_GEN)/GROUPS \
+		--coverage $$(isa_$(1)_OUT)/COVERAGE
+	@set -e; for g in $$$$(cat $$(isa_$(1)_GEN)/GROUPS); do \
+		echo "  LD isa/$(1)/$$$$g"; \
+		$$($(1)_CC) $$($(1)_CFLAGS) -no-pie -o $$(isa_$(1)_OUT)/$$$$g \
+			$$(isa_$(1)_GEN)/$$$$g.S $$(isa_$(1)_OBJS); \
+	done
+	cp $$(isa_$(1)_GEN)/GROUPS $$@
+
+all: $$(isa_$(1)_OUT)/GROUPS
+endef
+
+$(foreach t,$(TARGETS),$(eval $(call isa_target,$(t))))
