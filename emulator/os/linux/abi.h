@@ -1,0 +1,82 @@
+/* What differs between Linux ABIs for the system call layer: structure
+ * layouts the kernel copies in and out, flag and command values, errno
+ * numbering, and how 64-bit arguments arrive. One abi_<name>.c per ABI. */
+#ifndef MIMIC_ABI_H
+#define MIMIC_ABI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct linux_proc;
+struct stat;
+struct statfs;
+struct flock;
+
+/* One flag bit (or multi-bit value) in guest and host numbering. */
+struct flag_map {
+	uint32_t guest, host;
+};
+
+/* fcntl commands: how the argument is passed. */
+enum fcntl_kind {
+	FC_INT,      /* integer argument (or none) passed through */
+	FC_FLAGS,    /* F_SETFL: open flags to translate */
+	FC_GETFL,    /* F_GETFL: result is open flags to translate */
+	FC_LOCK,     /* struct flock with a C long off_t */
+	FC_LOCK64,   /* struct flock64 */
+};
+struct fcntl_cmd {
+	int guest, host;
+	enum fcntl_kind kind;
+};
+
+/* ioctl requests: what the argument points at. */
+enum ioctl_kind {
+	IO_NONE,         /* no argument or an integer value */
+	IO_INT_IN,       /* int read from the guest */
+	IO_INT_OUT,      /* int written to the guest */
+	IO_WINSZ_IN,     /* struct winsize (four u16: same on every ABI) */
+	IO_WINSZ_OUT,
+	IO_TERMIOS_IN,   /* struct termios of the ABI */
+	IO_TERMIOS_OUT,
+};
+struct ioctl_cmd {
+	uint32_t guest;
+	unsigned long host;
+	enum ioctl_kind kind;
+	const char *name;
+};
+
+struct linux_abi {
+	const char *name;
+	/* ELF identity of the ABI's programs (execve re-runs them under mimic). */
+	unsigned elf_class, elf_data, elf_machine;
+	/* 64-bit arguments in aligned register pairs (32-bit ARM EABI). */
+	bool regpair64;
+	const struct flag_map *open_flags;  /* ends with {0, 0} */
+	const struct fcntl_cmd *fcntl_cmds; /* ends with guest -1 */
+	const struct ioctl_cmd *ioctls;     /* ends with name NULL */
+	/* Generic errno -> guest errno, indexed by generic value; NULL when
+	 * the ABI uses the generic numbering. */
+	const uint16_t *errno_out;
+	unsigned nerrno_out;
+	/* struct stat64 (or struct stat on 64-bit ABIs) for stat/fstatat. */
+	int (*put_stat)(struct linux_proc *p, uint64_t addr, const struct stat *st);
+	/* struct statfs64: its size (the syscall checks it) and writer. */
+	unsigned statfs64_size;
+	int (*put_statfs64)(struct linux_proc *p, uint64_t addr, const struct statfs *st);
+	/* struct flock64 and struct flock (C long offsets). */
+	int (*get_flock)(struct linux_proc *p, uint64_t addr, struct flock *fl, bool is64);
+	int (*put_flock)(struct linux_proc *p, uint64_t addr, const struct flock *fl, bool is64);
+	/* struct termios of TCGETS/TCSETS: size and converters from/to the
+	 * kernel's generic layout (c_iflag..c_lflag, c_line, c_cc[19]). */
+	unsigned termios_size;
+	void (*termios_in)(const uint8_t *guest, uint8_t generic[36]);
+	void (*termios_out)(const uint8_t generic[36], uint8_t *guest);
+	/* siginfo: si_code before si_errno (MIPS) instead of after. */
+	bool siginfo_code_first;
+};
+
+extern const struct linux_abi linux_abi_armel;
+
+#endif

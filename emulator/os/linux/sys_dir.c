@@ -1,0 +1,170 @@
+/* Names in directories: create, remove, rename, link, list, and the
+ * current directory. */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "os/linux/syscall.h"
+
+static long path_op(struct linux_proc *p, uint64_t path, char host[PATH_MAX])
+{
+	return sc_path_nofollow(p, path, host);
+}
+
+static long do_mkdir(struct linux_proc *p, int dirfd, uint64_t path, uint64_t mode)
+{
+	char host[PATH_MAX];
+	long r = path_op(p, path, host);
+	return r < 0 ? r : sc_ret(mkdirat(dirfd, host, (mode_t)mode));
+}
+
+SC(mkdir) { return do_mkdir(p, AT_FDCWD, a[0], a[1]); }
+SC(mkdirat) { return do_mkdir(p, sc_int(a[0]), a[1], a[2]); }
+
+static long do_unlink(struct linux_proc *p, int dirfd, uint64_t path, int flags)
+{
+	char host[PATH_MAX];
+	long r = path_op(p, path, host);
+	return r < 0 ? r : sc_ret(unlinkat(dirfd, host, flags));
+}
+
+SC(rmdir) { return do_unlink(p, AT_FDCWD, a[0], AT_REMOVEDIR); }
+SC(unlink) { return do_unlink(p, AT_FDCWD, a[0], 0); }
+SC(unlinkat) { return do_unlink(p, sc_int(a[0]), a[1], sc_int(a[2])); }
+
+static long do_rename(struct linux_proc *p, int ofd, uint64_t from, int nfd, uint64_t to, unsigned flags)
+{
+	char h1[PATH_MAX], h2[PATH_MAX];
+	long r = path_op(p, from, h1);
+	if (r >= 0)
+		r = path_op(p, to, h2);
+	return r < 0 ? r : sc_ret(syscall(SYS_renameat2, ofd, h1, nfd, h2, flags));
+}
+
+SC(rename) { return do_rename(p, AT_FDCWD, a[0], AT_FDCWD, a[1], 0); }
+SC(renameat) { return do_rename(p, sc_int(a[0]), a[1], sc_int(a[2]), a[3], 0); }
+SC(renameat2) { return do_rename(p, sc_int(a[0]), a[1], sc_int(a[2]), a[3], (unsigned)a[4]); }
+
+static long do_link(struct linux_proc *p, int ofd, uint64_t from, int nfd, uint64_t to, int flags)
+{
+	char h1[PATH_MAX], h2[PATH_MAX];
+	long r = path_op(p, from, h1);
+	if (r >= 0)
+		r = path_op(p, to, h2);
+	return r < 0 ? r : sc_ret(linkat(ofd, h1, nfd, h2, flags));
+}
+
+SC(link) { return do_link(p, AT_FDCWD, a[0], AT_FDCWD, a[1], 0); }
+SC(linkat) { return do_link(p, sc_int(a[0]), a[1], sc_int(a[2]), a[3], sc_int(a[4])); }
+
+/* The link's content is stored as the guest wrote it (no -L prefix). */
+static long do_symlink(struct linux_proc *p, uint64_t target, int dirfd, uint64_t path)
+{
+	char t[PATH_MAX], host[PATH_MAX];
+	long r = sc_string(p, target, t, sizeof t);
+	if (r >= 0)
+		r = path_op(p, path, host);
+	return r < 0 ? r : sc_ret(symlinkat(t, dirfd, host));
+}
+
+SC(symlink) { return do_symlink(p, a[0], AT_FDCWD, a[1]); }
+SC(symlinkat) { return do_symlink(p, a[0], sc_int(a[1]), a[2]); }
+
+static long do_readlink(struct linux_proc *p, int dirfd, uint64_t path, uint64_t buf, uint64_t size)
+{
+	char host[PATH_MAX], out[PATH_MAX];
+	int len = sc_int(size);
+	long r = path_op(p, path, host);
+	if (r < 0)
+		return r;
+	if (len <= 0)
+		return -EINVAL;
+	if (sc_is_self_exe(host) && (dirfd == AT_FDCWD || host[0] == '/')) {
+		r = sc_exe_path(p, out, sizeof out);
+		if (r < 0)
+			return r;
+		r = (long)strlen(out);
+	} else {
+		r = readlinkat(dirfd, host, out, sizeof out);
+		if (r < 0)
+			return -errno;
+	}
+	if (r > len)
+		r = len;
+	return gmem_write(&p->mem, buf, out, (size_t)r) ? r : -EFAULT;
+}
+
+SC(readlink) { return do_readlink(p, AT_FDCWD, a[0], a[1], a[2]); }
+SC(readlinkat) { return do_readlink(p, sc_int(a[0]), a[1], a[2], a[3]); }
+
+/* struct linux_dirent64 is the same on every ABI apart from byte order. */
+SC(getdents64)
+{
+	uint64_t n = (uint32_t)a[2];
+	void *buf = sc_buf(p, a[1], n, GP_W);
+	if (!buf)
+		return -EFAULT;
+	long r = sc_ret(syscall(SYS_getdents64, sc_int(a[0]), buf, n));
+	if (r <= 0 || !p->mem.big_endian)
+		return r;
+	for (long off = 0; off < r;) {
+		uint8_t *d = (uint8_t *)buf + off;
+		uint64_t ino, doff;
+		uint16_t reclen;
+		memcpy(&ino, d, 8);
+		memcpy(&doff, d + 8, 8);
+		memcpy(&reclen, d + 16, 2);
+		ino = __builtin_bswap64(ino);
+		doff = __builtin_bswap64(doff);
+		uint16_t be_reclen = __builtin_bswap16(reclen);
+		memcpy(d, &ino, 8);
+		memcpy(d + 8, &doff, 8);
+		memcpy(d + 16, &be_reclen, 2);
+		off += reclen;
+	}
+	return r;
+}
+
+SC(getcwd)
+{
+	char cwd[PATH_MAX];
+	long r = sc_ret(syscall(SYS_getcwd, cwd, sizeof cwd));
+	if (r < 0)
+		return r;
+	if ((uint64_t)r > sc_ulong(p, a[1]))
+		return -ERANGE;
+	return gmem_write(&p->mem, a[0], cwd, (size_t)r) ? r : -EFAULT;
+}
+
+SC(chdir)
+{
+	char host[PATH_MAX];
+	long r = sc_path(p, a[0], host);
+	return r < 0 ? r : sc_ret(chdir(host));
+}
+
+SC(fchdir) { (void)p; return sc_ret(fchdir(sc_int(a[0]))); }
+
+SC(chroot)
+{
+	char host[PATH_MAX];
+	long r = sc_path(p, a[0], host);
+	return r < 0 ? r : sc_ret(chroot(host));
+}
+
+SC(umask) { (void)p; return umask((mode_t)(a[0] & 0777)); }
+
+static long do_mknod(struct linux_proc *p, int dirfd, uint64_t path, uint64_t mode, uint64_t dev)
+{
+	char host[PATH_MAX];
+	long r = path_op(p, path, host);
+	return r < 0 ? r : sc_ret(syscall(SYS_mknodat, dirfd, host, (unsigned)mode, (unsigned)dev));
+}
+
+SC(mknod) { return do_mknod(p, AT_FDCWD, a[0], a[1], a[2]); }
+SC(mknodat) { return do_mknod(p, sc_int(a[0]), a[1], a[2], a[3]); }

@@ -1,0 +1,199 @@
+/* execve: a program of the guest ABI (or a script whose interpreter is
+ * one) is run by a new instance of the emulator, /proc/self/exe with the
+ * same -L and -strace options and the guest's argv[0] (-0); anything else
+ * is the host's to run. */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "os/linux/syscall.h"
+
+#define ARG_MAX_COUNT 0x20000
+#define ARG_MAX_LEN   (32 * 4096)  /* MAX_ARG_STRLEN */
+
+static void free_strv(char **v)
+{
+	for (char **s = v; v && *s; s++)
+		free(*s);
+	free(v);
+}
+
+/* NULL-terminated guest array of string pointers -> host strings. */
+static long get_strv(struct linux_proc *p, uint64_t addr, char ***out)
+{
+	size_t n = 0, cap = 16;
+	char **v = calloc(cap, sizeof *v);
+	if (!v)
+		return -ENOMEM;
+	for (; addr; n++) {
+		uint64_t s;
+		if (sc_getlong(p, addr + n * sc_wordsize(p), &s) < 0) {
+			free_strv(v);
+			return -EFAULT;
+		}
+		if (!s)
+			break;
+		if (n + 2 > cap) {
+			char **nv = n + 2 > ARG_MAX_COUNT ? NULL : realloc(v, 2 * cap * sizeof *v);
+			if (!nv) {
+				free_strv(v);
+				return -E2BIG;
+			}
+			v = nv;
+			cap *= 2;
+		}
+		long len = gmem_strnlen(&p->mem, s, ARG_MAX_LEN);
+		if (len < 0) {
+			free_strv(v);
+			return gmem_check(&p->mem, s, ARG_MAX_LEN, GP_R) ? -E2BIG : -EFAULT;
+		}
+		v[n] = strndup(gmem_host(&p->mem, s), (size_t)len);
+		v[n + 1] = NULL;
+		if (!v[n]) {
+			free_strv(v);
+			return -ENOMEM;
+		}
+	}
+	*out = v;
+	return 0;
+}
+
+/* True when the file starts with the ELF identity of the guest ABI. */
+static bool is_guest_elf(const struct linux_proc *p, const uint8_t *h, ssize_t n)
+{
+	const struct linux_abi *abi = p->arch->abi;
+	if (n < 20 || memcmp(h, "\177ELF", 4) != 0 || h[4] != abi->elf_class || h[5] != abi->elf_data)
+		return false;
+	unsigned machine = abi->elf_data == 2 ? (unsigned)(h[18] << 8 | h[19]) : (unsigned)(h[19] << 8 | h[18]);
+	return machine == abi->elf_machine;
+}
+
+static ssize_t read_head(const char *path, uint8_t *buf, size_t n)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ssize_t r = read(fd, buf, n);
+	close(fd);
+	return r < 0 ? -errno : r;
+}
+
+/* Runs prog (a host path) under a new emulator: argv[0] is pre[0] (the
+ * interpreter of a script) or the guest's, then pre[1..], argv[1..]. */
+static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, char **argv, char **envp)
+{
+	size_t n = 0, m = 0;
+	while (argv[n])
+		n++;
+	while (pre && pre[m])
+		m++;
+	char **v = calloc(n + m + 10, sizeof *v);
+	if (!v)
+		return -ENOMEM;
+	size_t k = 0;
+	v[k++] = "mimic";
+	if (p->sysroot) {
+		v[k++] = "-L";
+		v[k++] = (char *)p->sysroot;
+	}
+	if (p->strace)
+		v[k++] = "-strace";
+	v[k++] = "-0";
+	v[k++] = (char *)(m ? pre[0] : n ? argv[0] : prog);
+	v[k++] = (char *)prog;
+	for (size_t i = 1; i < m; i++)
+		v[k++] = pre[i];
+	for (size_t i = 1; i < n; i++)
+		v[k++] = argv[i];
+	v[k] = NULL;
+	fflush(NULL);
+	linux_signal_exec_prepare(p);
+	execve("/proc/self/exe", v, envp);
+	long r = -errno;
+	free(v);
+	return r;
+}
+
+/* "#!interp [arg]" of a script; pre becomes {interp, [arg,] script}. */
+static bool script_interp(const uint8_t *h, ssize_t n, const char *script, char *interp, char *arg,
+                          char *pre[4])
+{
+	if (n < 3 || h[0] != '#' || h[1] != '!')
+		return false;
+	char line[256];
+	size_t len = 0;
+	for (ssize_t i = 2; i < n && h[i] != '\n' && len + 1 < sizeof line; i++)
+		line[len++] = (char)h[i];
+	line[len] = 0;
+	char *s = line + strspn(line, " \t");
+	size_t il = strcspn(s, " \t");
+	if (il == 0)
+		return false;
+	memcpy(interp, s, il);
+	interp[il] = 0;
+	s += il;
+	s += strspn(s, " \t");
+	size_t al = strlen(s);
+	while (al && (s[al - 1] == ' ' || s[al - 1] == '\t'))
+		al--;
+	memcpy(arg, s, al);
+	arg[al] = 0;
+	int k = 0;
+	pre[k++] = interp;
+	if (al)
+		pre[k++] = arg;
+	pre[k++] = (char *)script;
+	pre[k] = NULL;
+	return true;
+}
+
+SC(execve)
+{
+	char host[PATH_MAX], guest_path[PATH_MAX];
+	char **argv = NULL, **envp = NULL;
+	long r = sc_path(p, a[0], host);
+	if (r < 0)
+		return r;
+	if (sc_string(p, a[0], guest_path, sizeof guest_path) < 0)
+		return -EFAULT;
+	r = get_strv(p, a[1], &argv);
+	if (r < 0)
+		return r;
+	r = get_strv(p, a[2], &envp);
+	if (r < 0) {
+		free_strv(argv);
+		return r;
+	}
+	uint8_t head[256];
+	ssize_t n = access(host, X_OK) < 0 ? -errno : read_head(host, head, sizeof head);
+	if (n < 0) {
+		r = n;
+	} else if (is_guest_elf(p, head, n)) {
+		r = exec_emulated(p, host, NULL, argv, envp);
+	} else {
+		char interp[256], iarg[256], ihost[PATH_MAX], *pre[4];
+		uint8_t ihead[64];
+		ssize_t in = -1;
+		if (script_interp(head, n, guest_path, interp, iarg, pre)) {
+			snprintf(ihost, sizeof ihost, "%s%s", p->sysroot && interp[0] == '/' ? p->sysroot : "",
+			         interp);
+			if (access(ihost, X_OK) < 0)
+				snprintf(ihost, sizeof ihost, "%s", interp);
+			in = read_head(ihost, ihead, sizeof ihead);
+		}
+		if (in > 0 && is_guest_elf(p, ihead, in)) {
+			r = exec_emulated(p, ihost, pre, argv, envp);
+		} else {
+			fflush(NULL);
+			linux_signal_exec_prepare(p);
+			execve(host, argv, envp);
+			r = -errno;
+		}
+	}
+	free_strv(argv);
+	free_strv(envp);
+	return r;
+}

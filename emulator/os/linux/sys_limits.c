@@ -1,0 +1,135 @@
+/* Resource limits and usage, and prctl. RLIMIT_* and PR_* values are the
+ * generic ones on ARM. */
+#define _GNU_SOURCE
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "os/linux/syscall.h"
+
+/* struct rlimit of C longs: a 32-bit ABI's infinity is ~0UL, and larger
+ * values read as infinity. */
+static uint64_t rlim_out(const struct linux_proc *p, rlim_t v)
+{
+	if (p->arch->word_bits == 32 && v > 0xffffffffu)
+		return 0xffffffffu;
+	return v;
+}
+
+static rlim_t rlim_in(const struct linux_proc *p, uint64_t v)
+{
+	if (p->arch->word_bits == 32 && v == 0xffffffffu)
+		return RLIM_INFINITY;
+	return v;
+}
+
+SC(ugetrlimit)
+{
+	struct rlimit r;
+	if (getrlimit((__rlimit_resource_t)sc_int(a[0]), &r) < 0)
+		return -errno;
+	struct gimage g;
+	unsigned w = sc_wordsize(p);
+	gi_init(&g, p);
+	gi_long(&g, p, 0, rlim_out(p, r.rlim_cur));
+	gi_long(&g, p, w, rlim_out(p, r.rlim_max));
+	return gi_put(p, a[1], &g, 2 * w);
+}
+
+SC(setrlimit)
+{
+	struct gimage g;
+	unsigned w = sc_wordsize(p);
+	if (gi_get(p, a[1], &g, 2 * w) < 0)
+		return -EFAULT;
+	struct rlimit r = { rlim_in(p, gi_getlong(&g, p, 0)), rlim_in(p, gi_getlong(&g, p, w)) };
+	return sc_ret(setrlimit((__rlimit_resource_t)sc_int(a[0]), &r));
+}
+
+/* struct rlimit64: two u64 on every ABI. */
+SC(prlimit64)
+{
+	struct rlimit nr, old;
+	struct gimage g;
+	if (a[2]) {
+		if (gi_get(p, a[2], &g, 16) < 0)
+			return -EFAULT;
+		nr.rlim_cur = gi_get64(&g, 0);
+		nr.rlim_max = gi_get64(&g, 8);
+	}
+	if (a[3] && !gmem_check(&p->mem, a[3], 16, GP_W))
+		return -EFAULT;
+	if (syscall(SYS_prlimit64, sc_int(a[0]), sc_int(a[1]), a[2] ? &nr : NULL, &old) < 0)
+		return -errno;
+	if (!a[3])
+		return 0;
+	gi_init(&g, p);
+	gi_u64(&g, 0, old.rlim_cur);
+	gi_u64(&g, 8, old.rlim_max);
+	return gi_put(p, a[3], &g, 16);
+}
+
+SC(getrusage)
+{
+	struct rusage ru;
+	if (getrusage(sc_int(a[0]), &ru) < 0)
+		return -errno;
+	return sc_put_rusage(p, a[1], &ru);
+}
+
+/* Options with integer arguments only are passed to the host; the ones
+ * with pointers are handled here; the rest are refused (EINVAL) rather
+ * than handing guest addresses to the host. */
+static const int prctl_int_options[] = {
+	PR_SET_PDEATHSIG, PR_GET_DUMPABLE, PR_SET_DUMPABLE, PR_GET_KEEPCAPS, PR_SET_KEEPCAPS,
+	PR_CAPBSET_READ, PR_SET_TIMERSLACK, PR_GET_TIMERSLACK, PR_SET_CHILD_SUBREAPER,
+	PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS, PR_GET_SECCOMP,
+};
+
+SC(prctl)
+{
+	int opt = sc_int(a[0]);
+	int v;
+	switch (opt) {
+	case PR_SET_NAME: {
+		char name[16];
+		memset(name, 0, sizeof name);
+		for (unsigned i = 0; i < 15; i++) {
+			uint8_t c;
+			if (!gmem_ld8(&p->mem, a[1] + i, &c))
+				return -EFAULT;
+			if (!c)
+				break;
+			name[i] = (char)c;
+		}
+		memcpy(p->comm, name, sizeof name);
+		prctl(PR_SET_NAME, name);
+		return 0;
+	}
+	case PR_GET_NAME: {
+		char name[16];
+		memset(name, 0, sizeof name);
+		if (p->comm[0]) {
+			memcpy(name, p->comm, sizeof name);
+		} else {
+			const char *base = strrchr(p->exe_path, '/');
+			strncpy(name, base ? base + 1 : p->exe_path, 15);
+		}
+		return gmem_write(&p->mem, a[1], name, sizeof name) ? 0 : -EFAULT;
+	}
+	case PR_GET_PDEATHSIG:
+	case PR_GET_CHILD_SUBREAPER:
+		if (!gmem_check(&p->mem, a[1], 4, GP_W))
+			return -EFAULT;
+		if (prctl(opt, &v) < 0)
+			return -errno;
+		return sc_put32(p, a[1], (uint32_t)v);
+	}
+	for (unsigned i = 0; i < sizeof prctl_int_options / sizeof prctl_int_options[0]; i++)
+		if (prctl_int_options[i] == opt)
+			return sc_ret(prctl(opt, sc_ulong(p, a[1]), sc_ulong(p, a[2]),
+			                    sc_ulong(p, a[3]), sc_ulong(p, a[4])));
+	return -EINVAL;
+}

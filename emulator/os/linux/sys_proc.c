@@ -1,0 +1,118 @@
+/* Child processes: fork-like clone (a host fork of the whole emulator,
+ * so the child has its own copy of guest memory), waiting, personality.
+ * Signal numbers in wait statuses are the host's, which ARM shares. */
+#define _GNU_SOURCE
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "os/linux/syscall.h"
+
+/* A wait status with the guest's signal numbers. */
+static int wait_status(const struct linux_proc *p, int status)
+{
+	int (*map)(int) = p->arch->sig_from_host;
+	if (!map)
+		return status;
+	if (WIFSIGNALED(status))
+		return (status & ~0x7f) | map(WTERMSIG(status));
+	if (WIFSTOPPED(status))
+		return (status & ~0xff00) | map(WSTOPSIG(status)) << 8;
+	return status;
+}
+
+SC(wait4)
+{
+	int status;
+	struct rusage ru;
+	if (a[1] && !gmem_check(&p->mem, a[1], 4, GP_W))
+		return -EFAULT;
+	if (a[3] && !gmem_check(&p->mem, a[3], 18 * sc_wordsize(p), GP_W))
+		return -EFAULT;
+	pid_t r = wait4(sc_int(a[0]), &status, sc_int(a[2]), &ru);
+	if (r < 0)
+		return -errno;
+	if (r > 0 && a[1])
+		sc_put32(p, a[1], (uint32_t)wait_status(p, status));
+	if (a[3])
+		sc_put_rusage(p, a[3], &ru);
+	return r;
+}
+
+/* siginfo for SIGCHLD: signo, errno, code (the ABI's order), then the
+ * union (after padding to a word) with pid, uid, status, utime, stime. */
+SC(waitid)
+{
+	siginfo_t si;
+	struct rusage ru;
+	memset(&si, 0, sizeof si);
+	if (a[2] && !gmem_check(&p->mem, a[2], 128, GP_W))
+		return -EFAULT;
+	if (syscall(SYS_waitid, sc_int(a[0]), sc_int(a[1]), &si, sc_int(a[3]), &ru) < 0)
+		return -errno;
+	if (a[2]) {
+		struct gimage g;
+		unsigned w = sc_wordsize(p), u = w == 8 ? 16 : 12;
+		bool code_first = p->arch->abi->siginfo_code_first;
+		gi_init(&g, p);
+		gi_u32(&g, 0, (uint32_t)(si.si_signo && p->arch->sig_from_host ? p->arch->sig_from_host(si.si_signo) : si.si_signo));
+		gi_u32(&g, code_first ? 8 : 4, (uint32_t)si.si_errno);
+		gi_u32(&g, code_first ? 4 : 8, (uint32_t)si.si_code);
+		gi_u32(&g, u, (uint32_t)si.si_pid);
+		gi_u32(&g, u + 4, si.si_uid);
+		gi_u32(&g, u + 8, (uint32_t)si.si_status);
+		gi_long(&g, p, u + 12 + (w == 8 ? 4 : 0), (uint64_t)si.si_utime);
+		gi_long(&g, p, u + 12 + (w == 8 ? 4 : 0) + w, (uint64_t)si.si_stime);
+		if (gi_put(p, a[2], &g, 128) < 0)
+			return -EFAULT;
+	}
+	if (a[4] && sc_put_rusage(p, a[4], &ru) < 0)
+		return -EFAULT;
+	return 0;
+}
+
+/* Creates a child process; in it, sp (if not 0) becomes the stack. */
+static long do_fork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ptid, uint64_t ctid)
+{
+	if ((flags & CLONE_THREAD) || ((flags & CLONE_VM) && !(flags & CLONE_VFORK))) {
+		fprintf(stderr, "mimic: clone with flags 0x%x (threads) is not supported\n", flags);
+		return -ENOSYS;
+	}
+	fflush(NULL);
+	long r = syscall(SYS_clone, (unsigned long)(flags & CSIGNAL), NULL, NULL, NULL, 0);
+	if (r < 0)
+		return -errno;
+	if (flags & CLONE_PARENT_SETTID)
+		sc_put32(p, ptid, (uint32_t)(r ? r : getpid()));
+	if (r == 0) {
+		if (flags & CLONE_CHILD_SETTID)
+			sc_put32(p, ctid, (uint32_t)getpid());
+		if (sp)
+			p->arch->set_sp(p, sp);
+	}
+	return r;
+}
+
+SC(fork) { (void)a; return do_fork(p, SIGCHLD, 0, 0, 0); }
+/* The parent does not wait: the child has its own copy of memory, so
+ * nothing it does before exec or exit can disturb the parent. */
+SC(vfork) { (void)a; return do_fork(p, CLONE_VFORK | SIGCHLD, 0, 0, 0); }
+
+/* clone(flags, newsp, parent_tid, tls, child_tid): the CLONE_BACKWARDS
+ * order of ARM (and MIPS). */
+SC(clone) { return do_fork(p, (unsigned)a[0], sc_ulong(p, a[1]), a[2], a[4]); }
+
+SC(personality)
+{
+	static unsigned long persona;
+	(void)p;
+	unsigned long old = persona;
+	if ((uint32_t)a[0] != 0xffffffffu)
+		persona = (uint32_t)a[0];
+	return (long)old;
+}

@@ -1,0 +1,172 @@
+/* System call dispatch. linux_sc_impls is the one list of implemented calls
+ * (name, handler, argument kinds); at the first call it is joined by name
+ * with the ABI's generated number list into a table indexed by
+ * nr - sc_base, which then drives dispatch, -strace and the reports of
+ * unsupported calls. */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "os/linux/proc_sys.h"
+#include "os/linux/syscall.h"
+#include "trace/strace.h"
+
+#define N  A_NONE
+#define I  A_INT
+#define U  A_UINT
+#define H  A_HEX
+#define P  A_PTR
+#define S  A_STR
+#define F  A_FD
+#define O  A_OCT
+#define R(name, ...) { #name, sys_##name, { __VA_ARGS__ } }
+
+const struct sc_impl linux_sc_impls[] = {
+	/* process core (proc_sys.h) */
+	R(exit, I), R(exit_group, I),
+	R(rt_sigaction, I, P, P, U), R(rt_sigprocmask, I, P, P, U), R(rt_sigreturn, N),
+	R(sigreturn, N), R(sigaltstack, P, P), R(kill, I, I), R(tgkill, I, I, I), R(tkill, I, I),
+	R(rt_sigpending, P, U), R(rt_sigsuspend, P, U), R(rt_sigtimedwait, P, P, P, U), R(pause, N),
+	R(brk, P), R(mmap2, P, U, H, H, F, H), R(munmap, P, U), R(mprotect, P, U, H),
+	R(mremap, P, U, U, H, P), R(madvise, P, U, I),
+	R(getpid, N), R(gettid, N), R(set_tid_address, P),
+	/* files (sys_file.c) */
+	R(read, F, P, U), R(write, F, P, U), R(readv, F, P, I), R(writev, F, P, I),
+	R(pread64, F, P, U, N, U, U), R(pwrite64, F, P, U, N, U, U),
+	R(preadv, F, P, I, U, U), R(pwritev, F, P, I, U, U),
+	R(open, S, H, O), R(openat, F, S, H, O), R(creat, S, O), R(close, F),
+	R(lseek, F, I, I), R(_llseek, F, U, U, P, I), R(sendfile, F, F, P, U), R(sendfile64, F, F, P, U),
+	R(truncate, S, I), R(ftruncate, F, I), R(truncate64, S, N, U, U), R(ftruncate64, F, N, U, U),
+	R(fsync, F), R(fdatasync, F), R(sync, N), R(syncfs, F),
+	R(arm_fadvise64_64, F, I, U, U, U, U), R(arm_sync_file_range, F, H, U, U, U, U),
+	R(fallocate, F, H, U, U, U, U), R(readahead, F, N, U, U, U), R(memfd_create, S, H),
+	R(copy_file_range, F, P, F, P, U, H), R(close_range, U, U, H),
+	/* status (sys_stat.c) */
+	R(stat64, S, P), R(lstat64, S, P), R(fstat64, F, P), R(fstatat64, F, S, P, H),
+	R(statx, F, S, H, H, P), R(statfs64, S, U, P), R(fstatfs64, F, U, P),
+	R(access, S, O), R(faccessat, F, S, O), R(faccessat2, F, S, O, H),
+	R(chmod, S, O), R(fchmod, F, O), R(fchmodat, F, S, O),
+	R(chown32, S, I, I), R(fchown32, F, I, I), R(lchown32, S, I, I),
+	R(chown, S, I, I), R(fchown, F, I, I), R(lchown, S, I, I), R(fchownat, F, S, I, I, H),
+	R(utimensat, F, S, P, H), R(utimensat_time64, F, S, P, H), R(utimes, S, P),
+	R(futimesat, F, S, P),
+	/* directories and names (sys_dir.c) */
+	R(mkdir, S, O), R(mkdirat, F, S, O), R(rmdir, S), R(unlink, S), R(unlinkat, F, S, H),
+	R(rename, S, S), R(renameat, F, S, F, S), R(renameat2, F, S, F, S, H),
+	R(link, S, S), R(linkat, F, S, F, S, H), R(symlink, S, S), R(symlinkat, S, F, S),
+	R(readlink, S, P, U), R(readlinkat, F, S, P, U), R(getdents64, F, P, U),
+	R(getcwd, P, U), R(chdir, S), R(fchdir, F), R(chroot, S), R(umask, O),
+	R(mknod, S, O, H), R(mknodat, F, S, O, H),
+	/* descriptors (sys_fd.c, sys_ioctl.c) */
+	R(dup, F), R(dup2, F, F), R(dup3, F, F, H), R(pipe, P), R(pipe2, P, H),
+	R(fcntl, F, I, H), R(fcntl64, F, I, H), R(flock, F, I), R(ioctl, F, H, H),
+	R(eventfd, U), R(eventfd2, U, H),
+	/* waiting for descriptors (sys_poll.c) */
+	R(poll, P, U, I), R(ppoll, P, U, P, P, U), R(ppoll_time64, P, U, P, P, U),
+	R(_newselect, I, P, P, P, P), R(pselect6, I, P, P, P, P, P),
+	R(pselect6_time64, I, P, P, P, P, P),
+	/* time (sys_time.c) */
+	R(gettimeofday, P, P), R(settimeofday, P, P), R(clock_gettime, I, P),
+	R(clock_gettime64, I, P), R(clock_getres, I, P), R(clock_getres_time64, I, P),
+	R(clock_nanosleep, I, H, P, P), R(clock_nanosleep_time64, I, H, P, P), R(nanosleep, P, P),
+	R(times, P), R(getitimer, I, P), R(setitimer, I, P, P),
+	/* identity (sys_ident.c) */
+	R(uname, P), R(sethostname, S, U),
+	R(getuid32, N), R(geteuid32, N), R(getgid32, N), R(getegid32, N),
+	R(getuid, N), R(geteuid, N), R(getgid, N), R(getegid, N),
+	R(getgroups32, I, P), R(getgroups, I, P), R(setgroups32, I, P), R(setgroups, I, P),
+	R(setuid32, I), R(setgid32, I), R(setreuid32, I, I), R(setregid32, I, I),
+	R(setresuid32, I, I, I), R(setresgid32, I, I, I), R(getresuid32, P, P, P),
+	R(getresgid32, P, P, P), R(setuid, I), R(setgid, I), R(setreuid, I, I), R(setregid, I, I),
+	R(setresuid, I, I, I), R(setresgid, I, I, I), R(getresuid, P, P, P), R(getresgid, P, P, P),
+	R(setfsuid32, I), R(setfsgid32, I),
+	R(getppid, N), R(getpgid, I), R(setpgid, I, I), R(getsid, I), R(setsid, N), R(getpgrp, N),
+	/* system information and scheduling (sys_sys.c) */
+	R(sysinfo, P), R(getrandom, P, U, H), R(getcpu, P, P, P), R(sched_yield, N),
+	R(sched_getaffinity, I, U, P), R(sched_setaffinity, I, U, P),
+	R(sched_getscheduler, I), R(sched_getparam, I, P), R(sched_get_priority_max, I),
+	R(sched_get_priority_min, I), R(getpriority, I, I), R(setpriority, I, I, I),
+	R(membarrier, I, H, I),
+	/* process (sys_proc.c, sys_exec.c, sys_limits.c, sys_futex.c) */
+	R(prctl, I, H, H, H, H), R(ugetrlimit, I, P), R(setrlimit, I, P), R(prlimit64, I, I, P, P),
+	R(getrusage, I, P), R(set_robust_list, P, U), R(get_robust_list, I, P, P),
+	R(futex, P, I, I, P, P, I), R(futex_time64, P, I, I, P, P, I),
+	R(wait4, I, P, H, P), R(waitid, I, I, P, H, P), R(fork, N), R(vfork, N),
+	R(clone, H, P, P, P, P), R(execve, S, P, P), R(personality, H),
+};
+const unsigned linux_sc_nimpls = sizeof linux_sc_impls / sizeof linux_sc_impls[0];
+
+/* The joined table of the ABI in use (one ABI per process). */
+static struct sc_entry *table;
+static unsigned table_len;
+static const struct linux_arch *table_arch;
+
+static void build_table(const struct linux_arch *arch)
+{
+	unsigned top = 0;
+	for (unsigned i = 0; i < arch->nnumbers; i++)
+		if (arch->numbers[i].nr - arch->sc_base + 1 > top)
+			top = arch->numbers[i].nr - arch->sc_base + 1;
+	free(table);
+	table = calloc(top, sizeof *table);
+	if (!table) {
+		fprintf(stderr, "mimic: out of memory for the syscall table\n");
+		exit(1);
+	}
+	table_len = top;
+	table_arch = arch;
+	for (unsigned i = 0; i < arch->nnumbers; i++) {
+		struct sc_entry *e = &table[arch->numbers[i].nr - arch->sc_base];
+		e->name = arch->numbers[i].name;
+		for (unsigned j = 0; j < linux_sc_nimpls; j++) {
+			if (strcmp(linux_sc_impls[j].name, e->name) == 0) {
+				e->fn = linux_sc_impls[j].fn;
+				memcpy(e->args, linux_sc_impls[j].args, sizeof e->args);
+				break;
+			}
+		}
+	}
+}
+
+static const struct sc_entry *lookup(struct linux_proc *p, unsigned nr)
+{
+	if (table_arch != p->arch)
+		build_table(p->arch);
+	unsigned i = nr - p->arch->sc_base;
+	if (nr >= p->arch->sc_base && i < table_len && table[i].name)
+		return &table[i];
+	return p->arch->private_call ? p->arch->private_call(nr) : NULL;
+}
+
+static long guest_errno(const struct linux_proc *p, long r)
+{
+	const struct linux_abi *abi = p->arch->abi;
+	if (r >= 0 || r < -4095 || !abi->errno_out)
+		return r;
+	unsigned e = (unsigned)-r;
+	return e < abi->nerrno_out ? -(long)abi->errno_out[e] : r;
+}
+
+long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
+{
+	const struct sc_entry *e = lookup(p, nr);
+	if (!e) {
+		fprintf(stderr, "mimic: unknown syscall %u\n", nr);
+		if (p->strace)
+			strace_unknown(nr);
+		return guest_errno(p, -ENOSYS);
+	}
+	if (p->strace)
+		strace_enter(p, e, a);
+	long r;
+	if (e->fn) {
+		r = e->fn(p, a);
+	} else {
+		fprintf(stderr, "mimic: unsupported syscall %s (%u)\n", e->name, nr);
+		r = -ENOSYS;
+	}
+	if (p->strace)
+		strace_exit(r);
+	return guest_errno(p, r);
+}

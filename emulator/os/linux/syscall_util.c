@@ -1,0 +1,306 @@
+/* Argument decoding and guest data helpers for the system call handlers. */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "os/linux/syscall.h"
+
+uint64_t sc_arg64(const struct linux_proc *p, const uint64_t a[6], unsigned *i)
+{
+	if (!p->arch->abi->regpair64)
+		return a[(*i)++];
+	*i = (*i + 1) & ~1u;
+	uint64_t v = (a[*i] & 0xffffffffu) | (a[*i + 1] << 32);
+	*i += 2;
+	return v;
+}
+
+int sc_string(struct linux_proc *p, uint64_t addr, char *buf, size_t n)
+{
+	long len = gmem_strnlen(&p->mem, addr, n);
+	if (len < 0)
+		return gmem_check(&p->mem, addr, n, GP_R) ? -ENAMETOOLONG : -EFAULT;
+	memcpy(buf, gmem_host(&p->mem, addr), (size_t)len + 1);
+	return 0;
+}
+
+bool sc_is_self_exe(const char *path)
+{
+	static const char self[] = "/proc/self/exe";
+	if (strcmp(path, self) == 0)
+		return true;
+	char own[64];
+	snprintf(own, sizeof own, "/proc/%d/exe", (int)getpid());
+	return strcmp(path, own) == 0;
+}
+
+int sc_exe_path(struct linux_proc *p, char *buf, size_t n)
+{
+	char full[PATH_MAX];
+	if (!realpath(p->exe_path, full))
+		return -errno;
+	const char *shown = full;
+	size_t rl = p->sysroot ? strlen(p->sysroot) : 0;
+	while (rl > 1 && p->sysroot[rl - 1] == '/')
+		rl--;
+	if (rl > 1 && strncmp(full, p->sysroot, rl) == 0 && full[rl] == '/')
+		shown = full + rl;
+	if (strlen(shown) >= n)
+		return -ENAMETOOLONG;
+	strcpy(buf, shown);
+	return 0;
+}
+
+/* Applies the -L prefix the way qemu-user does: an absolute path is
+ * redirected when it exists under the prefix. */
+static void apply_sysroot(struct linux_proc *p, char buf[PATH_MAX])
+{
+	if (!p->sysroot || buf[0] != '/')
+		return;
+	char alt[PATH_MAX];
+	struct stat st;
+	if (snprintf(alt, sizeof alt, "%s%s", p->sysroot, buf) >= (int)sizeof alt)
+		return;
+	if (lstat(alt, &st) == 0)
+		strcpy(buf, alt);
+}
+
+int sc_path_nofollow(struct linux_proc *p, uint64_t addr, char buf[PATH_MAX])
+{
+	int r = sc_string(p, addr, buf, PATH_MAX);
+	if (r < 0)
+		return r;
+	if (!sc_is_self_exe(buf))
+		apply_sysroot(p, buf);
+	return 0;
+}
+
+int sc_path(struct linux_proc *p, uint64_t addr, char buf[PATH_MAX])
+{
+	int r = sc_string(p, addr, buf, PATH_MAX);
+	if (r < 0)
+		return r;
+	if (sc_is_self_exe(buf)) {
+		if (!realpath(p->exe_path, buf))
+			return -errno;
+		return 0;
+	}
+	apply_sysroot(p, buf);
+	return 0;
+}
+
+void gi_init(struct gimage *g, const struct linux_proc *p)
+{
+	memset(g->b, 0, sizeof g->b);
+	g->be = p->mem.big_endian;
+}
+
+void gi_u16(struct gimage *g, unsigned off, uint16_t v)
+{
+	if (g->be)
+		v = __builtin_bswap16(v);
+	memcpy(g->b + off, &v, 2);
+}
+
+void gi_u32(struct gimage *g, unsigned off, uint32_t v)
+{
+	if (g->be)
+		v = __builtin_bswap32(v);
+	memcpy(g->b + off, &v, 4);
+}
+
+void gi_u64(struct gimage *g, unsigned off, uint64_t v)
+{
+	if (g->be)
+		v = __builtin_bswap64(v);
+	memcpy(g->b + off, &v, 8);
+}
+
+unsigned gi_long(struct gimage *g, const struct linux_proc *p, unsigned off, uint64_t v)
+{
+	if (p->arch->word_bits == 32) {
+		gi_u32(g, off, (uint32_t)v);
+		return 4;
+	}
+	gi_u64(g, off, v);
+	return 8;
+}
+
+uint16_t gi_get16(const struct gimage *g, unsigned off)
+{
+	uint16_t v;
+	memcpy(&v, g->b + off, 2);
+	return g->be ? __builtin_bswap16(v) : v;
+}
+
+uint32_t gi_get32(const struct gimage *g, unsigned off)
+{
+	uint32_t v;
+	memcpy(&v, g->b + off, 4);
+	return g->be ? __builtin_bswap32(v) : v;
+}
+
+uint64_t gi_get64(const struct gimage *g, unsigned off)
+{
+	uint64_t v;
+	memcpy(&v, g->b + off, 8);
+	return g->be ? __builtin_bswap64(v) : v;
+}
+
+uint64_t gi_getlong(const struct gimage *g, const struct linux_proc *p, unsigned off)
+{
+	return p->arch->word_bits == 32 ? gi_get32(g, off) : gi_get64(g, off);
+}
+
+int gi_put(struct linux_proc *p, uint64_t addr, const struct gimage *g, unsigned size)
+{
+	return gmem_write(&p->mem, addr, g->b, size) ? 0 : -EFAULT;
+}
+
+int gi_get(struct linux_proc *p, uint64_t addr, struct gimage *g, unsigned size)
+{
+	gi_init(g, p);
+	return gmem_read(&p->mem, addr, g->b, size) ? 0 : -EFAULT;
+}
+
+int sc_put32(struct linux_proc *p, uint64_t addr, uint32_t v)
+{
+	return gmem_st32(&p->mem, addr, v) ? 0 : -EFAULT;
+}
+
+int sc_put64(struct linux_proc *p, uint64_t addr, uint64_t v)
+{
+	return gmem_st64(&p->mem, addr, v) ? 0 : -EFAULT;
+}
+
+int sc_putlong(struct linux_proc *p, uint64_t addr, uint64_t v)
+{
+	return p->arch->word_bits == 32 ? sc_put32(p, addr, (uint32_t)v) : sc_put64(p, addr, v);
+}
+
+int sc_get32(struct linux_proc *p, uint64_t addr, uint32_t *v)
+{
+	return gmem_ld32(&p->mem, addr, v) ? 0 : -EFAULT;
+}
+
+int sc_getlong(struct linux_proc *p, uint64_t addr, uint64_t *v)
+{
+	if (p->arch->word_bits == 64)
+		return gmem_ld64(&p->mem, addr, v) ? 0 : -EFAULT;
+	uint32_t w;
+	if (!gmem_ld32(&p->mem, addr, &w))
+		return -EFAULT;
+	*v = w;
+	return 0;
+}
+
+void *sc_buf(struct linux_proc *p, uint64_t addr, uint64_t n, unsigned need)
+{
+	if (!gmem_check(&p->mem, addr, n, need))
+		return NULL;
+	return gmem_host(&p->mem, addr);
+}
+
+int sc_get_timespec(struct linux_proc *p, uint64_t addr, struct timespec *ts, bool time64)
+{
+	struct gimage g;
+	unsigned w = time64 ? 8 : sc_wordsize(p);
+	int r = gi_get(p, addr, &g, 2 * w);
+	if (r < 0)
+		return r;
+	if (time64) {
+		ts->tv_sec = (time_t)gi_get64(&g, 0);
+		/* The kernel ignores the upper half of tv_nsec for 32-bit tasks. */
+		ts->tv_nsec = p->arch->word_bits == 32 ? (long)(int32_t)gi_get32(&g, 8)
+		                                        : (long)gi_get64(&g, 8);
+	} else {
+		ts->tv_sec = sc_long(p, gi_getlong(&g, p, 0));
+		ts->tv_nsec = sc_long(p, gi_getlong(&g, p, w));
+	}
+	return 0;
+}
+
+int sc_put_timespec(struct linux_proc *p, uint64_t addr, const struct timespec *ts, bool time64)
+{
+	struct gimage g;
+	gi_init(&g, p);
+	if (time64) {
+		gi_u64(&g, 0, (uint64_t)ts->tv_sec);
+		gi_u64(&g, 8, (uint64_t)ts->tv_nsec);
+		return gi_put(p, addr, &g, 16);
+	}
+	unsigned w = gi_long(&g, p, 0, (uint64_t)ts->tv_sec);
+	gi_long(&g, p, w, (uint64_t)ts->tv_nsec);
+	return gi_put(p, addr, &g, 2 * w);
+}
+
+int sc_get_timeval(struct linux_proc *p, uint64_t addr, struct timeval *tv)
+{
+	struct gimage g;
+	unsigned w = sc_wordsize(p);
+	int r = gi_get(p, addr, &g, 2 * w);
+	if (r < 0)
+		return r;
+	tv->tv_sec = sc_long(p, gi_getlong(&g, p, 0));
+	tv->tv_usec = sc_long(p, gi_getlong(&g, p, w));
+	return 0;
+}
+
+int sc_put_timeval(struct linux_proc *p, uint64_t addr, const struct timeval *tv)
+{
+	struct gimage g;
+	gi_init(&g, p);
+	unsigned w = gi_long(&g, p, 0, (uint64_t)tv->tv_sec);
+	gi_long(&g, p, w, (uint64_t)tv->tv_usec);
+	return gi_put(p, addr, &g, 2 * w);
+}
+
+/* struct rusage: two timevals then 14 longs. */
+int sc_put_rusage(struct linux_proc *p, uint64_t addr, const struct rusage *ru)
+{
+	struct gimage g;
+	const long rest[14] = {
+		ru->ru_maxrss, ru->ru_ixrss, ru->ru_idrss, ru->ru_isrss, ru->ru_minflt,
+		ru->ru_majflt, ru->ru_nswap, ru->ru_inblock, ru->ru_oublock, ru->ru_msgsnd,
+		ru->ru_msgrcv, ru->ru_nsignals, ru->ru_nvcsw, ru->ru_nivcsw,
+	};
+	unsigned w = sc_wordsize(p), off = 0;
+	gi_init(&g, p);
+	off += gi_long(&g, p, off, (uint64_t)ru->ru_utime.tv_sec);
+	off += gi_long(&g, p, off, (uint64_t)ru->ru_utime.tv_usec);
+	off += gi_long(&g, p, off, (uint64_t)ru->ru_stime.tv_sec);
+	off += gi_long(&g, p, off, (uint64_t)ru->ru_stime.tv_usec);
+	for (unsigned i = 0; i < 14; i++)
+		off += gi_long(&g, p, off, (uint64_t)rest[i]);
+	return gi_put(p, addr, &g, 18 * w);
+}
+
+int sc_open_flags_in(const struct linux_proc *p, uint32_t guest)
+{
+	uint32_t host = guest;
+	const struct flag_map *m;
+	for (m = p->arch->abi->open_flags; m->guest; m++)
+		host &= ~m->guest;
+	for (m = p->arch->abi->open_flags; m->guest; m++)
+		if ((guest & m->guest) == m->guest)
+			host |= m->host;
+	return (int)host;
+}
+
+uint32_t sc_open_flags_out(const struct linux_proc *p, int host)
+{
+	uint32_t guest = (uint32_t)host;
+	const struct flag_map *m;
+	for (m = p->arch->abi->open_flags; m->guest; m++)
+		guest &= ~m->host;
+	for (m = p->arch->abi->open_flags; m->guest; m++)
+		if (((uint32_t)host & m->host) == m->host)
+			guest |= m->guest;
+	return guest;
+}
