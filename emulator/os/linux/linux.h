@@ -172,6 +172,8 @@ struct linux_proc {
 	const char *sysroot;          /* -L prefix for absolute guest paths, or NULL */
 	char comm[16];                /* PR_SET_NAME / PR_GET_NAME */
 	uint64_t robust_list, robust_list_len; /* set_robust_list, kept for get_robust_list */
+	uint64_t rseq_addr;           /* registered struct rseq, 0 if none */
+	uint32_t rseq_len, rseq_sig;
 
 	/* Process core (proc_*.c) */
 	uint64_t task_size;           /* first address above user space */

@@ -94,6 +94,8 @@ const struct sc_impl linux_sc_impls[] = {
 	R(futex, P, I, I, P, P, I), R(futex_time64, P, I, I, P, P, I),
 	R(wait4, I, P, H, P), R(waitid, I, I, P, H, P), R(fork, N), R(vfork, N),
 	R(clone, H, P, P, P, P), R(execve, S, P, P), R(personality, H),
+	/* memory beside mappings (sys_mem.c) */
+	R(msync, P, U, H), R(mincore, P, U, P), R(mlock, P, U), R(munlock, P, U), R(rseq, P, U, H, H),
 };
 const unsigned linux_sc_nimpls = sizeof linux_sc_impls / sizeof linux_sc_impls[0];
 

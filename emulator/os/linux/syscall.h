@@ -139,7 +139,8 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(getpriority) X(setpriority) X(membarrier) \
 	X(prctl) X(ugetrlimit) X(setrlimit) X(prlimit64) X(getrusage) \
 	X(set_robust_list) X(get_robust_list) X(futex) X(futex_time64) \
-	X(wait4) X(waitid) X(fork) X(vfork) X(clone) X(execve) X(personality)
+	X(wait4) X(waitid) X(fork) X(vfork) X(clone) X(execve) X(personality) \
+	X(msync) X(mincore) X(mlock) X(munlock) X(rseq)
 
 SC_HANDLERS(SC_DECL)
 

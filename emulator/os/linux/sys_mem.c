@@ -1,0 +1,102 @@
+/* Memory calls beside the mapping ones of the process core: msync,
+ * mincore, mlock, munlock (on the host pages behind guest pages, after
+ * the guest range is checked), and rseq registration. */
+#define _GNU_SOURCE
+#include <sys/mman.h>
+
+#include "os/linux/syscall.h"
+
+/* Page-aligned guest range that must be wholly mapped: host address,
+ * or -EINVAL (misaligned) / -ENOMEM (hole). len is rounded up. */
+static long mapped_range(struct linux_proc *p, uint64_t addr, uint64_t len, void **host)
+{
+	if (addr & GPAGE_MASK)
+		return -EINVAL;
+	uint64_t end = (addr + len + GPAGE_MASK) & ~GPAGE_MASK;
+	if (end < addr)
+		return -ENOMEM;
+	if (!gmem_check(&p->mem, addr, end - addr, GP_MAPPED))
+		return -ENOMEM;
+	*host = gmem_host(&p->mem, addr);
+	return 0;
+}
+
+SC(msync)
+{
+	int flags = sc_int(a[2]);
+	void *h;
+	if (flags & ~(MS_ASYNC | MS_SYNC | MS_INVALIDATE) || ((flags & MS_ASYNC) && (flags & MS_SYNC)))
+		return -EINVAL;
+	long r = mapped_range(p, a[0], sc_ulong(p, a[1]), &h);
+	return r < 0 ? r : sc_ret(msync(h, sc_ulong(p, a[1]), flags));
+}
+
+SC(mincore)
+{
+	uint64_t len = sc_ulong(p, a[1]);
+	void *h;
+	long r = mapped_range(p, a[0], len, &h);
+	if (r < 0)
+		return r;
+	uint64_t pages = (len + GPAGE_MASK) >> GPAGE_SHIFT;
+	void *vec = sc_buf(p, a[2], pages, GP_W);
+	if (!vec)
+		return -EFAULT;
+	return sc_ret(mincore(h, len, vec));
+}
+
+SC(mlock)
+{
+	uint64_t addr = a[0] & ~GPAGE_MASK, len = sc_ulong(p, a[1]) + (a[0] & GPAGE_MASK);
+	void *h;
+	long r = mapped_range(p, addr, len, &h);
+	return r < 0 ? r : sc_ret(mlock(h, len));
+}
+
+SC(munlock)
+{
+	uint64_t addr = a[0] & ~GPAGE_MASK, len = sc_ulong(p, a[1]) + (a[0] & GPAGE_MASK);
+	void *h;
+	long r = mapped_range(p, addr, len, &h);
+	return r < 0 ? r : sc_ret(munlock(h, len));
+}
+
+/* rseq as Linux 6.1 has it: a 32-byte, 32-aligned struct rseq. The guest
+ * runs on one CPU and is never migrated, so cpu_id_start and cpu_id are
+ * written once (CPU 0) and critical sections are never aborted. */
+#define RSEQ_LEN 32
+#define RSEQ_FLAG_UNREGISTER 1
+
+SC(rseq)
+{
+	uint64_t addr = a[0];
+	uint32_t len = (uint32_t)a[1], sig = (uint32_t)a[3];
+	int flags = sc_int(a[2]);
+	if (flags & RSEQ_FLAG_UNREGISTER) {
+		if (flags & ~RSEQ_FLAG_UNREGISTER || p->rseq_addr != addr || len != p->rseq_len)
+			return -EINVAL;
+		if (sig != p->rseq_sig)
+			return -EPERM;
+		p->rseq_addr = 0;
+		p->rseq_len = 0;
+		p->rseq_sig = 0;
+		return 0;
+	}
+	if (flags)
+		return -EINVAL;
+	if (p->rseq_addr) {
+		if (p->rseq_addr != addr || len != p->rseq_len)
+			return -EINVAL;
+		return sig != p->rseq_sig ? -EPERM : -EBUSY;
+	}
+	if ((addr & (RSEQ_LEN - 1)) || len != RSEQ_LEN)
+		return -EINVAL;
+	if (!gmem_check(&p->mem, addr, RSEQ_LEN, GP_R | GP_W))
+		return -EFAULT;
+	p->rseq_addr = addr;
+	p->rseq_len = len;
+	p->rseq_sig = sig;
+	sc_put32(p, addr, 0);
+	sc_put32(p, addr + 4, 0);
+	return 0;
+}
