@@ -105,13 +105,14 @@ static void describe_guest(void)
 
 static void run_one(const char *entry, unsigned index, unsigned timeout_s)
 {
-	char path[600], dir[64], out[64], err[64];
+	char path[600], dir[600], out[64], err[64];
 	const char *name = strrchr(entry, '/');
 	struct outcome o;
 
 	name = name != NULL ? name + 1 : entry;
 	snprintf(path, sizeof path, "/mimic/%s", entry);
-	snprintf(dir, sizeof dir, WORK "/dir%u", index);
+	/* Named after the program, so a run of one program matches a full run. */
+	snprintf(dir, sizeof dir, WORK "/%.*s.%s", (int)(name - entry - (name > entry)), entry, name);
 	snprintf(out, sizeof out, WORK "/%u.stdout", index);
 	snprintf(err, sizeof err, WORK "/%u.stderr", index);
 	fresh_tmp();
