@@ -22,6 +22,10 @@ int arm_exec_arm(struct arm_cpu *cpu, uint32_t insn);
 int arm_exec_media(struct arm_cpu *cpu, uint32_t insn);
 /* Thumb state: fetches and executes one Thumb instruction at cpu->r[15]. */
 int arm_thumb_step(struct arm_cpu *cpu);
+/* Thumb state: runs instructions until one stops (its enum arm_stop is
+ * returned, as from arm_thumb_step), or returns 0 once the CPU has left
+ * Thumb state or interrupt_request is set. Cheaper than a step loop. */
+int arm_thumb_run(struct arm_cpu *cpu);
 
 /* Stops with an undefined instruction at the current pc. */
 static inline int arm_undef(struct arm_cpu *cpu, uint32_t insn)

@@ -68,22 +68,44 @@ static const thumb_fn thumb_ops[256] = {
 	/* F */ BLP, BLP, BLP, BLP, BLP, BLP, BLP, BLP, BLS, BLS, BLS, BLS, BLS, BLS, BLS, BLS,
 };
 
-int arm_thumb_step(struct arm_cpu *cpu)
+/* Fetches the halfword at r[15]: pc is even, so it never crosses a page and
+ * one permission byte decides. False (fault stop filled in) on a fault. */
+static inline bool fetch(struct arm_cpu *cpu, struct gmem *m, bool big_endian, uint16_t *insn)
 {
-	struct gmem *m = cpu->mem;
 	uint32_t pc = cpu->r[15];
-	uint16_t insn;
 
-	/* pc is even, so the halfword never crosses a page: one permission
-	 * byte decides. */
 	if (__builtin_expect(pc >= m->size || !(m->perm[pc >> GPAGE_SHIFT] & GP_X), 0)) {
 		gmem_check(m, pc, 2, GP_X);
 		cpu->stop_pc = pc;
 		cpu->insn = 0;
-		return ARM_STOP_FAULT;
+		return false;
 	}
-	memcpy(&insn, m->host + pc, 2);
-	if (m->big_endian)
-		insn = gmem_swap16(insn);
+	memcpy(insn, m->host + pc, 2);
+	if (big_endian)
+		*insn = gmem_swap16(*insn);
+	return true;
+}
+
+int arm_thumb_step(struct arm_cpu *cpu)
+{
+	uint16_t insn;
+
+	if (!fetch(cpu, cpu->mem, cpu->mem->big_endian, &insn))
+		return ARM_STOP_FAULT;
 	return thumb_ops[insn >> 8](cpu, insn);
+}
+
+int arm_thumb_run(struct arm_cpu *cpu)
+{
+	struct gmem *m = cpu->mem;
+	bool big_endian = m->big_endian;
+	uint16_t insn;
+	int rc;
+
+	do {
+		if (!fetch(cpu, m, big_endian, &insn))
+			return ARM_STOP_FAULT;
+		rc = thumb_ops[insn >> 8](cpu, insn);
+	} while (!rc && cpu->t && !cpu->interrupt_request);
+	return rc;
 }
