@@ -1,52 +1,50 @@
-/* Thumb LDMIA/STMIA, PUSH/POP. Loads go through a scratch array so a fault
- * part way leaves every register as it was (the base is restored on a data
- * abort). Unaligned addresses are accessed as given: the Linux kernel fixes
- * up the alignment trap these raise on ARMv6, so user code sees them work. */
-#include "cpu/arm/arm_internal.h"
+/* Thumb LDMIA/STMIA, PUSH/POP. As in ARM state, the whole range is checked
+ * before any transfer, so a fault leaves registers, base and memory as they
+ * were. Word-unaligned addresses trap on the ARM1176 and Linux completes
+ * the transfer at the given address, so they are simply done. */
+#include "cpu/arm/arm_exec.h"
 #include "cpu/arm/arm_thumb.h"
 
-static int store_list(struct arm_cpu *cpu, uint32_t insn, uint32_t a, unsigned list)
-{
-	for (unsigned i = 0; list; i++, list >>= 1) {
-		if (!(list & 1))
-			continue;
-		if (!arm_st32(cpu, a, cpu->r[i]))
-			return arm_fault(cpu, insn);
-		a += 4;
-	}
-	return 0;
-}
-
-/* Loads the registers of list into v[i] (indexed by register). */
-static int load_list(struct arm_cpu *cpu, uint32_t insn, uint32_t a, unsigned list, uint32_t *v)
-{
-	for (unsigned i = 0; list; i++, list >>= 1) {
-		if (!(list & 1))
-			continue;
-		if (!arm_ld32(cpu, a, &v[i]))
-			return arm_fault(cpu, insn);
-		a += 4;
-	}
-	return 0;
-}
-
-static inline void commit(struct arm_cpu *cpu, unsigned list, const uint32_t *v)
+static inline void store_list(struct arm_cpu *cpu, uint32_t a, unsigned list)
 {
 	for (unsigned i = 0; list; i++, list >>= 1)
-		if (list & 1)
+		if (list & 1) {
+			arm_poke32(cpu, a, cpu->r[i]);
+			a += 4;
+		}
+}
+
+/* Registers are written after all loads so a loaded base wins. */
+static inline void load_list(struct arm_cpu *cpu, uint32_t a, unsigned list)
+{
+	uint32_t v[16];
+	unsigned i, l;
+
+	for (i = 0, l = list; l; i++, l >>= 1)
+		if (l & 1) {
+			v[i] = arm_peek32(cpu, a);
+			a += 4;
+		}
+	for (i = 0, l = list; l; i++, l >>= 1)
+		if (l & 1)
 			cpu->r[i] = v[i];
+}
+
+static inline uint32_t list_len(unsigned list)
+{
+	return 4 * (uint32_t)__builtin_popcount(list);
 }
 
 /* STMIA Rn!, {list}: a base in the list stores its original value. */
 int arm_thumb_stmia(struct arm_cpu *cpu, uint32_t insn)
 {
 	unsigned n = (insn >> 8) & 7, list = insn & 0xff;
-	uint32_t base = cpu->r[n];
-	int rc = store_list(cpu, insn, base, list);
+	uint32_t base = cpu->r[n], len = list_len(list);
 
-	if (rc)
-		return rc;
-	cpu->r[n] = base + 4 * (uint32_t)__builtin_popcount(list);
+	if (!gmem_check(cpu->mem, base, len, GP_W))
+		return arm_fault(cpu, insn);
+	store_list(cpu, base, list);
+	cpu->r[n] = base + len;
 	cpu->r[15] += 2;
 	return 0;
 }
@@ -55,14 +53,12 @@ int arm_thumb_stmia(struct arm_cpu *cpu, uint32_t insn)
 int arm_thumb_ldmia(struct arm_cpu *cpu, uint32_t insn)
 {
 	unsigned n = (insn >> 8) & 7, list = insn & 0xff;
-	uint32_t base = cpu->r[n], v[8];
-	int rc = load_list(cpu, insn, base, list, v);
+	uint32_t base = cpu->r[n], len = list_len(list);
 
-	if (rc)
-		return rc;
-	if (!(list & (1u << n)))
-		cpu->r[n] = base + 4 * (uint32_t)__builtin_popcount(list);
-	commit(cpu, list, v);
+	if (!gmem_check(cpu->mem, base, len, GP_R))
+		return arm_fault(cpu, insn);
+	cpu->r[n] = base + len;
+	load_list(cpu, base, list);
 	cpu->r[15] += 2;
 	return 0;
 }
@@ -71,11 +67,11 @@ int arm_thumb_ldmia(struct arm_cpu *cpu, uint32_t insn)
 int arm_thumb_push(struct arm_cpu *cpu, uint32_t insn)
 {
 	unsigned list = (insn & 0xff) | ((insn & 0x100) << 6);
-	uint32_t a = cpu->r[13] - 4 * (uint32_t)__builtin_popcount(list);
-	int rc = store_list(cpu, insn, a, list);
+	uint32_t a = cpu->r[13] - list_len(list);
 
-	if (rc)
-		return rc;
+	if (!gmem_check(cpu->mem, a, list_len(list), GP_W))
+		return arm_fault(cpu, insn);
+	store_list(cpu, a, list);
 	cpu->r[13] = a;
 	cpu->r[15] += 2;
 	return 0;
@@ -85,15 +81,14 @@ int arm_thumb_push(struct arm_cpu *cpu, uint32_t insn)
 int arm_thumb_pop(struct arm_cpu *cpu, uint32_t insn)
 {
 	unsigned list = (insn & 0xff) | ((insn & 0x100) << 7);
-	uint32_t a = cpu->r[13], v[16];
-	int rc = load_list(cpu, insn, a, list, v);
+	uint32_t a = cpu->r[13], len = list_len(list);
 
-	if (rc)
-		return rc;
-	commit(cpu, list & 0xff, v);
-	cpu->r[13] = a + 4 * (uint32_t)__builtin_popcount(list);
+	if (!gmem_check(cpu->mem, a, len, GP_R))
+		return arm_fault(cpu, insn);
+	cpu->r[13] = a + len;
+	load_list(cpu, a, list & 0xff);
 	if (list & 0x8000)
-		arm_bx(cpu, v[15]);
+		arm_bx(cpu, arm_peek32(cpu, a + len - 4));
 	else
 		cpu->r[15] += 2;
 	return 0;
