@@ -96,6 +96,23 @@ const struct sc_impl linux_sc_impls[] = {
 	R(clone, H, P, P, P, P), R(execve, S, P, P), R(personality, H),
 	/* memory beside mappings (sys_mem.c) */
 	R(msync, P, U, H), R(mincore, P, U, P), R(mlock, P, U), R(munlock, P, U), R(rseq, P, U, H, H),
+	/* epoll (sys_epoll.c) */
+	R(epoll_create, I), R(epoll_create1, H), R(epoll_ctl, F, I, F, P), R(epoll_wait, F, P, I, I),
+	R(epoll_pwait, F, P, I, I, P, U), R(epoll_pwait2, F, P, I, P, P, U),
+	/* extended attributes (sys_xattr.c) */
+	R(setxattr, S, S, P, U, H), R(lsetxattr, S, S, P, U, H), R(fsetxattr, F, S, P, U, H),
+	R(getxattr, S, S, P, U), R(lgetxattr, S, S, P, U), R(fgetxattr, F, S, P, U),
+	R(listxattr, S, P, U), R(llistxattr, S, P, U), R(flistxattr, F, P, U),
+	R(removexattr, S, S), R(lremovexattr, S, S), R(fremovexattr, F, S),
+	/* host pass-through (sys_misc.c) */
+	R(nice, I), R(sched_setscheduler, I, I, P), R(sched_setparam, I, P),
+	R(sched_rr_get_interval, I, P), R(sched_rr_get_interval_time64, I, P),
+	R(splice, F, P, F, P, U, H), R(tee, F, F, U, H), R(inotify_init, N), R(inotify_init1, H),
+	R(inotify_add_watch, F, S, H), R(inotify_rm_watch, F, I), R(timerfd_create, I, H),
+	R(timerfd_settime, F, H, P, P), R(timerfd_settime64, F, H, P, P), R(timerfd_gettime, F, P),
+	R(timerfd_gettime64, F, P), R(capget, P, P), R(capset, P, P), R(setdomainname, S, U),
+	R(unshare, H), R(mount, S, S, S, H, P), R(umount2, S, H), R(openat2, F, S, P, U),
+	R(pidfd_open, I, H), R(ioprio_get, I, I), R(ioprio_set, I, I, I),
 };
 const unsigned linux_sc_nimpls = sizeof linux_sc_impls / sizeof linux_sc_impls[0];
 

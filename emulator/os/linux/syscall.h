@@ -140,7 +140,16 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(prctl) X(ugetrlimit) X(setrlimit) X(prlimit64) X(getrusage) \
 	X(set_robust_list) X(get_robust_list) X(futex) X(futex_time64) \
 	X(wait4) X(waitid) X(fork) X(vfork) X(clone) X(execve) X(personality) \
-	X(msync) X(mincore) X(mlock) X(munlock) X(rseq)
+	X(msync) X(mincore) X(mlock) X(munlock) X(rseq) \
+	X(epoll_create) X(epoll_create1) X(epoll_ctl) X(epoll_wait) X(epoll_pwait) X(epoll_pwait2) \
+	X(setxattr) X(lsetxattr) X(fsetxattr) X(getxattr) X(lgetxattr) X(fgetxattr) \
+	X(listxattr) X(llistxattr) X(flistxattr) X(removexattr) X(lremovexattr) X(fremovexattr) \
+	X(nice) X(sched_setscheduler) X(sched_setparam) X(sched_rr_get_interval) \
+	X(sched_rr_get_interval_time64) X(splice) X(tee) X(inotify_init) X(inotify_init1) \
+	X(inotify_add_watch) X(inotify_rm_watch) X(timerfd_create) X(timerfd_settime) \
+	X(timerfd_settime64) X(timerfd_gettime) X(timerfd_gettime64) X(capget) X(capset) \
+	X(setdomainname) X(unshare) X(mount) X(umount2) X(openat2) X(pidfd_open) \
+	X(ioprio_get) X(ioprio_set)
 
 SC_HANDLERS(SC_DECL)
 
