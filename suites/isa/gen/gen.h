@@ -67,7 +67,7 @@ enum addr_mode {
 #define P_SETEND  0x10u  /* capture E and restore little-endian after */
 #define P_LISTNZ  0x20u  /* register list must not be empty */
 #define P_ALIAS   0x40u  /* source registers may repeat */
-#define P_PCREL   0x80u  /* PC-relative load: a literal block follows */
+#define P_LOAD    0x80u  /* data registers are outputs only */
 
 struct pattern {
 	const char *name;    /* short label, e.g. "adds" */

@@ -109,7 +109,7 @@ static void one(struct out *o, const struct pattern *p)
 				break;
 			case F_RT:
 				r = pick_reg(&taken, 0, hi);
-				vec_set(&v, r, pick_operand(), 1);
+				vec_set(&v, r, pick_operand(), !(p->flags & P_LOAD));
 				val = (uint32_t)r;
 				break;
 			case F_RTE:
@@ -117,8 +117,8 @@ static void one(struct out *o, const struct pattern *p)
 					r = (int)rng_below(6) * 2;
 				} while (taken & (3u << r));
 				taken |= (uint16_t)(3u << r);
-				vec_set(&v, r, pick_operand(), 1);
-				vec_set(&v, r + 1, pick_operand(), 1);
+				vec_set(&v, r, pick_operand(), !(p->flags & P_LOAD));
+				vec_set(&v, r + 1, pick_operand(), !(p->flags & P_LOAD));
 				val = (uint32_t)r;
 				break;
 			case F_RN:
