@@ -105,7 +105,7 @@ int elf_load(struct gmem *m, const struct loader_target *t, const char *path,
 	     bool is_interp, struct loaded_image *img, char *err, size_t errlen)
 {
 	memset(img, 0, sizeof *img);
-	img->exec_stack = true;
+	img->exec_stack = false; /* ARMv6 Linux: only PT_GNU_STACK with PF_X */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return fail(err, errlen, "%s: %s", path, strerror(errno));

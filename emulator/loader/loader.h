@@ -24,7 +24,7 @@ struct loaded_image {
 	uint64_t bias;          /* load bias (0 for ET_EXEC) */
 	uint64_t end;           /* highest segment end (vaddr + memsz) */
 	char interp[256];       /* PT_INTERP path, empty if none */
-	bool exec_stack;        /* no PT_GNU_STACK or PF_X in it */
+	bool exec_stack;        /* PT_GNU_STACK has PF_X */
 };
 
 /* Loads the ELF file path into m. On failure returns -1 with a message in

@@ -71,6 +71,7 @@ struct linux_arch {
 	/* Sets the stack pointer of the current CPU (a fork-like clone with a
 	 * new stack: the child resumes on it). */
 	void (*set_sp)(struct linux_proc *p, uint64_t sp);
+	uint64_t (*get_sp)(struct linux_proc *p);
 
 	/* Process start-up (loader, main.c). */
 	const struct loader_target *elf;   /* ELF identity and layout */
@@ -185,6 +186,8 @@ struct linux_proc {
 	/* The last fault, for the signal frame (sigcontext trap_no,
 	 * error_code, fault_address). */
 	uint64_t trap_no, error_code, fault_address;
+	/* Set by the host signal handler to stop the CPU (the CPU's flag). */
+	volatile int *interrupt;
 };
 
 /* Dispatches the system call nr with arguments a; prints -strace lines;
@@ -219,10 +222,23 @@ void linux_signal_handle(struct linux_proc *p, int sig, const struct linux_sigac
 /* Sleeps until a host signal arrives (timeout NULL: no limit). Returns
  * false on timeout. */
 bool linux_signal_wait(struct linux_proc *p, const struct timespec *timeout);
-/* Installs the host handlers that forward asynchronous signals. */
+/* Installs the host handlers that forward asynchronous signals; takes the
+ * inherited ignored signals and blocked mask over from the host. */
 void linux_signal_init(struct linux_proc *p);
+/* Before execve: the host mask becomes the guest's (the new program
+ * inherits it); ignored signals are already ignored on the host. */
+void linux_signal_exec_prepare(struct linux_proc *p);
+/* Writes info as the guest's siginfo_t (128 bytes). 0 or -EFAULT. */
+int linux_siginfo_put(struct linux_proc *p, uint64_t addr, const struct linux_siginfo *info);
+/* Signal stacks for the frame code: the stack pointer a handler starts
+ * from (SA_ONSTACK), and the uc_stack values to save (SS_AUTODISARM
+ * disarms the alternate stack here). */
+uint64_t linux_sigsp(struct linux_proc *p, uint64_t sp, const struct linux_sigaction *act);
+void linux_save_altstack(struct linux_proc *p, uint64_t sp, uint64_t *ss_sp, int *ss_flags, uint64_t *ss_size);
+/* sigaltstack applied from a frame being returned from (errors ignored). */
+void linux_restore_altstack(struct linux_proc *p, uint64_t ss_sp, int ss_flags, uint64_t ss_size, uint64_t sp);
 
 /* The architectures. */
-extern const struct linux_arch linux_arch_armv6;
+const struct linux_arch *linux_arch_armv6(void);
 
 #endif

@@ -1,0 +1,256 @@
+/* mimic: runs a Linux program of another architecture (static ARMv6 EABI
+ * for now) as a process of this machine. The command line follows QEMU
+ * user mode where it makes sense. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "loader/loader.h"
+#include "os/linux/linux.h"
+
+#define MIMIC_VERSION "0.1"
+#define DEFAULT_STACK (8u << 20)
+
+extern char **environ;
+
+static struct linux_proc proc;
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: mimic [options] program [arguments...]\n"
+		"Runs a static ARMv6 (armel EABI) Linux program.\n\n"
+		"  -h, --help        this help\n"
+		"  --version         version\n"
+		"  -L path           prefix for absolute paths the program opens (MIMIC_LD_PREFIX)\n"
+		"  -cpu model        CPU model: arm1176 or any (MIMIC_CPU)\n"
+		"  -strace           log system calls on stderr (MIMIC_STRACE)\n"
+		"  -E var=value      set an environment variable for the program\n"
+		"  -U var            remove an environment variable for the program\n"
+		"  -0 argv0          argv[0] of the program\n"
+		"  -s size           stack size (suffix k, M or G; MIMIC_STACK_SIZE)\n");
+}
+
+static void die_usage(const char *msg, const char *arg)
+{
+	fprintf(stderr, "mimic: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	usage(stderr);
+	exit(1);
+}
+
+static bool parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 0);
+	if (errno || end == s)
+		return false;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	default: break;
+	}
+	if (*end || v == 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool cpu_supported(const char *name)
+{
+	static const char *const models[] = { "arm1176", "any", "max" };
+	for (unsigned i = 0; i < sizeof models / sizeof models[0]; i++)
+		if (strcmp(name, models[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The program's environment: ours, with -E and -U applied in order. */
+struct env {
+	char **v;
+	size_t n;
+};
+
+static void env_unset(struct env *e, const char *name)
+{
+	size_t len = strlen(name), j = 0;
+	for (size_t i = 0; i < e->n; i++)
+		if (!(strncmp(e->v[i], name, len) == 0 && e->v[i][len] == '='))
+			e->v[j++] = e->v[i];
+	e->n = j;
+	e->v[j] = NULL;
+}
+
+static void env_set(struct env *e, char *assignment)
+{
+	char *eq = strchr(assignment, '=');
+	if (!eq || eq == assignment)
+		die_usage("-E needs var=value", assignment);
+	*eq = '\0';
+	env_unset(e, assignment);
+	*eq = '=';
+	e->v[e->n++] = assignment;
+	e->v[e->n] = NULL;
+}
+
+struct options {
+	const char *sysroot, *argv0, *cpu;
+	uint64_t stack_size;
+	bool strace;
+};
+
+/* Parses options up to the program name; returns its index in argv. */
+static int parse_options(int argc, char **argv, struct options *o, struct env *e)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *opt = argv[i] + (argv[i][1] == '-' ? 2 : 1);
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(opt, "h") == 0 || strcmp(opt, "help") == 0) {
+			usage(stdout);
+			exit(0);
+		}
+		if (strcmp(opt, "version") == 0) {
+			printf("mimic %s: user-mode Linux emulator for ARMv6 (ARM1176) EABI programs\n", MIMIC_VERSION);
+			exit(0);
+		}
+		if (strcmp(opt, "strace") == 0) {
+			o->strace = true;
+			continue;
+		}
+		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s" };
+		bool known = false;
+		for (unsigned k = 0; k < sizeof with_arg / sizeof with_arg[0]; k++)
+			known |= strcmp(opt, with_arg[k]) == 0;
+		if (!known)
+			die_usage("unknown option", argv[i]);
+		if (i + 1 >= argc)
+			die_usage("missing argument for", argv[i]);
+		char *arg = argv[++i];
+		if (strcmp(opt, "L") == 0)
+			o->sysroot = arg;
+		else if (strcmp(opt, "cpu") == 0)
+			o->cpu = arg;
+		else if (strcmp(opt, "E") == 0)
+			env_set(e, arg);
+		else if (strcmp(opt, "U") == 0)
+			env_unset(e, arg);
+		else if (strcmp(opt, "0") == 0)
+			o->argv0 = arg;
+		else if (!parse_size(arg, &o->stack_size))
+			die_usage("bad stack size", arg);
+	}
+	return i;
+}
+
+static void env_options(struct options *o)
+{
+	const char *s;
+	if ((s = getenv("MIMIC_STRACE")) != NULL)
+		o->strace = true;
+	if ((s = getenv("MIMIC_LD_PREFIX")) != NULL && *s)
+		o->sysroot = s;
+	if ((s = getenv("MIMIC_CPU")) != NULL && *s)
+		o->cpu = s;
+	if ((s = getenv("MIMIC_STACK_SIZE")) != NULL && *s && !parse_size(s, &o->stack_size))
+		die_usage("bad MIMIC_STACK_SIZE", s);
+}
+
+int main(int argc, char **argv)
+{
+	size_t nenv = 0;
+	while (environ[nenv])
+		nenv++;
+	struct env e = { calloc(nenv + (size_t)argc + 1, sizeof(char *)), nenv };
+	if (!e.v) {
+		fprintf(stderr, "mimic: out of memory\n");
+		return 1;
+	}
+	memcpy(e.v, environ, nenv * sizeof(char *));
+	struct options o = { .stack_size = DEFAULT_STACK, .cpu = "arm1176" };
+	env_options(&o);
+	int prog = parse_options(argc, argv, &o, &e);
+	if (prog >= argc)
+		die_usage("no program given", NULL);
+	if (strcmp(o.cpu, "help") == 0) {
+		printf("Available CPUs:\n  arm1176\n  any\n");
+		return 0;
+	}
+	if (!cpu_supported(o.cpu)) {
+		fprintf(stderr, "mimic: unknown CPU model '%s' (arm1176 is supported)\n", o.cpu);
+		return 1;
+	}
+
+	struct linux_proc *p = &proc;
+	const struct linux_arch *arch = linux_arch_armv6();
+	p->arch = arch;
+	p->strace = o.strace;
+	p->sysroot = o.sysroot;
+	p->task_size = arch->elf->task_size;
+	p->mmap_base = arch->mmap_base;
+	p->stack_top = arch->stack_top;
+	const char *path = argv[prog];
+	char real[PATH_MAX];
+	p->exe_path = realpath(path, real) ? strdup(real) : path;
+	const char *base = strrchr(path, '/');
+	snprintf(p->comm, sizeof p->comm, "%s", base ? base + 1 : path);
+	if (gmem_init(&p->mem, (uint64_t)1 << arch->word_bits, arch->elf->data == 2) != 0) {
+		fprintf(stderr, "mimic: cannot reserve the guest address space: %s\n", strerror(errno));
+		return 1;
+	}
+
+	char err[PATH_MAX + 128];
+	struct loaded_image img, interp;
+	if (elf_load(&p->mem, arch->elf, path, false, &img, err, sizeof err) != 0) {
+		fprintf(stderr, "mimic: %s\n", err);
+		return 1;
+	}
+	uint64_t entry = img.entry, interp_base = 0;
+	if (img.interp[0]) {
+		char ipath[PATH_MAX];
+		if (snprintf(ipath, sizeof ipath, "%s%s", o.sysroot && img.interp[0] == '/' ? o.sysroot : "",
+			     img.interp) >= (int)sizeof ipath ||
+		    elf_load(&p->mem, arch->elf, ipath, true, &interp, err, sizeof err) != 0) {
+			fprintf(stderr, "mimic: %s: dynamic program, its interpreter cannot be loaded: %s\n", path,
+				err);
+			return 1;
+		}
+		entry = interp.entry;
+		interp_base = interp.bias;
+	}
+	p->brk_start = p->brk_cur = (img.end + GPAGE_MASK) & ~GPAGE_MASK;
+
+	o.stack_size = (o.stack_size + GPAGE_MASK) & ~GPAGE_MASK;
+	if (o.stack_size > (1u << 30))
+		die_usage("stack size too big", NULL);
+	char **gargv = argv + prog;
+	if (o.argv0)
+		gargv[0] = (char *)o.argv0;
+	struct stack_params sp = {
+		.top = arch->stack_top, .size = o.stack_size, .exec = img.exec_stack,
+		.argc = argc - prog, .argv = gargv, .envp = e.v, .execfn = path,
+		.platform = arch->platform, .hwcap = arch->hwcap, .hwcap2 = arch->hwcap2,
+		.clktck = 100, .pagesz = GPAGE_SIZE,
+		.uid = getuid(), .euid = geteuid(), .gid = getgid(), .egid = getegid(),
+		.base = interp_base, .entry = img.entry, .prog = &img, .word_bytes = arch->word_bits / 8,
+	};
+	uint64_t stack = stack_build(&p->mem, &sp);
+	if (stack == 0) {
+		fprintf(stderr, "mimic: %s: arguments and environment do not fit on the stack\n", path);
+		return 1;
+	}
+	if (arch->start(p, entry, stack) != 0) {
+		fprintf(stderr, "mimic: cannot start the process\n");
+		return 1;
+	}
+	linux_signal_init(p);
+	arch->run(p);
+}

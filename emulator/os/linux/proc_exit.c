@@ -1,0 +1,44 @@
+/* Process exit and identity calls of the process core. The guest runs in
+ * the emulator's own process, so its pid and tid are the host's. */
+#define _GNU_SOURCE
+#include <unistd.h>
+
+#include "os/linux/proc_sys.h"
+
+void linux_exit(struct linux_proc *p, int status)
+{
+	p->exited = true;
+	p->exit_status = status & 0xff;
+	_exit(p->exit_status);
+}
+
+long sys_exit_group(struct linux_proc *p, const uint64_t a[6])
+{
+	linux_exit(p, (int)a[0]);
+}
+
+/* One thread per process so far: the thread's exit ends the process. */
+long sys_exit(struct linux_proc *p, const uint64_t a[6])
+{
+	linux_exit(p, (int)a[0]);
+}
+
+long sys_getpid(struct linux_proc *p, const uint64_t a[6])
+{
+	(void)p;
+	(void)a;
+	return getpid();
+}
+
+long sys_gettid(struct linux_proc *p, const uint64_t a[6])
+{
+	(void)p;
+	(void)a;
+	return gettid();
+}
+
+long sys_set_tid_address(struct linux_proc *p, const uint64_t a[6])
+{
+	p->clear_child_tid = a[0];
+	return gettid();
+}

@@ -1,0 +1,371 @@
+/* Memory system calls: brk, mmap2, munmap, mprotect, mremap, madvise.
+ * Checks and their order follow Linux 6.1 (mm/mmap.c, mm/mprotect.c,
+ * mm/mremap.c, mm/madvise.c). Guest permissions live in the page table;
+ * private file mappings are copies, shared ones host mappings of the file
+ * placed inside the guest reservation. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "os/linux/proc_sys.h"
+
+/* asm-generic mmap values (ARM's). */
+#define G_PROT_READ      0x1u
+#define G_PROT_WRITE     0x2u
+#define G_PROT_EXEC      0x4u
+#define G_PROT_SEM       0x8u
+#define G_PROT_GROWSDOWN 0x01000000u
+#define G_PROT_GROWSUP   0x02000000u
+#define G_MAP_SHARED     0x01u
+#define G_MAP_PRIVATE    0x02u
+#define G_MAP_SHARED_VALIDATE 0x03u
+#define G_MAP_TYPE       0x0fu
+#define G_MAP_FIXED      0x10u
+#define G_MAP_ANONYMOUS  0x20u
+#define G_MAP_FIXED_NOREPLACE 0x100000u
+/* Flags MAP_SHARED_VALIDATE accepts (LEGACY_MAP_MASK plus MAP_SYNC). */
+#define G_MAP_KNOWN      (0x0fu | 0x10u | 0x20u | 0x100u | 0x800u | 0x1000u | 0x2000u | 0x4000u | \
+			  0x8000u | 0x10000u | 0x20000u | 0x40000u | 0x80000u | 0x100000u | 0x4000000u)
+#define MREMAP_G_MAYMOVE   1u
+#define MREMAP_G_FIXED     2u
+#define MREMAP_G_DONTUNMAP 4u
+
+static uint64_t page_up(uint64_t x) { return (x + GPAGE_MASK) & ~GPAGE_MASK; }
+
+/* ARM page tables cannot express write-only or execute-only user pages:
+ * any access right implies read. */
+static unsigned guest_prot(uint64_t prot)
+{
+	unsigned g = (unsigned)prot & (GP_R | GP_W | GP_X);
+	return g ? g | GP_R : 0;
+}
+
+static bool range_free(struct linux_proc *p, uint64_t a, uint64_t len)
+{
+	for (uint64_t x = a; x < a + len; x += GPAGE_SIZE)
+		if (p->mem.perm[x >> GPAGE_SHIFT] & GP_MAPPED)
+			return false;
+	return true;
+}
+
+static bool range_mapped(struct linux_proc *p, uint64_t a, uint64_t len)
+{
+	for (uint64_t x = a; x < a + len; x += GPAGE_SIZE)
+		if (!(p->mem.perm[x >> GPAGE_SHIFT] & GP_MAPPED))
+			return false;
+	return true;
+}
+
+long sys_brk(struct linux_proc *p, const uint64_t a[6])
+{
+	uint64_t brk = a[0];
+	if (brk < p->brk_start || brk >= p->task_size)
+		return (long)p->brk_cur;
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_DATA, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && brk - p->brk_start > rl.rlim_cur)
+		return (long)p->brk_cur;
+	uint64_t newbrk = page_up(brk), oldbrk = page_up(p->brk_cur);
+	if (newbrk < oldbrk) {
+		gmem_unmap(&p->mem, newbrk, oldbrk - newbrk);
+	} else if (newbrk > oldbrk) {
+		/* One guard page must stay free below the next mapping. */
+		uint64_t span = newbrk - oldbrk + GPAGE_SIZE;
+		if (newbrk + GPAGE_SIZE > p->task_size || !range_free(p, oldbrk, span))
+			return (long)p->brk_cur;
+		if (gmem_map(&p->mem, oldbrk, newbrk - oldbrk, GP_R | GP_W) != 0)
+			return (long)p->brk_cur;
+	}
+	p->brk_cur = brk;
+	return (long)brk;
+}
+
+/* A file the guest maps: readable/writable mode and kind. */
+struct map_file {
+	int fd;
+	int acc;         /* O_RDONLY / O_WRONLY / O_RDWR */
+	bool zero;       /* /dev/zero: anonymous memory */
+	uint64_t size;
+};
+
+static long open_map_file(int fd, struct map_file *f)
+{
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0)
+		return -EBADF;
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return -EBADF;
+	f->fd = fd;
+	f->acc = fl & O_ACCMODE;
+	f->zero = S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && minor(st.st_rdev) == 5;
+	f->size = (uint64_t)st.st_size;
+	if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode) && !f->zero)
+		return -ENODEV;
+	return 0;
+}
+
+/* Fills a fresh mapping from the file. Shared mappings of a writable
+ * file are the file itself (host mmap); the rest are copies. Pages past
+ * the end of the file stay zero. */
+static long fill_from_file(struct linux_proc *p, uint64_t addr, uint64_t len, const struct map_file *f,
+			   uint64_t off, bool shared)
+{
+	uint64_t avail = f->size > off ? f->size - off : 0;
+	if (avail > len)
+		avail = len;
+	if (avail == 0)
+		return 0;
+	if (shared && f->acc == O_RDWR) {
+		void *h = mmap(gmem_host(&p->mem, addr), page_up(avail), PROT_READ | PROT_WRITE,
+			       MAP_SHARED | MAP_FIXED, f->fd, (off_t)off);
+		return h == MAP_FAILED ? -errno : 0;
+	}
+	uint8_t *dst = gmem_host(&p->mem, addr);
+	uint64_t done = 0;
+	while (done < avail) {
+		ssize_t r = pread(f->fd, dst + done, avail - done, (off_t)(off + done));
+		if (r < 0)
+			return -errno;
+		if (r == 0)
+			break;
+		done += (uint64_t)r;
+	}
+	return 0;
+}
+
+static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int fd,
+		    uint64_t off)
+{
+	struct map_file file = { .fd = -1 };
+	bool anon = (flags & G_MAP_ANONYMOUS) != 0;
+	if (!anon) {
+		long r = open_map_file(fd, &file);
+		if (r == -EBADF)
+			return r;
+		if (r != 0)
+			file.fd = -2; /* reported after the address checks, as Linux does */
+	}
+	if (len == 0)
+		return -EINVAL;
+	if (flags & G_MAP_FIXED_NOREPLACE)
+		flags |= G_MAP_FIXED;
+	bool fixed = (flags & G_MAP_FIXED) != 0;
+	uint64_t plen = page_up(len);
+	if (plen < len || plen == 0)
+		return -ENOMEM;
+	if ((off >> GPAGE_SHIFT) + (plen >> GPAGE_SHIFT) < (off >> GPAGE_SHIFT))
+		return -EOVERFLOW;
+	if (plen > p->task_size)
+		return -ENOMEM;
+	if (fixed) {
+		if (addr > p->task_size - plen)
+			return -ENOMEM;
+		if (addr & GPAGE_MASK)
+			return -EINVAL;
+	} else {
+		uint64_t hint = page_up(addr);
+		if (hint < GPAGE_SIZE || hint > p->task_size - plen || !range_free(p, hint, plen))
+			hint = gmem_find_free(&p->mem, p->mmap_base, plen, p->task_size);
+		if (hint == 0)
+			hint = gmem_find_free(&p->mem, GPAGE_SIZE, plen, p->task_size);
+		if (hint == 0)
+			return -ENOMEM;
+		addr = hint;
+	}
+	if ((flags & G_MAP_FIXED_NOREPLACE) && !range_free(p, addr, plen))
+		return -EEXIST;
+	unsigned type = flags & G_MAP_TYPE;
+	if (type == G_MAP_SHARED_VALIDATE && (flags & ~G_MAP_KNOWN))
+		return -EOPNOTSUPP;
+	bool shared = type == G_MAP_SHARED || type == G_MAP_SHARED_VALIDATE;
+	if (!shared && type != G_MAP_PRIVATE)
+		return -EINVAL;
+	if (!anon) {
+		if (shared && (prot & G_PROT_WRITE) && file.acc != O_RDWR && file.fd != -2)
+			return -EACCES;
+		if (file.fd != -2 && file.acc == O_WRONLY)
+			return -EACCES;
+		if (file.fd == -2)
+			return -ENODEV;
+		if (file.zero)
+			anon = true;
+	}
+	gmem_unmap(&p->mem, addr, plen);
+	if (gmem_map(&p->mem, addr, plen, guest_prot(prot)) != 0)
+		return -ENOMEM;
+	if (anon && shared) {
+		/* Shared with children after fork: a host shared mapping. */
+		void *h = mmap(gmem_host(&p->mem, addr), plen, PROT_READ | PROT_WRITE,
+			       MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+		if (h == MAP_FAILED) {
+			gmem_unmap(&p->mem, addr, plen);
+			return -ENOMEM;
+		}
+	} else if (!anon) {
+		long r = fill_from_file(p, addr, plen, &file, off, shared);
+		if (r != 0) {
+			gmem_unmap(&p->mem, addr, plen);
+			return r;
+		}
+	}
+	return (long)addr;
+}
+
+long sys_mmap2(struct linux_proc *p, const uint64_t a[6])
+{
+	return do_mmap(p, (uint32_t)a[0], (uint32_t)a[1], a[2], a[3], (int)a[4], (uint64_t)(uint32_t)a[5] << 12);
+}
+
+long sys_munmap(struct linux_proc *p, const uint64_t a[6])
+{
+	uint64_t addr = a[0], len = page_up(a[1]);
+	if ((addr & GPAGE_MASK) || len == 0 || addr > p->task_size || len > p->task_size - addr)
+		return -EINVAL;
+	gmem_unmap(&p->mem, addr, len);
+	return 0;
+}
+
+long sys_mprotect(struct linux_proc *p, const uint64_t a[6])
+{
+	uint64_t addr = a[0], prot = a[2];
+	if ((prot & (G_PROT_GROWSDOWN | G_PROT_GROWSUP)) == (G_PROT_GROWSDOWN | G_PROT_GROWSUP))
+		return -EINVAL;
+	prot &= ~(uint64_t)(G_PROT_GROWSDOWN | G_PROT_GROWSUP);
+	if (addr & GPAGE_MASK)
+		return -EINVAL;
+	if (a[1] == 0)
+		return 0;
+	uint64_t len = page_up(a[1]), end = addr + len;
+	if (end <= addr)
+		return -ENOMEM;
+	if (prot & ~(uint64_t)(G_PROT_READ | G_PROT_WRITE | G_PROT_EXEC | G_PROT_SEM))
+		return -EINVAL;
+	/* Applied up to the first hole, which then fails (as Linux walks
+	 * its areas). */
+	for (uint64_t x = addr; x < end; x += GPAGE_SIZE) {
+		if (x >= p->task_size || !(p->mem.perm[x >> GPAGE_SHIFT] & GP_MAPPED))
+			return -ENOMEM;
+		gmem_protect(&p->mem, x, GPAGE_SIZE, guest_prot(prot));
+	}
+	return 0;
+}
+
+/* Moves [old, old+len) to the free range at new, page permissions too. */
+static void move_pages(struct linux_proc *p, uint64_t old, uint64_t new, uint64_t len)
+{
+	for (uint64_t x = 0; x < len; x += GPAGE_SIZE) {
+		unsigned pr = p->mem.perm[(old + x) >> GPAGE_SHIFT];
+		gmem_map(&p->mem, new + x, GPAGE_SIZE, pr);
+		memcpy(gmem_host(&p->mem, new + x), gmem_host(&p->mem, old + x), GPAGE_SIZE);
+	}
+}
+
+long sys_mremap(struct linux_proc *p, const uint64_t a[6])
+{
+	uint64_t addr = a[0], old_len = a[1], new_len = a[2], flags = a[3], new_addr = a[4];
+	if (flags & ~(uint64_t)(MREMAP_G_MAYMOVE | MREMAP_G_FIXED | MREMAP_G_DONTUNMAP))
+		return -EINVAL;
+	if ((flags & MREMAP_G_FIXED) && !(flags & MREMAP_G_MAYMOVE))
+		return -EINVAL;
+	if ((flags & MREMAP_G_DONTUNMAP) && (!(flags & MREMAP_G_MAYMOVE) || old_len != new_len))
+		return -EINVAL;
+	if (addr & GPAGE_MASK)
+		return -EINVAL;
+	old_len = page_up(old_len);
+	new_len = page_up(new_len);
+	if (new_len == 0)
+		return -EINVAL;
+	bool to = (flags & (MREMAP_G_FIXED | MREMAP_G_DONTUNMAP)) != 0;
+	if (to && (flags & MREMAP_G_FIXED)) {
+		if (new_addr & GPAGE_MASK)
+			return -EINVAL;
+		if (new_len > p->task_size || new_addr > p->task_size - new_len)
+			return -EINVAL;
+		if (addr + old_len > new_addr && new_addr + new_len > addr)
+			return -EINVAL;
+		gmem_unmap(&p->mem, new_addr, new_len);
+	}
+	if (!to && old_len >= new_len) {
+		if (old_len > new_len)
+			gmem_unmap(&p->mem, addr + new_len, old_len - new_len);
+		return (long)addr;
+	}
+	if (old_len == 0 || addr >= p->task_size || old_len > p->task_size - addr || !range_mapped(p, addr, old_len))
+		return -EFAULT;
+	if (!to) {
+		uint64_t end = addr + old_len, grow = new_len - old_len;
+		if (end + grow <= p->task_size && range_free(p, end, grow)) {
+			gmem_map(&p->mem, end, grow, p->mem.perm[(end - 1) >> GPAGE_SHIFT]);
+			return (long)addr;
+		}
+		if (!(flags & MREMAP_G_MAYMOVE))
+			return -ENOMEM;
+		new_addr = gmem_find_free(&p->mem, p->mmap_base, new_len, p->task_size);
+		if (new_addr == 0)
+			return -ENOMEM;
+	}
+	uint64_t keep = old_len < new_len ? old_len : new_len;
+	move_pages(p, addr, new_addr, keep);
+	if (new_len > keep)
+		gmem_map(&p->mem, new_addr + keep, new_len - keep, p->mem.perm[(addr + keep - 1) >> GPAGE_SHIFT]);
+	if (flags & MREMAP_G_DONTUNMAP) {
+		/* The old range stays, emptied (private anonymous semantics). */
+		for (uint64_t x = addr; x < addr + old_len; x += GPAGE_SIZE) {
+			unsigned pr = p->mem.perm[x >> GPAGE_SHIFT];
+			gmem_unmap(&p->mem, x, GPAGE_SIZE);
+			gmem_map(&p->mem, x, GPAGE_SIZE, pr);
+		}
+	} else {
+		gmem_unmap(&p->mem, addr, old_len);
+	}
+	return (long)new_addr;
+}
+
+static bool madvise_valid(int advice)
+{
+	/* Linux 6.1 without KSM, THP or memory-failure support. */
+	static const unsigned char ok[] = { 0, 1, 2, 3, 4, 8, 9, 10, 11, 16, 17, 18, 19, 20, 21, 22, 23, 24 };
+	for (unsigned i = 0; i < sizeof ok; i++)
+		if (ok[i] == advice)
+			return true;
+	return false;
+}
+
+long sys_madvise(struct linux_proc *p, const uint64_t a[6])
+{
+	uint64_t addr = a[0], len_in = a[1];
+	int advice = (int)(int32_t)a[2];
+	if (!madvise_valid(advice))
+		return -EINVAL;
+	if (addr & GPAGE_MASK)
+		return -EINVAL;
+	uint64_t len = page_up(len_in);
+	if (len_in && !len)
+		return -EINVAL;
+	uint64_t end = addr + len;
+	if (end < addr)
+		return -EINVAL;
+	if (end == addr)
+		return 0;
+	long r = 0;
+	for (uint64_t x = addr; x < end;) {
+		if (x >= p->task_size || !(p->mem.perm[x >> GPAGE_SHIFT] & GP_MAPPED)) {
+			r = -ENOMEM;
+			x += GPAGE_SIZE;
+			continue;
+		}
+		uint64_t y = x;
+		while (y < end && y < p->task_size && (p->mem.perm[y >> GPAGE_SHIFT] & GP_MAPPED))
+			y += GPAGE_SIZE;
+		/* MADV_DONTNEED(_LOCKED): private pages read back as zero. */
+		if (advice == 4 || advice == 24)
+			madvise(gmem_host(&p->mem, x), y - x, MADV_DONTNEED);
+		x = y;
+	}
+	return r;
+}

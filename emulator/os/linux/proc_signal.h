@@ -1,0 +1,41 @@
+/* Internals shared by the process core's signal files (proc_signal.c,
+ * proc_sigsys.c): signal numbers in the asm-generic numbering the
+ * personality keeps, and the queue operations. */
+#ifndef MIMIC_PROC_SIGNAL_H
+#define MIMIC_PROC_SIGNAL_H
+
+#include "os/linux/linux.h"
+
+enum {
+	SIG_HUP = 1, SIG_INT, SIG_QUIT, SIG_ILL, SIG_TRAP, SIG_ABRT, SIG_BUS, SIG_FPE,
+	SIG_KILL, SIG_USR1, SIG_SEGV, SIG_USR2, SIG_PIPE, SIG_ALRM, SIG_TERM, SIG_STKFLT,
+	SIG_CHLD, SIG_CONT, SIG_STOP, SIG_TSTP, SIG_TTIN, SIG_TTOU, SIG_URG, SIG_XCPU,
+	SIG_XFSZ, SIG_VTALRM, SIG_PROF, SIG_WINCH, SIG_IO, SIG_PWR, SIG_SYS, SIG_RTMIN,
+};
+
+#define SIGBIT(sig) ((uint64_t)1 << ((sig) - 1))
+#define UNBLOCKABLE (SIGBIT(SIG_KILL) | SIGBIT(SIG_STOP))
+
+#define LINUX_SIG_DFL 0
+#define LINUX_SIG_IGN 1
+
+#define LINUX_SS_ONSTACK    1
+#define LINUX_SS_DISABLE    2
+#define LINUX_SS_AUTODISARM (1u << 31)
+#define LINUX_MINSIGSTKSZ   2048
+
+/* Host disposition of sig follows the guest's (ignored or forwarded). */
+void proc_signal_sync_host(struct linux_proc *p, int sig);
+/* Drops every pending instance of sig. */
+void proc_signal_discard(struct linux_proc *p, int sig);
+/* Removes one pending instance of sig (must be pending). */
+void proc_signal_dequeue(struct linux_proc *p, int sig, struct linux_siginfo *info);
+/* The signal Linux takes first from set: synchronous ones, then lowest. */
+int proc_signal_pick(uint64_t set);
+/* SS_DISABLE / SS_ONSTACK / 0 for the stack pointer sp. */
+int proc_altstack_flags(const struct linux_proc *p, uint64_t sp);
+/* sigaltstack's checks and update: 0, -1 EPERM, -2 EINVAL, -3 ENOMEM. */
+int proc_sigaltstack_set(struct linux_proc *p, uint64_t ss_sp, int ss_flags, uint64_t ss_size, uint64_t sp);
+static inline uint64_t proc_guest_sp(struct linux_proc *p) { return p->arch->get_sp(p); }
+
+#endif

@@ -1,0 +1,325 @@
+/* Signal system calls: actions, masks, alternate stacks, sending, waiting
+ * and returning from handlers. Checks and error order follow Linux 6.1
+ * (kernel/signal.c). */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "os/linux/proc_signal.h"
+#include "os/linux/proc_sys.h"
+
+/* sa_flags bits Linux keeps (UAPI_SA_FLAGS with ARM's SA_THIRTYTWO and
+ * SA_RESTORER; SA_EXPOSE_TAGBITS 0x800): others read back as 0. */
+#define UAPI_SA_FLAGS (LINUX_SA_NOCLDSTOP | LINUX_SA_NOCLDWAIT | LINUX_SA_SIGINFO | LINUX_SA_ONSTACK | \
+		       LINUX_SA_RESTART | LINUX_SA_NODEFER | LINUX_SA_RESETHAND | 0x800u | 0x02000000u | \
+		       LINUX_SA_RESTORER)
+#define KERNEL_SIGSET_BYTES 8
+
+static unsigned wsize(const struct linux_proc *p) { return p->arch->word_bits / 8; }
+
+static bool get_word(struct linux_proc *p, uint64_t a, uint64_t *v)
+{
+	if (wsize(p) == 8)
+		return gmem_ld64(&p->mem, a, v);
+	uint32_t x;
+	if (!gmem_ld32(&p->mem, a, &x))
+		return false;
+	*v = x;
+	return true;
+}
+
+static bool put_word(struct linux_proc *p, uint64_t a, uint64_t v)
+{
+	return wsize(p) == 8 ? gmem_st64(&p->mem, a, v) : gmem_st32(&p->mem, a, (uint32_t)v);
+}
+
+/* sigset_t of the kernel: 64 bits, in words of the guest. */
+static bool get_sigset(struct linux_proc *p, uint64_t a, uint64_t *set)
+{
+	if (wsize(p) == 8)
+		return gmem_ld64(&p->mem, a, set);
+	uint32_t lo, hi;
+	if (!gmem_ld32(&p->mem, a, &lo) || !gmem_ld32(&p->mem, a + 4, &hi))
+		return false;
+	*set = (uint64_t)hi << 32 | lo;
+	return true;
+}
+
+static bool put_sigset(struct linux_proc *p, uint64_t a, uint64_t set, unsigned bytes)
+{
+	if (!gmem_check(&p->mem, a, bytes, GP_W))
+		return false;
+	if (wsize(p) == 8 && bytes == 8)
+		return gmem_st64(&p->mem, a, set);
+	for (unsigned i = 0; i < bytes; i += 4)
+		if (!gmem_st32(&p->mem, a + i, (uint32_t)(set >> (8 * i))))
+			return false;
+	return true;
+}
+
+/* struct sigaction of the kernel (ARM and asm-generic order: handler,
+ * flags, restorer, mask). */
+static bool get_sigaction(struct linux_proc *p, uint64_t a, struct linux_sigaction *sa)
+{
+	unsigned w = wsize(p);
+	return get_word(p, a, &sa->handler) && get_word(p, a + w, &sa->flags) &&
+	       get_word(p, a + 2 * w, &sa->restorer) && get_sigset(p, a + 3 * w, &sa->mask);
+}
+
+static bool put_sigaction(struct linux_proc *p, uint64_t a, const struct linux_sigaction *sa)
+{
+	unsigned w = wsize(p);
+	return gmem_check(&p->mem, a, 3 * w + KERNEL_SIGSET_BYTES, GP_W) && put_word(p, a, sa->handler) &&
+	       put_word(p, a + w, sa->flags) && put_word(p, a + 2 * w, sa->restorer) &&
+	       put_sigset(p, a + 3 * w, sa->mask, KERNEL_SIGSET_BYTES);
+}
+
+static int sig_arg(uint64_t v) { return (int)(int32_t)v; }
+
+long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
+{
+	int sig = sig_arg(a[0]);
+	if (a[3] != KERNEL_SIGSET_BYTES)
+		return -EINVAL;
+	struct linux_sigaction nsa;
+	if (a[1] && !get_sigaction(p, a[1], &nsa))
+		return -EFAULT;
+	if (sig < 1 || sig > LINUX_NSIG || (a[1] && (sig == SIG_KILL || sig == SIG_STOP)))
+		return -EINVAL;
+	struct linux_sigaction old = p->sigact[sig];
+	old.flags &= UAPI_SA_FLAGS;
+	if (a[1]) {
+		nsa.flags &= UAPI_SA_FLAGS;
+		nsa.mask &= ~UNBLOCKABLE;
+		p->sigact[sig] = nsa;
+		/* POSIX: setting a pending signal to be ignored discards it. */
+		if (nsa.handler == LINUX_SIG_IGN ||
+		    (nsa.handler == LINUX_SIG_DFL && (sig == SIG_CHLD || sig == SIG_CONT || sig == SIG_URG ||
+						       sig == SIG_WINCH)))
+			proc_signal_discard(p, sig);
+		proc_signal_sync_host(p, sig);
+	}
+	if (a[2] && !put_sigaction(p, a[2], &old))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_rt_sigprocmask(struct linux_proc *p, const uint64_t a[6])
+{
+	if (a[3] != KERNEL_SIGSET_BYTES)
+		return -EINVAL;
+	uint64_t old = p->sigmask;
+	if (a[1]) {
+		uint64_t set;
+		if (!get_sigset(p, a[1], &set))
+			return -EFAULT;
+		set &= ~UNBLOCKABLE;
+		switch (sig_arg(a[0])) {
+		case 0: /* SIG_BLOCK */
+			p->sigmask |= set;
+			break;
+		case 1: /* SIG_UNBLOCK */
+			p->sigmask &= ~set;
+			break;
+		case 2: /* SIG_SETMASK */
+			p->sigmask = set;
+			break;
+		default:
+			return -EINVAL;
+		}
+	}
+	if (a[2] && !put_sigset(p, a[2], old, KERNEL_SIGSET_BYTES))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_rt_sigpending(struct linux_proc *p, const uint64_t a[6])
+{
+	if (a[1] > KERNEL_SIGSET_BYTES)
+		return -EINVAL;
+	linux_signal_poll(p);
+	uint64_t set = p->pending & p->sigmask;
+	uint8_t b[KERNEL_SIGSET_BYTES];
+	for (unsigned i = 0; i < sizeof b; i++)
+		b[i] = (uint8_t)(set >> (8 * i));
+	return gmem_write(&p->mem, a[0], b, (size_t)a[1]) ? 0 : -EFAULT;
+}
+
+long sys_sigaltstack(struct linux_proc *p, const uint64_t a[6])
+{
+	unsigned w = wsize(p);
+	/* stack_t: ss_sp, int ss_flags, size_t ss_size (word aligned). */
+	unsigned size_off = w == 8 ? 16 : 8, total = w == 8 ? 24 : 12;
+	uint64_t sp = proc_guest_sp(p);
+	uint64_t old_sp = p->altstack_sp, old_size = p->altstack_size;
+	int old_flags = proc_altstack_flags(p, sp) | p->altstack_flags;
+	if (a[0]) {
+		uint64_t ss_sp, ss_size;
+		uint32_t flags;
+		if (!get_word(p, a[0], &ss_sp) || !gmem_ld32(&p->mem, a[0] + w, &flags) ||
+		    !get_word(p, a[0] + size_off, &ss_size))
+			return -EFAULT;
+		static const int err[] = { 0, -EPERM, -EINVAL, -ENOMEM };
+		int r = proc_sigaltstack_set(p, ss_sp, (int)flags, ss_size, sp);
+		if (r != 0)
+			return err[-r];
+	}
+	if (a[1]) {
+		if (!gmem_check(&p->mem, a[1], total, GP_W) || !put_word(p, a[1], old_sp) ||
+		    !gmem_st32(&p->mem, a[1] + w, (uint32_t)old_flags) || !put_word(p, a[1] + size_off, old_size))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+static int host_signo(const struct linux_proc *p, int sig)
+{
+	return sig == 0 || !p->arch->sig_to_host ? sig : p->arch->sig_to_host(sig);
+}
+
+static void queue_self(struct linux_proc *p, int sig, int code)
+{
+	struct linux_siginfo info = { .signo = sig, .code = code, .pid = getpid(), .uid = (int)getuid() };
+	linux_signal_raise(p, &info);
+}
+
+long sys_kill(struct linux_proc *p, const uint64_t a[6])
+{
+	int pid = sig_arg(a[0]), sig = sig_arg(a[1]);
+	if (sig < 0 || sig > LINUX_NSIG)
+		return -EINVAL;
+	if (pid == getpid()) {
+		if (sig != 0)
+			queue_self(p, sig, LINUX_SI_USER);
+		return 0;
+	}
+	return kill(pid, host_signo(p, sig)) == 0 ? 0 : -errno;
+}
+
+static long thread_kill(struct linux_proc *p, int tgid, int tid, int sig)
+{
+	if (tid <= 0 || sig < 0 || sig > LINUX_NSIG)
+		return -EINVAL;
+	if (tid == (int)gettid() && (tgid < 0 || tgid == getpid())) {
+		if (sig != 0)
+			queue_self(p, sig, LINUX_SI_TKILL);
+		return 0;
+	}
+	long r = tgid < 0 ? syscall(SYS_tkill, tid, host_signo(p, sig))
+			  : syscall(SYS_tgkill, tgid, tid, host_signo(p, sig));
+	return r == 0 ? 0 : -errno;
+}
+
+long sys_tgkill(struct linux_proc *p, const uint64_t a[6])
+{
+	int tgid = sig_arg(a[0]);
+	if (tgid <= 0)
+		return -EINVAL;
+	return thread_kill(p, tgid, sig_arg(a[1]), sig_arg(a[2]));
+}
+
+long sys_tkill(struct linux_proc *p, const uint64_t a[6])
+{
+	return thread_kill(p, -1, sig_arg(a[0]), sig_arg(a[1]));
+}
+
+long sys_pause(struct linux_proc *p, const uint64_t a[6])
+{
+	(void)a;
+	while (!linux_signal_pending(p))
+		linux_signal_wait(p, NULL);
+	return -LINUX_ERESTARTNOHAND;
+}
+
+long sys_rt_sigsuspend(struct linux_proc *p, const uint64_t a[6])
+{
+	if (a[1] != KERNEL_SIGSET_BYTES)
+		return -EINVAL;
+	uint64_t set;
+	if (!get_sigset(p, a[0], &set))
+		return -EFAULT;
+	p->saved_sigmask = p->sigmask;
+	p->restore_sigmask = true;
+	p->sigmask = set & ~UNBLOCKABLE;
+	while (!linux_signal_pending(p))
+		linux_signal_wait(p, NULL);
+	return -LINUX_ERESTARTNOHAND;
+}
+
+long sys_rt_sigtimedwait(struct linux_proc *p, const uint64_t a[6])
+{
+	if (a[3] != KERNEL_SIGSET_BYTES)
+		return -EINVAL;
+	uint64_t these;
+	if (!get_sigset(p, a[0], &these))
+		return -EFAULT;
+	these &= ~UNBLOCKABLE;
+	struct timespec ts, *tsp = NULL;
+	if (a[2]) {
+		/* Old 32-bit timespec on 32-bit ABIs (the _time64 call has its own). */
+		uint64_t sec, nsec;
+		if (!get_word(p, a[2], &sec) || !get_word(p, a[2] + wsize(p), &nsec))
+			return -EFAULT;
+		int64_t s = wsize(p) == 4 ? (int32_t)sec : (int64_t)sec;
+		int64_t ns = wsize(p) == 4 ? (int32_t)nsec : (int64_t)nsec;
+		if (s < 0 || ns < 0 || ns >= 1000000000)
+			return -EINVAL;
+		ts.tv_sec = s;
+		ts.tv_nsec = ns;
+		tsp = &ts;
+	}
+	struct timespec deadline;
+	if (tsp) {
+		clock_gettime(CLOCK_MONOTONIC, &deadline);
+		deadline.tv_sec += ts.tv_sec;
+		deadline.tv_nsec += ts.tv_nsec;
+		if (deadline.tv_nsec >= 1000000000) {
+			deadline.tv_sec++;
+			deadline.tv_nsec -= 1000000000;
+		}
+	}
+	for (;;) {
+		linux_signal_poll(p);
+		int sig = proc_signal_pick(p->pending & these);
+		if (sig) {
+			struct linux_siginfo info;
+			proc_signal_dequeue(p, sig, &info);
+			if (a[1] && linux_siginfo_put(p, a[1], &info) != 0)
+				return -EFAULT;
+			return sig;
+		}
+		if (p->pending & ~p->sigmask & ~these)
+			return -EINTR;
+		struct timespec left, *lp = NULL;
+		if (tsp) {
+			struct timespec now;
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			left.tv_sec = deadline.tv_sec - now.tv_sec;
+			left.tv_nsec = deadline.tv_nsec - now.tv_nsec;
+			if (left.tv_nsec < 0) {
+				left.tv_sec--;
+				left.tv_nsec += 1000000000;
+			}
+			if (left.tv_sec < 0)
+				return -EAGAIN;
+			lp = &left;
+		}
+		if (!linux_signal_wait(p, lp))
+			return -EAGAIN;
+	}
+}
+
+long sys_rt_sigreturn(struct linux_proc *p, const uint64_t a[6])
+{
+	(void)a;
+	return p->arch->sigreturn(p, true);
+}
+
+long sys_sigreturn(struct linux_proc *p, const uint64_t a[6])
+{
+	(void)a;
+	return p->arch->sigreturn(p, false);
+}
