@@ -13,6 +13,10 @@ $(ISA_GEN): $(ISA_GEN_SRCS) $(ISA_GEN_HDRS)
 	@mkdir -p $(@D)
 	$(HOST_CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $(ISA_GEN_SRCS) -lcapstone
 
+# Vector code and the memory window sit at fixed addresses, away from
+# common operand values, so no transcript depends on the link layout.
+isa_armv6_LDFLAGS := -no-pie -Wl,--section-start=.isa_code=0x01a50000,--section-start=.isa_win=0x01c50000
+
 # $(1): target. Generated sources go to $(BUILD)/gen/isa/$(1); the runtime
 # is compiled once; the group programs are linked in one recipe because the
 # group list is only known once the generator has run.
@@ -33,7 +37,7 @@ $$(isa_$(1)_OUT)/GROUPS: $(ISA_GEN) $$(isa_$(1)_OBJS) suites/isa/isa.mk
 		--coverage $$(isa_$(1)_OUT)/COVERAGE
 	@set -e; for g in $$$$(cat $$(isa_$(1)_GEN)/GROUPS); do \
 		echo "  LD isa/$(1)/$$$$g"; \
-		$$($(1)_CC) $$($(1)_CFLAGS) -no-pie -o $$(isa_$(1)_OUT)/$$$$g \
+		$$($(1)_CC) $$($(1)_CFLAGS) $$(isa_$(1)_LDFLAGS) -o $$(isa_$(1)_OUT)/$$$$g \
 			$$(isa_$(1)_GEN)/$$$$g.S $$(isa_$(1)_OBJS); \
 	done
 	cp $$(isa_$(1)_GEN)/GROUPS $$@

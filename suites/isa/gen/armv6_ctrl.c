@@ -80,7 +80,9 @@ static void branch(struct out *o, int kind)
 	}
 	v.marker = vec_free_reg(&v);
 	v.used |= (uint16_t)(1u << v.marker);
+	vec_code(&v, 0, 4, NULL);  /* sized first: the layout depends on it */
 	int32_t off = vec_slot_offset(&v, target);
+	v.ncode = 0;
 	uint32_t cond = kind == BR_BCC ? rng_below(15) << 28 : 0xe0000000u;
 	uint32_t b = arm_b(0, (uint32_t)off, 0) & 0x0fffffffu;
 	switch (kind) {
@@ -152,7 +154,7 @@ void g_setend(struct out *o)
 				insn |= i == 5 ? 1u << rt | 1u << (rt ^ 1 ? rt ^ 1 : 2) : (uint32_t)rt << 12;
 				if (i == 5)
 					for (int r = 0; r < 8; r++)
-						if (insn >> r & 1)
+						if (insn >> r & 1 && r != rn)
 							vec_set(&v, r, v.reg[r], 0);
 				vec_code(&v, insn, 4, arm_names[i]);
 			}

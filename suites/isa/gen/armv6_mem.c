@@ -61,6 +61,8 @@ void g_ldst_half(struct out *o)
 static uint32_t reg_list(int base, int with_base)
 {
 	uint32_t list = rng32() & 0x7fffu;
+	if (__builtin_popcount(list) > 8)  /* keeps transcript lines short */
+		list &= rng32() | 0x1u << rng_below(15);
 	int keep;
 	do
 		keep = (int)rng_below(13);
@@ -229,7 +231,9 @@ static void pc_loads(struct out *o)
 			v.lit = 1;
 			int rt = (int)rng_below(13);
 			vec_set(&v, rt, v.reg[rt], 0);
+			vec_code(&v, 0, 4, NULL);
 			uint32_t imm = vec_lit_offset(&v) - 8 + rng_below(i ? 60 : 57);
+			v.ncode = 0;
 			uint32_t insn = ld[i].bits | (uint32_t)rt << 12;
 			insn |= i < 2 ? imm : (imm & 0xf0) << 4 | (imm & 0xf);
 			vec_code(&v, insn, 4, ld[i].name);

@@ -98,8 +98,10 @@ static void sp_pc(struct out *o)
 			}
 			if (f[i].kind == 2) {
 				v.lit = 1;
+				vec_code(&v, 0, 2, NULL);
 				/* base: the word-aligned PC (code + 4) */
 				insn |= (vec_lit_offset(&v) - 4) / 4 + rng_below(16);
+				v.ncode = 0;
 			} else if (f[i].kind == 3) {
 				insn |= pick_imm(7);
 				vec_win(&v, 13, WIN_BASE + (k % 5 == 4 ? 2 : 0), 1);
@@ -193,7 +195,9 @@ static void tbranch(struct out *o, int kind)
 	}
 	v.marker = vec_free_reg(&v);
 	v.used |= (uint16_t)(1u << v.marker);
+	vec_code(&v, 0, kind == TB_BL || kind == TB_BLX ? 4 : 2, NULL);  /* sized first */
 	int32_t off = vec_slot_offset(&v, target) - 4;
+	v.ncode = 0;
 	uint32_t u = (uint32_t)off;
 	switch (kind) {
 	case TB_B: vec_code(&v, 0xe000u | (u >> 1 & 0x7ffu), 2, "b"); break;

@@ -14,7 +14,8 @@
 #include "runtime.h"
 
 uint32_t isa_save[16];
-uint8_t isa_win[WIN_SIZE] __attribute__((aligned(64)));
+/* Own section, linked at a fixed address (isa.mk) like the stubs. */
+uint8_t isa_win[WIN_SIZE] __attribute__((aligned(64), section(".isa_win")));
 static uint8_t pattern[WIN_SIZE];
 static uint8_t altstack[65536] __attribute__((aligned(16)));
 
@@ -72,9 +73,11 @@ static void flags(struct line *l, uint32_t psr)
 	    psr >> 28 & 1, psr >> 27 & 1, psr >> 19 & 1, psr >> 18 & 1, psr >> 17 & 1, psr >> 16 & 1);
 }
 
+/* Changed words; a run of consecutive ones is printed as one item. */
 static void memory(struct line *l, const struct isa_vec *v)
 {
 	int shown = 0;
+	uint32_t next = ~0u;
 	for (uint32_t off = 0; off < WIN_SIZE; off += 4) {
 		uint32_t now, was;
 		memcpy(&now, isa_win + off, 4);
@@ -83,11 +86,15 @@ static void memory(struct line *l, const struct isa_vec *v)
 			was = v->poke_val;
 		if (now == was)
 			continue;
-		if (shown++ == 16) {
+		if (shown++ == 24) {
 			add(l, " m...");
 			return;
 		}
-		add(l, " m+0x%x=%08x", off, now);
+		if (off == next)
+			add(l, ",%08x", now);
+		else
+			add(l, " m+0x%x=%08x", off, now);
+		next = off + 4;
 	}
 }
 
