@@ -39,6 +39,7 @@ enum ioctl_kind {
 	IO_WINSZ_OUT,
 	IO_TERMIOS_IN,   /* struct termios of the ABI */
 	IO_TERMIOS_OUT,
+	IO_OPENFLAGS,    /* open flags as the value (TIOCGPTPEER) */
 };
 struct ioctl_cmd {
 	uint32_t guest;
@@ -54,6 +55,9 @@ struct linux_abi {
 	/* 64-bit arguments in aligned register pairs (32-bit ARM EABI). */
 	bool regpair64;
 	const struct flag_map *open_flags;  /* ends with {0, 0} */
+	/* Host open-flag bits F_GETFL does not report (a 64-bit host kernel
+	 * forces O_LARGEFILE, a 32-bit guest kernel shows it only when asked). */
+	uint32_t getfl_hide;
 	const struct fcntl_cmd *fcntl_cmds; /* ends with guest -1 */
 	const struct ioctl_cmd *ioctls;     /* ends with name NULL */
 	/* Generic errno -> guest errno, indexed by generic value; NULL when
@@ -62,8 +66,9 @@ struct linux_abi {
 	unsigned nerrno_out;
 	/* struct stat64 (or struct stat on 64-bit ABIs) for stat/fstatat. */
 	int (*put_stat)(struct linux_proc *p, uint64_t addr, const struct stat *st);
-	/* struct statfs64: its size (the syscall checks it) and writer. */
-	unsigned statfs64_size;
+	/* struct statfs64: its size (the syscall checks it; ARM also accepts
+	 * 88, the unpacked size of old C libraries) and writer. */
+	unsigned statfs64_size, statfs64_size_alt;
 	int (*put_statfs64)(struct linux_proc *p, uint64_t addr, const struct statfs *st);
 	/* struct flock64 and struct flock (C long offsets). */
 	int (*get_flock)(struct linux_proc *p, uint64_t addr, struct flock *fl, bool is64);

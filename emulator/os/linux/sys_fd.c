@@ -54,7 +54,7 @@ static long do_fcntl(struct linux_proc *p, const uint64_t a[6])
 		return sc_ret(fcntl(fd, c->host, sc_open_flags_in(p, (uint32_t)a[2])));
 	case FC_GETFL:
 		r = fcntl(fd, c->host);
-		return r < 0 ? -errno : (long)sc_open_flags_out(p, (int)r);
+		return r < 0 ? -errno : (long)sc_open_flags_out(p, (int)(r & ~(long)p->arch->abi->getfl_hide));
 	case FC_LOCK:
 	case FC_LOCK64:
 		r = p->arch->abi->get_flock(p, a[2], &fl, c->kind == FC_LOCK64);

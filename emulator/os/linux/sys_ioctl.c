@@ -27,6 +27,8 @@ SC(ioctl)
 	switch (c->kind) {
 	case IO_NONE:
 		return sc_ret(ioctl(fd, c->host, (unsigned long)sc_ulong(p, arg)));
+	case IO_OPENFLAGS:
+		return sc_ret(ioctl(fd, c->host, sc_open_flags_in(p, (uint32_t)arg)));
 	case IO_INT_IN:
 		if (sc_get32(p, arg, &v32) < 0)
 			return -EFAULT;

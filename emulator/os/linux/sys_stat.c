@@ -93,6 +93,12 @@ SC(statx)
 	return gi_put(p, a[4], &g, 256);
 }
 
+static bool statfs_size_ok(const struct linux_proc *p, uint64_t size)
+{
+	const struct linux_abi *abi = p->arch->abi;
+	return size == abi->statfs64_size || (abi->statfs64_size_alt && size == abi->statfs64_size_alt);
+}
+
 static long do_statfs(struct linux_proc *p, int r, uint64_t buf, const struct statfs *st)
 {
 	if (r < 0)
@@ -107,7 +113,7 @@ SC(statfs64)
 	int r = sc_path(p, a[0], host);
 	if (r < 0)
 		return r;
-	if (sc_ulong(p, a[1]) != p->arch->abi->statfs64_size)
+	if (!statfs_size_ok(p, sc_ulong(p, a[1])))
 		return -EINVAL;
 	return do_statfs(p, statfs(host, &st), a[2], &st);
 }
@@ -115,7 +121,7 @@ SC(statfs64)
 SC(fstatfs64)
 {
 	struct statfs st;
-	if (sc_ulong(p, a[1]) != p->arch->abi->statfs64_size)
+	if (!statfs_size_ok(p, sc_ulong(p, a[1])))
 		return -EINVAL;
 	return do_statfs(p, fstatfs(sc_int(a[0]), &st), a[2], &st);
 }

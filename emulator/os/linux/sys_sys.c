@@ -13,7 +13,7 @@
 
 /* struct sysinfo with C longs: uptime, loads[3], six memory sizes, u16
  * procs, totalhigh and freehigh at 11 and 12 words, u32 mem_unit at 13.
- * A 32-bit kernel raises mem_unit when a size does not fit in a long. */
+ * A 32-bit kernel whose memory does not fit in a long counts in pages. */
 SC(sysinfo)
 {
 	struct sysinfo si;
@@ -22,21 +22,19 @@ SC(sysinfo)
 	unsigned w = sc_wordsize(p), shift = 0;
 	unsigned long sizes[8] = { si.totalram, si.freeram, si.sharedram, si.bufferram,
 	                           si.totalswap, si.freeswap, si.totalhigh, si.freehigh };
-	if (w == 4)
-		for (int i = 0; i < 8; i++)
-			while ((sizes[i] >> shift) > 0xffffffffu)
-				shift++;
+	if (w == 4 && ((uint64_t)si.totalram + si.totalswap) * si.mem_unit > 0xffffffffu)
+		shift = GPAGE_SHIFT;
 	struct gimage g;
 	gi_init(&g, p);
 	gi_long(&g, p, 0, (uint64_t)si.uptime);
 	for (int i = 0; i < 3; i++)
 		gi_long(&g, p, (1 + i) * w, si.loads[i]);
 	for (int i = 0; i < 6; i++)
-		gi_long(&g, p, (4 + i) * w, sizes[i] >> shift);
+		gi_long(&g, p, (4 + i) * w, sizes[i] * si.mem_unit >> shift);
 	gi_u16(&g, 10 * w, si.procs);
-	gi_long(&g, p, 11 * w, sizes[6] >> shift);
-	gi_long(&g, p, 12 * w, sizes[7] >> shift);
-	gi_u32(&g, 13 * w, si.mem_unit << shift);
+	gi_long(&g, p, 11 * w, sizes[6] * si.mem_unit >> shift);
+	gi_long(&g, p, 12 * w, sizes[7] * si.mem_unit >> shift);
+	gi_u32(&g, 13 * w, 1u << shift);
 	unsigned size = (13 * w + 4 + (20 - 2 * w - 4) + w - 1) / w * w;
 	return gi_put(p, a[0], &g, size);
 }
