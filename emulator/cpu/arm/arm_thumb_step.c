@@ -68,14 +68,15 @@ static const thumb_fn thumb_ops[256] = {
 	/* F */ BLP, BLP, BLP, BLP, BLP, BLP, BLP, BLP, BLS, BLS, BLS, BLS, BLS, BLS, BLS, BLS,
 };
 
-/* Fetches the halfword at r[15]: pc is even, so it never crosses a page and
- * one permission byte decides. False (fault stop filled in) on a fault. */
+/* Fetches the halfword at r[15]. An even pc never crosses a page, so one
+ * permission byte decides; anything else takes the general check. False
+ * (fault stop filled in) on a fault. */
 static inline bool fetch(struct arm_cpu *cpu, struct gmem *m, bool big_endian, uint16_t *insn)
 {
 	uint32_t pc = cpu->r[15];
 
-	if (__builtin_expect(pc >= m->size || !(m->perm[pc >> GPAGE_SHIFT] & GP_X), 0)) {
-		gmem_check(m, pc, 2, GP_X);
+	if (__builtin_expect(pc >= m->size || (pc & 1) || !(m->perm[pc >> GPAGE_SHIFT] & GP_X), 0) &&
+	    !gmem_check(m, pc, 2, GP_X)) {
 		cpu->stop_pc = pc;
 		cpu->insn = 0;
 		return false;
