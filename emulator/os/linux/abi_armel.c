@@ -209,5 +209,6 @@ const struct linux_abi linux_abi_armel = {
 	.termios_size = 36,
 	.termios_in = termios_in,
 	.termios_out = termios_out,
+	.personality = 0x0800000,
 	.siginfo_code_first = false,
 };

@@ -102,29 +102,29 @@ static long do_readlink(struct linux_proc *p, int dirfd, uint64_t path, uint64_t
 SC(readlink) { return do_readlink(p, AT_FDCWD, a[0], a[1], a[2]); }
 SC(readlinkat) { return do_readlink(p, sc_int(a[0]), a[1], a[2], a[3]); }
 
-/* struct linux_dirent64 is the same on every ABI apart from byte order. */
+/* struct linux_dirent64 is the same on every ABI apart from byte order;
+ * d_off goes through the 32-bit cookie map. */
 SC(getdents64)
 {
 	uint64_t n = (uint32_t)a[2];
-	void *buf = sc_buf(p, a[1], n, GP_W);
+	int fd = sc_int(a[0]);
+	uint8_t *buf = sc_buf(p, a[1], n, GP_W);
 	if (!buf)
 		return -EFAULT;
-	long r = sc_ret(syscall(SYS_getdents64, sc_int(a[0]), buf, n));
-	if (r <= 0 || !p->mem.big_endian)
-		return r;
+	long r = sc_ret(syscall(SYS_getdents64, fd, buf, n));
 	for (long off = 0; off < r;) {
-		uint8_t *d = (uint8_t *)buf + off;
+		uint8_t *d = buf + off;
 		uint64_t ino, doff;
 		uint16_t reclen;
 		memcpy(&ino, d, 8);
 		memcpy(&doff, d + 8, 8);
 		memcpy(&reclen, d + 16, 2);
-		ino = __builtin_bswap64(ino);
-		doff = __builtin_bswap64(doff);
-		uint16_t be_reclen = __builtin_bswap16(reclen);
-		memcpy(d, &ino, 8);
-		memcpy(d + 8, &doff, 8);
-		memcpy(d + 16, &be_reclen, 2);
+		struct gimage g;
+		gi_init(&g, p);
+		gi_u64(&g, 0, ino);
+		gi_u64(&g, 8, sc_dir_cookie(p, fd, doff));
+		gi_u16(&g, 16, reclen);
+		memcpy(d, g.b, 18);
 		off += reclen;
 	}
 	return r;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "os/linux/syscall.h"
@@ -71,8 +72,17 @@ static bool is_guest_elf(const struct linux_proc *p, const uint8_t *h, ssize_t n
 	return machine == abi->elf_machine;
 }
 
+/* The first bytes of an executable; -EACCES for what is not a regular
+ * executable file, as execve reports. */
 static ssize_t read_head(const char *path, uint8_t *buf, size_t n)
 {
+	struct stat st;
+	if (access(path, X_OK) < 0)
+		return -errno;
+	if (stat(path, &st) < 0)
+		return -errno;
+	if (!S_ISREG(st.st_mode))
+		return -EACCES;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
@@ -168,7 +178,7 @@ SC(execve)
 		return r;
 	}
 	uint8_t head[256];
-	ssize_t n = access(host, X_OK) < 0 ? -errno : read_head(host, head, sizeof head);
+	ssize_t n = read_head(host, head, sizeof head);
 	if (n < 0) {
 		r = n;
 	} else if (is_guest_elf(p, head, n)) {
@@ -180,7 +190,7 @@ SC(execve)
 		if (script_interp(head, n, guest_path, interp, iarg, pre)) {
 			snprintf(ihost, sizeof ihost, "%s%s", p->sysroot && interp[0] == '/' ? p->sysroot : "",
 			         interp);
-			if (access(ihost, X_OK) < 0)
+			if (access(ihost, F_OK) < 0)
 				snprintf(ihost, sizeof ihost, "%s", interp);
 			in = read_head(ihost, ihead, sizeof ihead);
 		}

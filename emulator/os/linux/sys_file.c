@@ -154,11 +154,18 @@ SC(openat) { return do_open(p, sc_int(a[0]), a[1], a[2], a[3]); }
 SC(creat) { return do_open(p, AT_FDCWD, a[0], 01 | 0100 | 01000, a[1]); }
 SC(close) { (void)p; return sc_ret(close(sc_int(a[0]))); }
 
+/* Seeks fd; directory positions go through the 32-bit cookie map. */
+static int64_t do_lseek(struct linux_proc *p, int fd, int64_t off, int whence)
+{
+	if (whence == SEEK_SET)
+		off = (int64_t)sc_dir_host_off(p, fd, (uint64_t)off);
+	off_t r = lseek(fd, off, whence);
+	return r < 0 ? -errno : (int64_t)sc_dir_tell(p, fd, (uint64_t)r);
+}
+
 SC(lseek)
 {
-	off_t r = lseek(sc_int(a[0]), sc_long(p, a[1]), sc_int(a[2]));
-	if (r < 0)
-		return -errno;
+	int64_t r = do_lseek(p, sc_int(a[0]), sc_long(p, a[1]), sc_int(a[2]));
 	/* A 32-bit off_t cannot hold the new position (it is still moved). */
 	if (p->arch->word_bits == 32 && r > INT32_MAX)
 		return -EOVERFLOW;
@@ -168,10 +175,8 @@ SC(lseek)
 SC(_llseek)
 {
 	int64_t off = (int64_t)(((a[1] & 0xffffffffu) << 32) | (a[2] & 0xffffffffu));
-	off_t r = lseek(sc_int(a[0]), off, sc_int(a[4]));
-	if (r < 0)
-		return -errno;
-	return sc_put64(p, a[3], (uint64_t)r);
+	int64_t r = do_lseek(p, sc_int(a[0]), off, sc_int(a[4]));
+	return r < 0 ? r : sc_put64(p, a[3], (uint64_t)r);
 }
 
 static long do_sendfile(struct linux_proc *p, const uint64_t a[6], bool off64)

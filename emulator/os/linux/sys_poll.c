@@ -2,6 +2,7 @@
  * signal mask of ppoll/pselect6 replaces the guest's mask during the wait
  * (signals are delivered by the process core when the call returns). */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,18 @@ static long put_fdset(struct linux_proc *p, uint64_t addr, int n, const fd_set *
 	return 0;
 }
 
+/* Linux looks at no more bits than its descriptor table holds: one word
+ * of bits until a descriptor beyond it is opened. A 32-bit guest's table
+ * starts at 32 entries where the 64-bit host's has 64. */
+static int fd_table_size(const struct linux_proc *p, int n)
+{
+	int first = (int)p->arch->word_bits;
+	for (int fd = n - 1; fd >= first; fd--)
+		if (fcntl(fd, F_GETFD) >= 0)
+			return n;
+	return n < first ? n : first;
+}
+
 static long do_select(struct linux_proc *p, const uint64_t a[6], struct timespec *ts)
 {
 	int n = sc_int(a[0]);
@@ -117,6 +130,7 @@ static long do_select(struct linux_proc *p, const uint64_t a[6], struct timespec
 		return -EINVAL;
 	if (n > FD_SETSIZE)
 		n = FD_SETSIZE;
+	n = fd_table_size(p, n);
 	for (int i = 0; i < 3; i++)
 		if (get_fdset(p, a[1 + i], n, &s[i]) < 0)
 			return -EFAULT;

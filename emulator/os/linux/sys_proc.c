@@ -107,11 +107,17 @@ SC(vfork) { (void)a; return do_fork(p, CLONE_VFORK | SIGCHLD, 0, 0, 0); }
  * order of ARM (and MIPS). */
 SC(clone) { return do_fork(p, (unsigned)a[0], sc_ulong(p, a[1]), a[2], a[4]); }
 
+/* The persona is only remembered (PER_LINUX32 and friends change nothing
+ * the emulator does); a new process starts with the ABI's. */
 SC(personality)
 {
-	static unsigned long persona;
-	(void)p;
-	unsigned long old = persona;
+	static bool set;
+	static uint32_t persona;
+	if (!set) {
+		persona = p->arch->abi->personality;
+		set = true;
+	}
+	uint32_t old = persona;
 	if ((uint32_t)a[0] != 0xffffffffu)
 		persona = (uint32_t)a[0];
 	return (long)old;

@@ -104,6 +104,13 @@ int sc_put_timeval(struct linux_proc *p, uint64_t addr, const struct timeval *tv
 struct rusage;
 int sc_put_rusage(struct linux_proc *p, uint64_t addr, const struct rusage *ru);
 
+/* Directory offsets of 32-bit guests (sys_dircookie.c): the d_off a
+ * guest sees for a host offset, the host offset of a guest lseek, and
+ * the guest's view of a position lseek returned. */
+uint64_t sc_dir_cookie(struct linux_proc *p, int fd, uint64_t host_off);
+uint64_t sc_dir_host_off(struct linux_proc *p, int fd, uint64_t off);
+uint64_t sc_dir_tell(struct linux_proc *p, int fd, uint64_t host_pos);
+
 /* Open flags between guest and host values. */
 int sc_open_flags_in(const struct linux_proc *p, uint32_t guest);
 uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
