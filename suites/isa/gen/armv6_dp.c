@@ -63,6 +63,13 @@ void g_dp_imm(struct out *o)
 		{ "add-pc", "add adr", 0xe28f0000u, 0, 0, 0, 6, { FLD(F_RD, 12, 4), FLD(F_IMM, 0, 8) } },
 		{ "sub-pc", "sub adr", 0xe24f0000u, 0, 0, 0, 6, { FLD(F_RD, 12, 4), FLD(F_IMM, 0, 8) } },
 		{ "mov-pc", "mov", 0xe1a0000fu, 0, 0, 0, 4, { FLD(F_RD, 12, 4) } },
+		/* SP and LR as operands, as compiled code uses them */
+		{ "add-sp", "add", 0xe28dd000u, P_SP, 0, 0, 6, { FLD(F_IMM, 0, 8), FLD(F_IMM, 8, 4) } },
+		{ "sub-sp", "sub", 0xe24dd000u, P_SP, 0, 0, 6, { FLD(F_IMM, 0, 8), FLD(F_IMM, 8, 4) } },
+		{ "sp-rel", "add", 0xe28d0000u, P_SP, 0, 0, 6, { FLD(F_RD, 12, 4), FLD(F_IMM, 0, 8) } },
+		{ "mov-sp", "mov", 0xe1a0000du, P_SP, 0, 0, 4, { FLD(F_RD, 12, 4) } },
+		{ "mov-lr", "mov", 0xe1a0e000u, 0, 0, 0, 6, { FLD(F_RS, 0, 4) } },
+		{ "sub-lr", "sub", 0xe04ee000u, P_LR, 0, 0, 6, { FLD(F_RS, 0, 4) } },
 	};
 	run_patterns(o, pc, ARRAY_LEN(pc));
 }

@@ -68,6 +68,8 @@ enum addr_mode {
 #define P_LISTNZ  0x20u  /* register list must not be empty */
 #define P_ALIAS   0x40u  /* source registers may repeat */
 #define P_LOAD    0x80u  /* data registers are outputs only */
+#define P_SP      0x100u /* SP is an operand of the fixed bits: show it */
+#define P_LR      0x200u /* LR likewise */
 
 struct pattern {
 	const char *name;    /* short label, e.g. "adds" */

@@ -155,6 +155,10 @@ static void one(struct out *o, const struct pattern *p)
 				val = pick_operand();
 			vec_set(&v, rm, val, 1);
 		}
+		if (p->flags & P_SP)
+			vec_set(&v, 13, v.reg[13], 1);
+		if (p->flags & P_LR)
+			vec_set(&v, 14, v.reg[14], 1);
 		vec_code(&v, insn, thumb ? 2 : 4, p->mnem);
 		if (p->flags & P_SETEND) {
 			v.setend = 1;

@@ -61,7 +61,7 @@ static void value(struct line *l, uint32_t v, uint32_t insn)
 	uint32_t win = (uint32_t)(uintptr_t)isa_win;
 	if (v - (win - 0x1000u) < WIN_SIZE + 0x2000u)
 		add(l, v >= win ? "win+0x%x" : "win-0x%x", v >= win ? v - win : win - v);
-	else if (v - (insn - 0x1000u) < 0x2000u)
+	else if (v - (insn - 0x4000u) < 0x8000u)
 		add(l, v >= insn ? "insn+0x%x" : "insn-0x%x", v >= insn ? v - insn : insn - v);
 	else
 		add(l, "%08x", v);
