@@ -59,7 +59,7 @@ static void put_arg(struct linux_proc *p, enum sc_arg k, uint64_t v)
 		fprintf(stderr, "0x%" PRIx64, u);
 		break;
 	case A_OCT:
-		fprintf(stderr, "0%" PRIo64, u);
+		fprintf(stderr, u ? "0%" PRIo64 : "%" PRIo64, u);
 		break;
 	case A_STR:
 		put_string(p, u);
