@@ -18,6 +18,11 @@
 extern char **environ;
 
 static struct linux_proc proc;
+/* Static so the program's environment stays reachable until exit. */
+static struct env {
+	char **v;
+	size_t n;
+} genv;
 
 static void usage(FILE *f)
 {
@@ -70,12 +75,7 @@ static bool cpu_supported(const char *name)
 	return false;
 }
 
-/* The program's environment: ours, with -E and -U applied in order. */
-struct env {
-	char **v;
-	size_t n;
-};
-
+/* The program's environment is ours, with -E and -U applied in order. */
 static void env_unset(struct env *e, const char *name)
 {
 	size_t len = strlen(name), j = 0;
@@ -169,15 +169,17 @@ int main(int argc, char **argv)
 	size_t nenv = 0;
 	while (environ[nenv])
 		nenv++;
-	struct env e = { calloc(nenv + (size_t)argc + 1, sizeof(char *)), nenv };
-	if (!e.v) {
+	struct env *e = &genv;
+	e->v = calloc(nenv + (size_t)argc + 1, sizeof(char *));
+	e->n = nenv;
+	if (!e->v) {
 		fprintf(stderr, "mimic: out of memory\n");
 		return 1;
 	}
-	memcpy(e.v, environ, nenv * sizeof(char *));
+	memcpy(e->v, environ, nenv * sizeof(char *));
 	struct options o = { .stack_size = DEFAULT_STACK, .cpu = "arm1176" };
 	env_options(&o);
-	int prog = parse_options(argc, argv, &o, &e);
+	int prog = parse_options(argc, argv, &o, e);
 	if (prog >= argc)
 		die_usage("no program given", NULL);
 	if (strcmp(o.cpu, "help") == 0) {
@@ -236,7 +238,7 @@ int main(int argc, char **argv)
 		gargv[0] = (char *)o.argv0;
 	struct stack_params sp = {
 		.top = arch->stack_top, .size = o.stack_size, .exec = img.exec_stack,
-		.argc = argc - prog, .argv = gargv, .envp = e.v, .execfn = path,
+		.argc = argc - prog, .argv = gargv, .envp = e->v, .execfn = path,
 		.platform = arch->platform, .hwcap = arch->hwcap, .hwcap2 = arch->hwcap2,
 		.clktck = 100, .pagesz = GPAGE_SIZE,
 		.uid = getuid(), .euid = geteuid(), .gid = getgid(), .egid = getegid(),
