@@ -61,8 +61,10 @@ void g_ldst_half(struct out *o)
 static uint32_t reg_list(int base, int with_base)
 {
 	uint32_t list = rng32() & 0x7fffu;
-	if (__builtin_popcount(list) > 8)  /* keeps transcript lines short */
-		list &= rng32() | 0x1u << rng_below(15);
+	if (__builtin_popcount(list) > 8) {  /* keeps transcript lines short */
+		uint32_t thin = rng32();
+		list &= thin | 0x1u << rng_below(15);
+	}
 	int keep;
 	do
 		keep = (int)rng_below(13);

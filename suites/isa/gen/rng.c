@@ -58,8 +58,10 @@ uint32_t pick_shift_reg(void)
 {
 	if (rng_below(4) == 0)
 		return rng32();
-	if (rng_below(3) == 0)
-		return (rng32() & ~0xffu) | rng_below(40);
+	if (rng_below(3) == 0) {
+		uint32_t high = rng32() & ~0xffu;
+		return high | rng_below(40);
+	}
 	return shift_edges[rng_below(ARRAY_LEN(shift_edges))];
 }
 
