@@ -122,8 +122,10 @@ void g_ldst_multi(struct out *o)
 			for (uint32_t l = 0; l < 2; l++)
 				for (int k = 0; k < 14; k++)
 					multi(o, pu, w, l, 0);
-	for (int k = 0; k < 24; k++)
-		multi(o, rng_below(4), rng_below(2), 1, 1);
+	for (int k = 0; k < 24; k++) {
+		uint32_t pu = rng_below(4);
+		multi(o, pu, rng_below(2), 1, 1);
+	}
 }
 
 /* Exclusives: {ldrex, strex} encodings per size. */
