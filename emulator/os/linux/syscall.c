@@ -113,6 +113,13 @@ const struct sc_impl linux_sc_impls[] = {
 	R(timerfd_gettime64, F, P), R(capget, P, P), R(capset, P, P), R(setdomainname, S, U),
 	R(unshare, H), R(mount, S, S, S, H, P), R(umount2, S, H), R(openat2, F, S, P, U),
 	R(pidfd_open, I, H), R(ioprio_get, I, I), R(ioprio_set, I, I, I),
+	/* sockets (sys_socket.c) */
+	R(socket, I, H, I), R(socketpair, I, H, I, P), R(bind, F, P, U), R(connect, F, P, U),
+	R(listen, F, I), R(shutdown, F, I), R(accept, F, P, P), R(accept4, F, P, P, H),
+	R(getsockname, F, P, P), R(getpeername, F, P, P), R(send, F, P, U, H),
+	R(sendto, F, P, U, H, P, U), R(recv, F, P, U, H), R(recvfrom, F, P, U, H, P, P),
+	R(setsockopt, F, I, I, P, U), R(getsockopt, F, I, I, P, P), R(sendmsg, F, P, H),
+	R(recvmsg, F, P, H),
 };
 const unsigned linux_sc_nimpls = sizeof linux_sc_impls / sizeof linux_sc_impls[0];
 

@@ -1,0 +1,380 @@
+/* Sockets, passed to the host. Socket addresses keep their bytes (the
+ * family field is in the guest's byte order); struct msghdr, iovecs and
+ * control messages are rebuilt with the guest's word size; SO_RCVTIMEO
+ * and SO_SNDTIMEO take the guest's struct timeval. SOCK_* type values and
+ * the socket flag bits are the generic ones on ARM. */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/uio.h>
+
+#include "os/linux/syscall.h"
+
+#define ADDR_MAX 128  /* sizeof(struct sockaddr_storage) */
+
+/* Socket flags in the type argument share the open flags' values. */
+static int sock_type(const struct linux_proc *p, uint64_t t)
+{
+	uint32_t flags = (uint32_t)t & ~0xfu;
+	return (int)(((uint32_t)t & 0xfu) | (uint32_t)sc_open_flags_in(p, flags));
+}
+
+static uint16_t swap_family(const struct linux_proc *p, uint16_t f)
+{
+	return p->mem.big_endian ? __builtin_bswap16(f) : f;
+}
+
+static long get_addr(struct linux_proc *p, uint64_t addr, uint64_t len, struct sockaddr_storage *ss)
+{
+	if (len > ADDR_MAX)
+		return -EINVAL;
+	memset(ss, 0, sizeof *ss);
+	if (!gmem_read(&p->mem, addr, ss, len))
+		return -EFAULT;
+	if (len >= 2)
+		ss->ss_family = swap_family(p, ss->ss_family);
+	return 0;
+}
+
+/* Writes a host address to the guest's (addr, *lenp) pair as the kernel
+ * does: truncated to the guest's length, the full length stored. */
+static long put_addr(struct linux_proc *p, uint64_t addr, uint64_t lenp, struct sockaddr_storage *ss,
+                     socklen_t len)
+{
+	uint32_t glen;
+	if (!addr)
+		return 0;
+	if (sc_get32(p, lenp, &glen) < 0)
+		return -EFAULT;
+	if ((int32_t)glen < 0)
+		return -EINVAL;
+	if (len >= 2)
+		ss->ss_family = swap_family(p, ss->ss_family);
+	if (!gmem_write(&p->mem, addr, ss, glen < len ? glen : len))
+		return -EFAULT;
+	return sc_put32(p, lenp, len);
+}
+
+SC(socket) { return sc_ret(socket(sc_int(a[0]), sock_type(p, a[1]), sc_int(a[2]))); }
+
+SC(socketpair)
+{
+	int sv[2];
+	if (!gmem_check(&p->mem, a[3], 8, GP_W))
+		return -EFAULT;
+	if (socketpair(sc_int(a[0]), sock_type(p, a[1]), sc_int(a[2]), sv) < 0)
+		return -errno;
+	sc_put32(p, a[3], (uint32_t)sv[0]);
+	sc_put32(p, a[3] + 4, (uint32_t)sv[1]);
+	return 0;
+}
+
+static long addr_call(struct linux_proc *p, const uint64_t a[6], bool conn)
+{
+	struct sockaddr_storage ss;
+	long r = get_addr(p, a[1], (uint32_t)a[2], &ss);
+	if (r < 0)
+		return r;
+	int fd = sc_int(a[0]);
+	socklen_t len = (socklen_t)a[2];
+	return conn ? sc_ret(connect(fd, (struct sockaddr *)&ss, len))
+	            : sc_ret(bind(fd, (struct sockaddr *)&ss, len));
+}
+
+SC(bind) { return addr_call(p, a, false); }
+SC(connect) { return addr_call(p, a, true); }
+SC(listen) { (void)p; return sc_ret(listen(sc_int(a[0]), sc_int(a[1]))); }
+SC(shutdown) { (void)p; return sc_ret(shutdown(sc_int(a[0]), sc_int(a[1]))); }
+
+static long do_accept(struct linux_proc *p, const uint64_t a[6], int flags)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	uint32_t glen;
+	if (a[1] && sc_get32(p, a[2], &glen) < 0)
+		return -EFAULT;
+	long r = sc_ret(accept4(sc_int(a[0]), (struct sockaddr *)&ss, &len, flags));
+	if (r >= 0 && a[1] && put_addr(p, a[1], a[2], &ss, len) < 0)
+		return -EFAULT;
+	return r;
+}
+
+SC(accept) { return do_accept(p, a, 0); }
+SC(accept4) { return do_accept(p, a, sc_open_flags_in(p, (uint32_t)a[3])); }
+
+static long name_call(struct linux_proc *p, const uint64_t a[6], bool peer)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	int fd = sc_int(a[0]);
+	long r = peer ? getpeername(fd, (struct sockaddr *)&ss, &len)
+	              : getsockname(fd, (struct sockaddr *)&ss, &len);
+	if (r < 0)
+		return -errno;
+	return put_addr(p, a[1], a[2], &ss, len);
+}
+
+SC(getsockname) { return name_call(p, a, false); }
+SC(getpeername) { return name_call(p, a, true); }
+
+static long do_sendto(struct linux_proc *p, const uint64_t a[6], bool to)
+{
+	struct sockaddr_storage ss;
+	uint64_t n = sc_ulong(p, a[2]);
+	const void *buf = sc_buf(p, a[1], n, GP_R);
+	if (!buf)
+		return -EFAULT;
+	if (to && a[4]) {
+		long r = get_addr(p, a[4], (uint32_t)a[5], &ss);
+		if (r < 0)
+			return r;
+	}
+	bool addr = to && a[4];
+	return sc_ret(sendto(sc_int(a[0]), buf, n, sc_int(a[3]), addr ? (struct sockaddr *)&ss : NULL,
+	                     addr ? (socklen_t)a[5] : 0));
+}
+
+static long do_recvfrom(struct linux_proc *p, const uint64_t a[6], bool from)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	uint64_t n = sc_ulong(p, a[2]);
+	void *buf = sc_buf(p, a[1], n, GP_W);
+	if (!buf)
+		return -EFAULT;
+	bool addr = from && a[4];
+	long r = sc_ret(recvfrom(sc_int(a[0]), buf, n, sc_int(a[3]), addr ? (struct sockaddr *)&ss : NULL,
+	                         addr ? &len : NULL));
+	if (r >= 0 && addr && put_addr(p, a[4], a[5], &ss, len) < 0)
+		return -EFAULT;
+	return r;
+}
+
+SC(send) { return do_sendto(p, a, false); }
+SC(sendto) { return do_sendto(p, a, true); }
+SC(recv) { return do_recvfrom(p, a, false); }
+SC(recvfrom) { return do_recvfrom(p, a, true); }
+
+/* SO_RCVTIMEO_OLD/SO_SNDTIMEO_OLD (20, 21) use the guest's timeval. */
+static bool is_timeo(int level, int opt)
+{
+	return level == SOL_SOCKET && (opt == 20 || opt == 21);
+}
+
+SC(setsockopt)
+{
+	int level = sc_int(a[1]), opt = sc_int(a[2]);
+	uint32_t len = (uint32_t)a[4];
+	if (is_timeo(level, opt)) {
+		struct timeval tv;
+		if (len < 2 * sc_wordsize(p))
+			return -EINVAL;
+		if (sc_get_timeval(p, a[3], &tv) < 0)
+			return -EFAULT;
+		return sc_ret(setsockopt(sc_int(a[0]), level, opt, &tv, sizeof tv));
+	}
+	if (len > 4096)
+		return -EINVAL;
+	uint8_t buf[4096];
+	if (!gmem_read(&p->mem, a[3], buf, len))
+		return -EFAULT;
+	return sc_ret(setsockopt(sc_int(a[0]), level, opt, buf, len));
+}
+
+SC(getsockopt)
+{
+	int level = sc_int(a[1]), opt = sc_int(a[2]);
+	uint32_t glen;
+	if (sc_get32(p, a[4], &glen) < 0)
+		return -EFAULT;
+	if ((int32_t)glen < 0)
+		return -EINVAL;
+	if (is_timeo(level, opt)) {
+		struct timeval tv;
+		socklen_t l = sizeof tv;
+		if (glen < 2 * sc_wordsize(p))
+			return -EINVAL;
+		if (getsockopt(sc_int(a[0]), level, opt, &tv, &l) < 0)
+			return -errno;
+		if (sc_put_timeval(p, a[3], &tv) < 0)
+			return -EFAULT;
+		return sc_put32(p, a[4], 2 * sc_wordsize(p));
+	}
+	uint8_t buf[4096];
+	socklen_t l = glen < sizeof buf ? glen : sizeof buf;
+	if (getsockopt(sc_int(a[0]), level, opt, buf, &l) < 0)
+		return -errno;
+	if (!gmem_write(&p->mem, a[3], buf, l < glen ? l : glen))
+		return -EFAULT;
+	return sc_put32(p, a[4], l);
+}
+
+/* Guest struct msghdr: name, namelen, iov, iovlen, control, controllen,
+ * flags, each pointer or size_t a guest word (ints padded on 64-bit). */
+struct gmsg {
+	uint64_t name, iov, control, controllen, flags_addr;
+	uint32_t namelen;
+	uint64_t iovlen;
+};
+
+static long get_msg(struct linux_proc *p, uint64_t addr, struct gmsg *m)
+{
+	unsigned w = sc_wordsize(p);
+	struct gimage g;
+	if (gi_get(p, addr, &g, 7 * w) < 0)
+		return -EFAULT;
+	m->name = gi_getlong(&g, p, 0);
+	m->namelen = gi_get32(&g, w);
+	m->iov = gi_getlong(&g, p, 2 * w);
+	m->iovlen = gi_getlong(&g, p, 3 * w);
+	m->control = gi_getlong(&g, p, 4 * w);
+	m->controllen = gi_getlong(&g, p, 5 * w);
+	m->flags_addr = addr + 6 * w;
+	return 0;
+}
+
+static uint64_t galign(const struct linux_proc *p, uint64_t n)
+{
+	uint64_t w = sc_wordsize(p);
+	return (n + w - 1) & ~(w - 1);
+}
+
+/* Guest control messages -> host ones; payloads keep their bytes. */
+static long cmsg_in(struct linux_proc *p, const struct gmsg *m, uint8_t *host, size_t *hlen)
+{
+	unsigned w = sc_wordsize(p), hdr = w + 8;
+	size_t out = 0;
+	uint64_t off = 0;
+	while (off + hdr <= m->controllen) {
+		struct gimage g;
+		if (gi_get(p, m->control + off, &g, hdr) < 0)
+			return -EFAULT;
+		uint64_t len = gi_getlong(&g, p, 0);
+		if (len < hdr || off + len > m->controllen)
+			return -EINVAL;
+		uint64_t data = len - hdr;
+		if (out + CMSG_SPACE(data) > *hlen)
+			return -ENOBUFS;
+		struct cmsghdr *c = (struct cmsghdr *)(host + out);
+		c->cmsg_len = CMSG_LEN(data);
+		c->cmsg_level = (int)gi_get32(&g, w);
+		c->cmsg_type = (int)gi_get32(&g, w + 4);
+		if (!gmem_read(&p->mem, m->control + off + hdr, CMSG_DATA(c), data))
+			return -EFAULT;
+		out += CMSG_SPACE(data);
+		off += galign(p, len);
+	}
+	*hlen = out;
+	return 0;
+}
+
+/* Host control messages -> guest; MSG_CTRUNC when they do not fit.
+ * Returns the guest controllen used. */
+static long cmsg_out(struct linux_proc *p, const struct gmsg *m, struct msghdr *hm, int *flags)
+{
+	unsigned w = sc_wordsize(p), hdr = w + 8;
+	uint64_t off = 0;
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(hm); c; c = CMSG_NXTHDR(hm, c)) {
+		uint64_t data = c->cmsg_len - CMSG_LEN(0);
+		if (off + hdr + data > m->controllen) {
+			*flags |= MSG_CTRUNC;
+			break;
+		}
+		struct gimage g;
+		gi_init(&g, p);
+		gi_long(&g, p, 0, hdr + data);
+		gi_u32(&g, w, (uint32_t)c->cmsg_level);
+		gi_u32(&g, w + 4, (uint32_t)c->cmsg_type);
+		if (gi_put(p, m->control + off, &g, hdr) < 0 ||
+		    !gmem_write(&p->mem, m->control + off + hdr, CMSG_DATA(c), data))
+			return -EFAULT;
+		off += galign(p, hdr + data);
+	}
+	return (long)(off < m->controllen ? off : m->controllen);
+}
+
+static long iov_of(struct linux_proc *p, const struct gmsg *m, unsigned need, struct iovec **v)
+{
+	if (m->iovlen > IOV_MAX)
+		return -EMSGSIZE;
+	unsigned w = sc_wordsize(p);
+	*v = calloc(m->iovlen ? m->iovlen : 1, sizeof **v);
+	if (!*v)
+		return -ENOMEM;
+	for (uint64_t i = 0; i < m->iovlen; i++) {
+		uint64_t base, len;
+		if (sc_getlong(p, m->iov + 2 * w * i, &base) < 0 ||
+		    sc_getlong(p, m->iov + 2 * w * i + w, &len) < 0 ||
+		    (len && !gmem_check(&p->mem, base, len, need))) {
+			free(*v);
+			return -EFAULT;
+		}
+		(*v)[i].iov_base = gmem_host(&p->mem, base);
+		(*v)[i].iov_len = len;
+	}
+	return 0;
+}
+
+SC(sendmsg)
+{
+	struct gmsg m;
+	struct sockaddr_storage ss;
+	uint8_t control[4096];
+	size_t clen = sizeof control;
+	struct iovec *v;
+	long r = get_msg(p, a[1], &m);
+	if (r >= 0 && m.name)
+		r = get_addr(p, m.name, m.namelen, &ss);
+	if (r >= 0)
+		r = cmsg_in(p, &m, control, &clen);
+	if (r < 0)
+		return r;
+	r = iov_of(p, &m, GP_R, &v);
+	if (r < 0)
+		return r;
+	struct msghdr hm = { m.name ? &ss : NULL, m.name ? m.namelen : 0, v, m.iovlen,
+	                     clen ? control : NULL, clen, 0 };
+	r = sc_ret(sendmsg(sc_int(a[0]), &hm, sc_int(a[2])));
+	free(v);
+	return r;
+}
+
+SC(recvmsg)
+{
+	struct gmsg m;
+	struct sockaddr_storage ss;
+	uint8_t control[4096];
+	struct iovec *v;
+	long r = get_msg(p, a[1], &m);
+	if (r < 0)
+		return r;
+	r = iov_of(p, &m, GP_W, &v);
+	if (r < 0)
+		return r;
+	/* Host control messages are larger than 32-bit guest ones. */
+	size_t clen = m.controllen * 2 < sizeof control ? m.controllen * 2 : sizeof control;
+	struct msghdr hm = { m.name ? &ss : NULL, m.name ? sizeof ss : 0, v, m.iovlen,
+	                     clen ? control : NULL, clen, 0 };
+	r = sc_ret(recvmsg(sc_int(a[0]), &hm, sc_int(a[2])));
+	free(v);
+	if (r < 0)
+		return r;
+	int flags = hm.msg_flags;
+	long used = m.controllen ? cmsg_out(p, &m, &hm, &flags) : 0;
+	if (used < 0)
+		return used;
+	unsigned w = sc_wordsize(p);
+	if (m.name) {
+		uint32_t nl = hm.msg_namelen;
+		if (hm.msg_namelen >= 2)
+			ss.ss_family = swap_family(p, ss.ss_family);
+		if (!gmem_write(&p->mem, m.name, &ss, nl < m.namelen ? nl : m.namelen) ||
+		    sc_put32(p, a[1] + w, nl) < 0)
+			return -EFAULT;
+	}
+	if (sc_putlong(p, a[1] + 5 * w, (uint64_t)used) < 0 || sc_put32(p, m.flags_addr, (uint32_t)flags) < 0)
+		return -EFAULT;
+	return r;
+}
