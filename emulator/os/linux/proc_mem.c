@@ -28,9 +28,9 @@
 #define G_MAP_FIXED      0x10u
 #define G_MAP_ANONYMOUS  0x20u
 #define G_MAP_FIXED_NOREPLACE 0x100000u
-/* Flags MAP_SHARED_VALIDATE accepts (LEGACY_MAP_MASK plus MAP_SYNC). */
-#define G_MAP_KNOWN      (0x0fu | 0x10u | 0x20u | 0x100u | 0x800u | 0x1000u | 0x2000u | 0x4000u | \
-			  0x8000u | 0x10000u | 0x20000u | 0x40000u | 0x80000u | 0x100000u | 0x4000000u)
+/* LEGACY_MAP_MASK: what MAP_SHARED_VALIDATE accepts for a file. */
+#define G_MAP_KNOWN      (0x01u | 0x02u | 0x10u | 0x20u | 0x100u | 0x800u | 0x1000u | 0x2000u | 0x4000u | \
+			  0x8000u | 0x10000u | 0x20000u | 0x40000u | 0x4000000u)
 #define MREMAP_G_MAYMOVE   1u
 #define MREMAP_G_FIXED     2u
 #define MREMAP_G_DONTUNMAP 4u
@@ -89,6 +89,7 @@ struct map_file {
 	int fd;
 	int acc;         /* O_RDONLY / O_WRONLY / O_RDWR */
 	bool zero;       /* /dev/zero: anonymous memory */
+	bool nodev;      /* no mmap for this kind of file (pipe, directory...) */
 	uint64_t size;
 };
 
@@ -104,8 +105,7 @@ static long open_map_file(int fd, struct map_file *f)
 	f->acc = fl & O_ACCMODE;
 	f->zero = S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && minor(st.st_rdev) == 5;
 	f->size = (uint64_t)st.st_size;
-	if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode) && !f->zero)
-		return -ENODEV;
+	f->nodev = !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode) && !f->zero;
 	return 0;
 }
 
@@ -145,10 +145,8 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 	bool anon = (flags & G_MAP_ANONYMOUS) != 0;
 	if (!anon) {
 		long r = open_map_file(fd, &file);
-		if (r == -EBADF)
-			return r;
 		if (r != 0)
-			file.fd = -2; /* reported after the address checks, as Linux does */
+			return r;
 	}
 	if (len == 0)
 		return -EINVAL;
@@ -180,20 +178,19 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 	if ((flags & G_MAP_FIXED_NOREPLACE) && !range_free(p, addr, plen))
 		return -EEXIST;
 	unsigned type = flags & G_MAP_TYPE;
-	if (type == G_MAP_SHARED_VALIDATE && (flags & ~G_MAP_KNOWN))
-		return -EOPNOTSUPP;
-	bool shared = type == G_MAP_SHARED || type == G_MAP_SHARED_VALIDATE;
+	bool shared = type == G_MAP_SHARED || (!anon && type == G_MAP_SHARED_VALIDATE);
 	if (!shared && type != G_MAP_PRIVATE)
 		return -EINVAL;
 	if (!anon) {
-		if (shared && (prot & G_PROT_WRITE) && file.acc != O_RDWR && file.fd != -2)
+		if (type == G_MAP_SHARED_VALIDATE && (flags & ~(uint64_t)G_MAP_KNOWN))
+			return -EOPNOTSUPP;
+		if (shared && (prot & G_PROT_WRITE) && file.acc != O_RDWR)
 			return -EACCES;
-		if (file.fd != -2 && file.acc == O_WRONLY)
+		if (file.acc == O_WRONLY)
 			return -EACCES;
-		if (file.fd == -2)
+		if (file.nodev)
 			return -ENODEV;
-		if (file.zero)
-			anon = true;
+		anon = file.zero;
 	}
 	gmem_unmap(&p->mem, addr, plen);
 	if (gmem_map(&p->mem, addr, plen, guest_prot(prot)) != 0)
