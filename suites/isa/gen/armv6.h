@@ -32,5 +32,6 @@ void g_thumb_hireg(struct out *o);
 void g_thumb_ldst(struct out *o);
 void g_thumb_multi(struct out *o);
 void g_thumb_branch(struct out *o);
+void g_thumb_cond(struct out *o);
 
 #endif

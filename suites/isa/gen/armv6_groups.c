@@ -30,6 +30,7 @@ static const struct group groups[] = {
 	{ "thumb_ldst", g_thumb_ldst },
 	{ "thumb_multi", g_thumb_multi },
 	{ "thumb_branch", g_thumb_branch },
+	{ "thumb_cond", g_thumb_cond },
 };
 
 const struct target target_armv6 = { "armv6", groups, ARRAY_LEN(groups) };

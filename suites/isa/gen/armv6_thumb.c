@@ -238,3 +238,23 @@ void g_thumb_branch(struct out *o)
 		emit_vec(o, &v);
 	}
 }
+
+/* Every Thumb condition against every NZCV value: a Bcc to a slot. */
+void g_thumb_cond(struct out *o)
+{
+	for (uint32_t c = 0; c < 14; c++)
+		for (uint32_t f = 0; f < 16; f++) {
+			struct vec v;
+			vec_init(&v, 1);
+			v.psr = (v.psr & 0x0fffffffu) | f << 28;
+			v.nslot = 1;
+			v.slot_thumb[0] = 1;
+			v.marker = vec_free_reg(&v);
+			v.used |= (uint16_t)(1u << v.marker);
+			vec_code(&v, 0, 2, NULL);  /* sized first */
+			uint32_t off = (uint32_t)(vec_slot_offset(&v, 0) - 4);
+			v.ncode = 0;
+			vec_code(&v, 0xd000u | c << 8 | (off >> 1 & 0xffu), 2, "b");
+			emit_vec(o, &v);
+		}
+}
