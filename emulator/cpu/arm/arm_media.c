@@ -5,22 +5,28 @@
 #include "cpu/arm/arm_internal.h"
 #include "cpu/arm/arm_media.h"
 
-typedef int (*media_fn)(struct arm_cpu *cpu, uint32_t insn);
+/* Handler and the should-be-one/zero fields of the encoding. Breaking those
+ * is UNPREDICTABLE; the reference guest's CPU model makes it UNDEFINED, and
+ * so does mimic. */
+struct media_op {
+	int (*fn)(struct arm_cpu *cpu, uint32_t insn);
+	uint32_t fixed_mask, fixed_val;
+};
 
-#define U_ arm_undef
-#define PA arm_media_parallel
-#define ST arm_sat
-#define S6 arm_sat16
-#define PK arm_pack_pkh
-#define SL arm_pack_sel
-#define EX arm_extend
-#define RV arm_rev
-#define DM arm_dualmul
-#define MM arm_dualmul_smmul
-#define SD arm_media_usad8
+#define U_ { arm_undef, 0, 0 }
+#define PA { arm_media_parallel, 0xf00, 0xf00 }
+#define ST { arm_sat, 0, 0 }
+#define S6 { arm_sat16, 0xf00, 0xf00 }
+#define PK { arm_pack_pkh, 0, 0 }
+#define SL { arm_pack_sel, 0xf00, 0xf00 }
+#define EX { arm_extend, 0x300, 0 }
+#define RV { arm_rev, 0xf0f00, 0xf0f00 }
+#define DM { arm_dualmul, 0, 0 }
+#define MM { arm_dualmul_smmul, 0, 0 }
+#define SD { arm_media_usad8, 0, 0 }
 
 /* Rows: op1; columns: op2 = 000 .. 111. */
-static const media_fn media_ops[32 * 8] = {
+static const struct media_op media_ops[32 * 8] = {
 	/* 00000 */ U_, U_, U_, U_, U_, U_, U_, U_,
 	/* 00001 S */ PA, PA, PA, PA, PA, U_, U_, PA,
 	/* 00010 Q */ PA, PA, PA, PA, PA, U_, U_, PA,
@@ -57,5 +63,9 @@ static const media_fn media_ops[32 * 8] = {
 
 int arm_exec_media(struct arm_cpu *cpu, uint32_t insn)
 {
-	return media_ops[((insn >> 17) & 0xf8) | ((insn >> 5) & 7)](cpu, insn);
+	const struct media_op *op = &media_ops[((insn >> 17) & 0xf8) | ((insn >> 5) & 7)];
+
+	if ((insn & op->fixed_mask) != op->fixed_val)
+		return arm_undef(cpu, insn);
+	return op->fn(cpu, insn);
 }

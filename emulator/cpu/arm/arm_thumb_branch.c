@@ -1,15 +1,21 @@
 /* Thumb branches, BX/BLX, SVC and BKPT. BL/BLX are a prefix (LR = PC +
- * offset_hi) and a suffix (branch to LR + offset_lo, LR = return | 1):
- * ARMv6 defines each half alone, and a prefix directly followed by its
- * suffix is executed together as one instruction. */
+ * offset_hi) and a suffix (branch to LR + offset_lo, LR = return | 1). A
+ * prefix and its suffix execute together as one 32-bit instruction; a
+ * suffix alone uses LR as it finds it. A prefix followed by anything else
+ * is UNPREDICTABLE: the reference guest's CPU model makes it UNDEFINED,
+ * except on the last halfword of a page, where the prefix runs alone. */
 #include "cpu/arm/arm_exec.h"
 #include "cpu/arm/arm_internal.h"
 #include "cpu/arm/arm_thumb.h"
 
-/* BX Rm / BLX Rm (bit 7): bit 0 of the target selects the state. */
+/* BX Rm / BLX Rm (bit 7): bit 0 of the target selects the state. Bits[2:0]
+ * should be zero (UNPREDICTABLE otherwise, UNDEFINED on the reference). */
 int arm_thumb_bx(struct arm_cpu *cpu, uint32_t insn)
 {
 	uint32_t target = arm_thumb_reg(cpu, (insn >> 3) & 15);
+
+	if (insn & 7)
+		return arm_undef(cpu, insn);
 
 	if (insn & 0x80)
 		cpu->r[14] = (cpu->r[15] + 2) | 1;
@@ -63,23 +69,23 @@ static inline void bl_suffix(struct arm_cpu *cpu, uint32_t insn, uint32_t pc)
 	}
 }
 
-static inline int is_suffix(uint32_t h)
-{
-	/* BL suffix, or BLX suffix with offset bit 0 clear (set: UNDEFINED). */
-	return (h >> 11) == 0x1f || (h & 0xf801) == 0xe800;
-}
-
 int arm_thumb_bl_prefix(struct arm_cpu *cpu, uint32_t insn)
 {
 	uint32_t pc = cpu->r[15];
+	uint32_t lr = pc + 4 + (uint32_t)((int32_t)(insn << 21) >> 9);
 	uint16_t next;
 
-	cpu->r[14] = pc + 4 + (uint32_t)((int32_t)(insn << 21) >> 9);
-	if (gmem_fetch16(cpu->mem, pc + 2, &next) && is_suffix(next)) {
-		bl_suffix(cpu, next, pc + 2);
+	/* The suffix is only looked for on the prefix's page. */
+	if ((pc & GPAGE_MASK) > GPAGE_SIZE - 4 || !gmem_fetch16(cpu->mem, pc + 2, &next)) {
+		cpu->r[14] = lr;
+		cpu->r[15] = pc + 2;
 		return 0;
 	}
-	cpu->r[15] = pc + 2;
+	/* BL suffix, or BLX suffix with offset bit 0 clear (set: UNDEFINED). */
+	if ((next >> 11) != 0x1f && (next & 0xf801) != 0xe800)
+		return arm_undef(cpu, insn << 16 | next);
+	cpu->r[14] = lr;
+	bl_suffix(cpu, next, pc + 2);
 	return 0;
 }
 

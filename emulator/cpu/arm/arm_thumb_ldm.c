@@ -1,7 +1,8 @@
 /* Thumb LDMIA/STMIA, PUSH/POP. As in ARM state, the whole range is checked
  * before any transfer, so a fault leaves registers, base and memory as they
  * were. Word-unaligned addresses trap on the ARM1176 and Linux completes
- * the transfer at the given address, so they are simply done. */
+ * the transfer at the given address, so they are simply done. An empty list
+ * is UNPREDICTABLE; the reference guest's CPU model makes it UNDEFINED. */
 #include "cpu/arm/arm_exec.h"
 #include "cpu/arm/arm_thumb.h"
 
@@ -41,6 +42,8 @@ int arm_thumb_stmia(struct arm_cpu *cpu, uint32_t insn)
 	unsigned n = (insn >> 8) & 7, list = insn & 0xff;
 	uint32_t base = cpu->r[n], len = list_len(list);
 
+	if (!list)
+		return arm_undef(cpu, insn);
 	if (!gmem_check(cpu->mem, base, len, GP_W))
 		return arm_fault(cpu, insn);
 	store_list(cpu, base, list);
@@ -55,6 +58,8 @@ int arm_thumb_ldmia(struct arm_cpu *cpu, uint32_t insn)
 	unsigned n = (insn >> 8) & 7, list = insn & 0xff;
 	uint32_t base = cpu->r[n], len = list_len(list);
 
+	if (!list)
+		return arm_undef(cpu, insn);
 	if (!gmem_check(cpu->mem, base, len, GP_R))
 		return arm_fault(cpu, insn);
 	cpu->r[n] = base + len;
@@ -69,6 +74,8 @@ int arm_thumb_push(struct arm_cpu *cpu, uint32_t insn)
 	unsigned list = (insn & 0xff) | ((insn & 0x100) << 6);
 	uint32_t a = cpu->r[13] - list_len(list);
 
+	if (!list)
+		return arm_undef(cpu, insn);
 	if (!gmem_check(cpu->mem, a, list_len(list), GP_W))
 		return arm_fault(cpu, insn);
 	store_list(cpu, a, list);
@@ -83,6 +90,8 @@ int arm_thumb_pop(struct arm_cpu *cpu, uint32_t insn)
 	unsigned list = (insn & 0xff) | ((insn & 0x100) << 7);
 	uint32_t a = cpu->r[13], len = list_len(list);
 
+	if (!list)
+		return arm_undef(cpu, insn);
 	if (!gmem_check(cpu->mem, a, len, GP_R))
 		return arm_fault(cpu, insn);
 	cpu->r[13] = a + len;

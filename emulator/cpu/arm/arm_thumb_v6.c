@@ -36,12 +36,14 @@ int arm_thumb_rev(struct arm_cpu *cpu, uint32_t insn)
 	return 0;
 }
 
-/* 0xB65x: SETEND (E = bit 3); 0xB66x/0xB67x: CPS, ignored in user mode. */
+/* 0xB650/0xB658: SETEND (E = bit 3); 0xB66x/0xB67x with bit 3 clear: CPS,
+ * ignored in user mode. Other should-be-zero bits set are UNPREDICTABLE,
+ * UNDEFINED on the reference guest's CPU model. */
 int arm_thumb_cps_setend(struct arm_cpu *cpu, uint32_t insn)
 {
-	if ((insn & 0xfff0) == 0xb650)
+	if ((insn & 0xfff7) == 0xb650)
 		cpu->e = (insn >> 3) & 1;
-	else if ((insn & 0xffe0) != 0xb660)
+	else if ((insn & 0xffe8) != 0xb660)
 		return arm_undef(cpu, insn);
 	cpu->r[15] += 2;
 	return 0;
