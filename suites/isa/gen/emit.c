@@ -167,7 +167,7 @@ static void describe(struct out *o, struct vec *v, char *text, size_t cap)
 				die(o, msg, one);
 			}
 			if (id < sizeof o->seen)
-				o->seen[id] = 1;
+				o->seen[id] |= v->thumb ? 2 : 1;
 		}
 		len += (size_t)snprintf(text + len, cap - len, "%s%s", i ? "; " : " ", one);
 	}

@@ -37,8 +37,6 @@ enum field_kind {
 	F_BIT,   /* single option bit, random */
 	F_ROT,   /* 2-bit extend rotation */
 	F_SHT,   /* 2-bit shift type */
-	F_LIST,  /* register list */
-	F_COND,  /* condition, random except NV */
 };
 
 struct field {
@@ -53,19 +51,13 @@ enum addr_mode {
 	AM_IMM8,    /* ARM LDRH..: U bit 23, imm4H:imm4L */
 	AM_REG,     /* ARM LDRH..: U bit 23, Rm */
 	AM_BASE,    /* [Rn] (exclusives, SWP) */
-	AM_MULTI,   /* LDM/STM: list at 0..15, P 24, U 23 */
 	AM_T_REG,   /* Thumb [Rn, Rm] */
 	AM_T_IMM5,  /* Thumb [Rn, #imm5 * size] */
-	AM_T_MULTI, /* Thumb LDMIA/STMIA/PUSH/POP */
-	AM_SP,      /* SP-based (Thumb SP-relative, ADD/SUB SP) */
 };
 
 #define P_MEM     0x01u  /* uses the memory window */
 #define P_UNAL    0x02u  /* base may be unaligned */
-#define P_NOSP    0x04u
 #define P_THUMB   0x08u  /* Thumb encoding (16-bit) */
-#define P_SETEND  0x10u  /* capture E and restore little-endian after */
-#define P_LISTNZ  0x20u  /* register list must not be empty */
 #define P_ALIAS   0x40u  /* source registers may repeat */
 #define P_LOAD    0x80u  /* data registers are outputs only */
 #define P_SP      0x100u /* SP is an operand of the fixed bits: show it */
@@ -132,7 +124,7 @@ struct out {
 	size_t slen, scap;
 	char *table;        /* descriptor table */
 	size_t tlen, tcap;
-	/* coverage: Capstone ids seen */
+	/* coverage: Capstone ids seen, bit 0 in ARM state, bit 1 in Thumb */
 	unsigned char seen[1024];
 };
 
@@ -150,7 +142,6 @@ int dis_accepts(unsigned id, const char *names);
 
 /* ---- patterns ---- */
 void run_patterns(struct out *o, const struct pattern *p, int n);
-int field_value(const struct vec *v, const struct pattern *p, int idx);
 
 /* ---- groups of a target ---- */
 struct group {
@@ -170,7 +161,7 @@ extern const struct target target_armv6;
 #define WIN_SIZE  0x2100u
 #define WIN_BASE  0x1000u   /* default base register offset */
 
-/* Register a group helper for hand-built sequences. */
+/* ARM B/BL encoding from one code offset to another (vec.c). */
 uint32_t arm_b(uint32_t from, uint32_t to, int link);
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))

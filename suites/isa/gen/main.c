@@ -73,20 +73,24 @@ int main(int argc, char **argv)
 
 		int nm = 0;
 		for (unsigned id = 1; id < sizeof o.seen; id++)
-			nm += o.seen[id];
+			nm += o.seen[id] != 0;
 		fprintf(cov, "%s: %d vectors, %d mnemonics:", t->groups[g].name, o.n, nm);
 		for (unsigned id = 1; id < sizeof o.seen; id++)
 			if (o.seen[id]) {
 				fprintf(cov, " %s", dis_name(id));
-				all[id] = 1;
+				all[id] |= o.seen[id];
 			}
 		fprintf(cov, "\n");
 		total += o.n;
 	}
-	int nm = 0;
-	for (unsigned id = 1; id < sizeof all; id++)
-		nm += all[id];
-	fprintf(cov, "total: %d groups, %d vectors, %d distinct mnemonics\n", t->ngroups, total, nm);
+	int nm = 0, na = 0, nt = 0;
+	for (unsigned id = 1; id < sizeof all; id++) {
+		nm += all[id] != 0;
+		na += all[id] & 1;
+		nt += all[id] >> 1;
+	}
+	fprintf(cov, "total: %d groups, %d vectors, %d distinct mnemonics (%d in ARM state, %d in Thumb state)\n",
+		t->ngroups, total, nm, na, nt);
 	close_out(groups, gpath);
 	close_out(cov, cpath);
 	return 0;

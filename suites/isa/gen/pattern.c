@@ -45,12 +45,6 @@ static uint32_t unshift(int32_t t, unsigned type, unsigned imm)
 	}
 }
 
-int field_value(const struct vec *v, const struct pattern *p, int idx)
-{
-	const struct field *f = &p->f[idx];
-	return (int)(v->code[0] >> f->lsb & ((1u << f->width) - 1));
-}
-
 /* Does every access of the vector stay inside the window? */
 static int addr_ok(const struct vec *v, const struct pattern *p, int rn, int rm)
 {
@@ -99,7 +93,7 @@ static void one(struct out *o, const struct pattern *p)
 				break;
 			case F_HS: case F_HD:
 				r = pick_reg(&taken, 0, 12);
-				vec_set(&v, r, pick_operand(), f->kind == F_HS);
+				vec_set(&v, r, pick_operand(), 1);  /* Rdn is read by ADD/CMP */
 				val = f->kind == F_HS ? (uint32_t)r : (uint32_t)((r & 7) | (r & 8) << 4);
 				break;
 			case F_RD:
@@ -132,17 +126,7 @@ static void one(struct out *o, const struct pattern *p)
 				break;
 			case F_IMM: case F_SH5: val = pick_imm(f->width); break;
 			case F_BIT: case F_ROT: case F_SHT: val = rng32() & ((1u << f->width) - 1); break;
-			case F_LIST:
-				val = rng32() & ((1u << f->width) - 1) & ~(uint32_t)taken;
-				if (!val && (p->flags & P_LISTNZ))
-					val = 1u << pick_reg(&taken, 0, f->width == 8 ? 7 : 12);
-				for (int k = 0; k < f->width; k++)
-					if (val >> k & 1)
-						vec_set(&v, k, pick_operand(), 0);
-				break;
-			case F_COND: val = rng_below(15); break;
 			}
-			(void)r;
 			insn |= (val & ((1u << f->width) - 1)) << f->lsb;
 			if (f->kind == F_HD)
 				insn |= (val & 0x80u);
@@ -160,11 +144,6 @@ static void one(struct out *o, const struct pattern *p)
 		if (p->flags & P_LR)
 			vec_set(&v, 14, v.reg[14], 1);
 		vec_code(&v, insn, thumb ? 2 : 4, p->mnem);
-		if (p->flags & P_SETEND) {
-			v.setend = 1;
-			v.marker = vec_free_reg(&v);
-			v.used |= (uint16_t)(1u << v.marker);
-		}
 		if (addr_ok(&v, p, rn, rm) || tries > 500)
 			break;
 	}
