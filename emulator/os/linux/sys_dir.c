@@ -108,9 +108,7 @@ SC(getdents64)
 {
 	uint64_t n = (uint32_t)a[2];
 	int fd = sc_int(a[0]);
-	uint8_t *buf = sc_buf(p, a[1], n, GP_W);
-	if (!buf)
-		return -EFAULT;
+	uint8_t *buf = sc_buf_or_bad(p, a[1], n, GP_W);
 	long r = sc_ret(syscall(SYS_getdents64, fd, buf, n));
 	for (long off = 0; off < r;) {
 		uint8_t *d = buf + off;

@@ -26,33 +26,33 @@ static uint64_t accessible(struct linux_proc *p, uint64_t addr, uint64_t n, unsi
 	return done < n ? done : n;
 }
 
-static long rw_buf(struct linux_proc *p, uint64_t addr, uint64_t *n, unsigned need, void **host)
+/* The host buffer for n guest bytes at addr: clamped to the accessible
+ * prefix, or the faulting pointer when nothing is accessible. */
+static void *rw_buf(struct linux_proc *p, uint64_t addr, uint64_t *n, unsigned need)
 {
-	if (*n == 0) {
-		*host = gmem_host(&p->mem, 0);
-		return 0;
-	}
-	*n = accessible(p, addr, *n, need);
+	/* Linux does not look at the buffer of a zero-length transfer. */
+	static uint8_t none;
 	if (*n == 0)
-		return -EFAULT;
-	*host = gmem_host(&p->mem, addr);
-	return 0;
+		return &none;
+	uint64_t ok = accessible(p, addr, *n, need);
+	if (ok == 0)
+		return SC_BAD_PTR;
+	*n = ok;
+	return gmem_host(&p->mem, addr);
 }
 
 SC(read)
 {
 	uint64_t n = sc_ulong(p, a[2]);
-	void *buf;
-	long r = rw_buf(p, a[1], &n, GP_W, &buf);
-	return r < 0 ? r : sc_ret(read(sc_int(a[0]), buf, n));
+	void *buf = rw_buf(p, a[1], &n, GP_W);
+	return sc_ret(read(sc_int(a[0]), buf, n));
 }
 
 SC(write)
 {
 	uint64_t n = sc_ulong(p, a[2]);
-	void *buf;
-	long r = rw_buf(p, a[1], &n, GP_R, &buf);
-	return r < 0 ? r : sc_ret(write(sc_int(a[0]), buf, n));
+	void *buf = rw_buf(p, a[1], &n, GP_R);
+	return sc_ret(write(sc_int(a[0]), buf, n));
 }
 
 SC(pread64)
@@ -60,9 +60,8 @@ SC(pread64)
 	unsigned i = 3;
 	int64_t off = (int64_t)sc_arg64(p, a, &i);
 	uint64_t n = sc_ulong(p, a[2]);
-	void *buf;
-	long r = rw_buf(p, a[1], &n, GP_W, &buf);
-	return r < 0 ? r : sc_ret(pread(sc_int(a[0]), buf, n, off));
+	void *buf = rw_buf(p, a[1], &n, GP_W);
+	return sc_ret(pread(sc_int(a[0]), buf, n, off));
 }
 
 SC(pwrite64)
@@ -70,9 +69,8 @@ SC(pwrite64)
 	unsigned i = 3;
 	int64_t off = (int64_t)sc_arg64(p, a, &i);
 	uint64_t n = sc_ulong(p, a[2]);
-	void *buf;
-	long r = rw_buf(p, a[1], &n, GP_R, &buf);
-	return r < 0 ? r : sc_ret(pwrite(sc_int(a[0]), buf, n, off));
+	void *buf = rw_buf(p, a[1], &n, GP_R);
+	return sc_ret(pwrite(sc_int(a[0]), buf, n, off));
 }
 
 /* Guest iovec array -> host iovecs; every buffer must be accessible. */

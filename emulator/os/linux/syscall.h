@@ -93,6 +93,13 @@ int sc_getlong(struct linux_proc *p, uint64_t addr, uint64_t *v);
  * when not accessible (the caller returns -EFAULT). */
 void *sc_buf(struct linux_proc *p, uint64_t addr, uint64_t n, unsigned need);
 
+/* A host address the host kernel refuses (EFAULT): given to the host call
+ * in place of an inaccessible guest buffer, so the host checks arguments
+ * in the kernel's order (a bad descriptor is EBADF, not EFAULT). */
+#define SC_BAD_PTR ((void *)(uintptr_t)0xffff800000000000ull)
+/* sc_buf, or SC_BAD_PTR when the buffer is not accessible. */
+void *sc_buf_or_bad(struct linux_proc *p, uint64_t addr, uint64_t n, unsigned need);
+
 /* Time structures. old: struct timespec/timeval with a C long tv_sec;
  * time64: __kernel_timespec (two 64-bit fields). */
 struct timespec;

@@ -207,6 +207,12 @@ void *sc_buf(struct linux_proc *p, uint64_t addr, uint64_t n, unsigned need)
 	return gmem_host(&p->mem, addr);
 }
 
+void *sc_buf_or_bad(struct linux_proc *p, uint64_t addr, uint64_t n, unsigned need)
+{
+	void *h = sc_buf(p, addr, n, need);
+	return h ? h : SC_BAD_PTR;
+}
+
 int sc_get_timespec(struct linux_proc *p, uint64_t addr, struct timespec *ts, bool time64)
 {
 	struct gimage g;
