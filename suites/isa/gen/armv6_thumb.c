@@ -34,10 +34,13 @@ void g_thumb_alu(struct out *o)
 		"and", "eor", "lsl", "lsr", "asr", "adc", "sbc", "ror",
 		"tst", "rsb neg", "cmp", "cmn", "orr", "mul", "bic", "mvn",
 	};
+	/* LSL, LSR, ASR and ROR take their amount from the second register. */
+	static const uint16_t shifts = 1u << 2 | 1u << 3 | 1u << 4 | 1u << 7;
 	struct pattern p[16];
-	for (uint32_t op = 0; op < 16; op++)
-		p[op] = (struct pattern){ names[op], names[op], 0x4000u | op << 6, TA, 0, 0, 20,
-			{ RS0, op >= 2 && op <= 4 ? (struct field)FLD(F_RSH, 3, 3) : op == 7 ? (struct field)FLD(F_RSH, 3, 3) : (struct field)RS3 } };
+	for (uint32_t op = 0; op < 16; op++) {
+		struct field second = shifts >> op & 1 ? (struct field)FLD(F_RSH, 3, 3) : (struct field)RS3;
+		p[op] = (struct pattern){ names[op], names[op], 0x4000u | op << 6, TA, 0, 0, 20, { RS0, second } };
+	}
 	run_patterns(o, p, 16);
 }
 
