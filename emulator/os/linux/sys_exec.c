@@ -160,19 +160,15 @@ static bool script_interp(const uint8_t *h, ssize_t n, const char *script, char 
 	return true;
 }
 
-SC(execve)
+/* Runs the program at host (guest_path as the guest named it). */
+static long do_execve(struct linux_proc *p, const char *host, const char *guest_path, uint64_t argvp,
+                      uint64_t envpp)
 {
-	char host[PATH_MAX], guest_path[PATH_MAX];
 	char **argv = NULL, **envp = NULL;
-	long r = sc_path(p, a[0], host);
+	long r = get_strv(p, argvp, &argv);
 	if (r < 0)
 		return r;
-	if (sc_string(p, a[0], guest_path, sizeof guest_path) < 0)
-		return -EFAULT;
-	r = get_strv(p, a[1], &argv);
-	if (r < 0)
-		return r;
-	r = get_strv(p, a[2], &envp);
+	r = get_strv(p, envpp, &envp);
 	if (r < 0) {
 		free_strv(argv);
 		return r;
@@ -206,4 +202,45 @@ SC(execve)
 	free_strv(argv);
 	free_strv(envp);
 	return r;
+}
+
+SC(execve)
+{
+	char host[PATH_MAX], guest_path[PATH_MAX];
+	long r = sc_path(p, a[0], host);
+	if (r < 0)
+		return r;
+	if (sc_string(p, a[0], guest_path, sizeof guest_path) < 0)
+		return -EFAULT;
+	return do_execve(p, host, guest_path, a[1], a[2]);
+}
+
+/* execveat: a relative path (or AT_EMPTY_PATH) names the file through the
+ * directory descriptor's /proc/self/fd link. AT_SYMLINK_NOFOLLOW is
+ * checked before the exec. */
+SC(execveat)
+{
+	char host[PATH_MAX], guest_path[PATH_MAX];
+	int dirfd = sc_int(a[0]), flags = sc_int(a[4]);
+	if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW))
+		return -EINVAL;
+	long r = sc_path(p, a[1], host);
+	if (r < 0)
+		return r;
+	strcpy(guest_path, host);
+	if (host[0] == 0 && !(flags & AT_EMPTY_PATH))
+		return -ENOENT;
+	if (host[0] != '/' && dirfd != AT_FDCWD) {
+		if (fcntl(dirfd, F_GETFD) < 0)
+			return -EBADF;
+		int n = host[0] ? snprintf(guest_path, sizeof guest_path, "/proc/self/fd/%d/%s", dirfd, host)
+		                : snprintf(guest_path, sizeof guest_path, "/proc/self/fd/%d", dirfd);
+		if (n >= (int)sizeof guest_path)
+			return -ENAMETOOLONG;
+		strcpy(host, guest_path);
+	}
+	struct stat st;
+	if ((flags & AT_SYMLINK_NOFOLLOW) && lstat(host, &st) == 0 && S_ISLNK(st.st_mode))
+		return -ELOOP;
+	return do_execve(p, host, guest_path, a[2], a[3]);
 }

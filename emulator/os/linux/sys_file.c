@@ -107,7 +107,8 @@ static long get_iov(struct linux_proc *p, uint64_t addr, uint64_t cnt, unsigned 
 	return 0;
 }
 
-static long do_rwv(struct linux_proc *p, const uint64_t a[6], bool wr, bool positioned, int64_t off)
+static long do_rwv(struct linux_proc *p, const uint64_t a[6], bool wr, bool positioned, int64_t off,
+                   int flags)
 {
 	struct iovec *v;
 	long r = get_iov(p, a[1], sc_ulong(p, a[2]), wr ? GP_R : GP_W, &v);
@@ -115,7 +116,7 @@ static long do_rwv(struct linux_proc *p, const uint64_t a[6], bool wr, bool posi
 		return r;
 	int fd = sc_int(a[0]), cnt = (int)a[2];
 	if (positioned)
-		r = wr ? pwritev(fd, v, cnt, off) : preadv(fd, v, cnt, off);
+		r = wr ? pwritev2(fd, v, cnt, off, flags) : preadv2(fd, v, cnt, off, flags);
 	else
 		r = wr ? writev(fd, v, cnt) : readv(fd, v, cnt);
 	r = sc_ret(r);
@@ -123,8 +124,8 @@ static long do_rwv(struct linux_proc *p, const uint64_t a[6], bool wr, bool posi
 	return r;
 }
 
-SC(readv) { return do_rwv(p, a, false, false, 0); }
-SC(writev) { return do_rwv(p, a, true, false, 0); }
+SC(readv) { return do_rwv(p, a, false, false, 0, 0); }
+SC(writev) { return do_rwv(p, a, true, false, 0, 0); }
 
 /* preadv/pwritev take the offset split in two registers (low, high) on
  * every ABI, not as a register pair. */
@@ -135,8 +136,11 @@ static int64_t split_off(const struct linux_proc *p, uint64_t lo, uint64_t hi)
 	return (int64_t)((lo & 0xffffffffu) | (hi << 32));
 }
 
-SC(preadv) { return do_rwv(p, a, false, true, split_off(p, a[3], a[4])); }
-SC(pwritev) { return do_rwv(p, a, true, true, split_off(p, a[3], a[4])); }
+SC(preadv) { return do_rwv(p, a, false, true, split_off(p, a[3], a[4]), 0); }
+SC(pwritev) { return do_rwv(p, a, true, true, split_off(p, a[3], a[4]), 0); }
+/* RWF_* flags are the same on every ABI; offset -1 means the file position. */
+SC(preadv2) { return do_rwv(p, a, false, true, split_off(p, a[3], a[4]), sc_int(a[5])); }
+SC(pwritev2) { return do_rwv(p, a, true, true, split_off(p, a[3], a[4]), sc_int(a[5])); }
 
 static long do_open(struct linux_proc *p, int dirfd, uint64_t path, uint64_t flags, uint64_t mode)
 {

@@ -68,6 +68,8 @@ SC(setresgid32)
 }
 SC(setfsuid32) { (void)p; return syscall(SYS_setfsuid, (uint32_t)a[0]); }
 SC(setfsgid32) { (void)p; return syscall(SYS_setfsgid, (uint32_t)a[0]); }
+SC(setfsuid) { (void)p; return syscall(SYS_setfsuid, high32(a[0])) & 0xffff; }
+SC(setfsgid) { (void)p; return syscall(SYS_setfsgid, high32(a[0])) & 0xffff; }
 SC(setuid) { (void)p; return sc_ret(syscall(SYS_setuid, high32(a[0]))); }
 SC(setgid) { (void)p; return sc_ret(syscall(SYS_setgid, high32(a[0]))); }
 SC(setreuid) { (void)p; return sc_ret(syscall(SYS_setreuid, high32(a[0]), high32(a[1]))); }

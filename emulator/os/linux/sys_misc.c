@@ -9,6 +9,7 @@
 #include <sys/mount.h>
 #include <sys/syscall.h>
 #include <sys/timerfd.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "os/linux/syscall.h"
@@ -215,3 +216,16 @@ SC(ioprio_set)
 	(void)p;
 	return sc_ret(syscall(SYS_ioprio_set, sc_int(a[0]), sc_int(a[1]), sc_int(a[2])));
 }
+
+SC(setns) { (void)p; return sc_ret(setns(sc_int(a[0]), sc_int(a[1]))); }
+
+static long do_clock_settime(struct linux_proc *p, const uint64_t a[6], bool time64)
+{
+	struct timespec ts;
+	if (sc_get_timespec(p, a[1], &ts, time64) < 0)
+		return -EFAULT;
+	return sc_ret(clock_settime((clockid_t)sc_int(a[0]), &ts));
+}
+
+SC(clock_settime) { return do_clock_settime(p, a, false); }
+SC(clock_settime64) { return do_clock_settime(p, a, true); }

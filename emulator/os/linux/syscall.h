@@ -166,7 +166,8 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(ioprio_get) X(ioprio_set) \
 	X(socket) X(socketpair) X(bind) X(connect) X(listen) X(shutdown) X(accept) X(accept4) \
 	X(getsockname) X(getpeername) X(send) X(sendto) X(recv) X(recvfrom) X(setsockopt) \
-	X(getsockopt) X(sendmsg) X(recvmsg)
+	X(getsockopt) X(sendmsg) X(recvmsg) X(execveat) X(preadv2) X(pwritev2) X(setns) \
+	X(clock_settime) X(clock_settime64) X(setfsuid) X(setfsgid)
 
 SC_HANDLERS(SC_DECL)
 
