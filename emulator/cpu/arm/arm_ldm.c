@@ -1,12 +1,14 @@
 /* LDM/STM in all four modes. The whole range is checked before any
  * transfer so a fault leaves registers and base untouched. Word-unaligned
  * bases trap on the ARM1176 and Linux completes the transfer at the given
- * address, so they are simply done. The ^ forms are UNPREDICTABLE in User
- * mode and act as the plain forms. */
+ * address, so they are simply done. The ^ forms (user registers,
+ * exception return) are UNPREDICTABLE in User mode; the guest CPU makes
+ * them undefined. */
 #include "cpu/arm/arm_exec.h"
 
 #define P_BIT (1u << 24)
 #define U_BIT (1u << 23)
+#define S_BIT (1u << 22)
 #define W_BIT (1u << 21)
 #define L_BIT (1u << 20)
 
@@ -21,7 +23,10 @@ int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn)
 	else
 		start = (insn & P_BIT) ? base - len : base - len + 4;
 	uint32_t wb = (insn & U_BIT) ? base + len : base - len;
-	bool write_back = (insn & W_BIT) && rn != 15;
+	bool write_back = insn & W_BIT;
+
+	if ((insn & S_BIT) || rn == 15) /* a PC base is UNPREDICTABLE */
+		return arm_undef(cpu, insn);
 
 	if (insn & L_BIT) {
 		uint32_t v[16], a = start;

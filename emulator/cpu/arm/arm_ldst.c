@@ -56,6 +56,10 @@ int arm_exec_ldst(struct arm_cpu *cpu, uint32_t insn)
 	struct addr a = address(cpu, insn, off);
 	bool byte = insn & (1u << 22);
 
+	/* LDRT/STRT and friends with a PC base are UNPREDICTABLE. */
+	if (!(insn & P_BIT) && (insn & W_BIT) && ((insn >> 16) & 15) == 15)
+		return arm_undef(cpu, insn);
+
 	if (insn & L_BIT) {
 		uint32_t v;
 		if (byte) {
