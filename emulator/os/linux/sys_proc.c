@@ -88,6 +88,8 @@ static long do_fork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t 
 	if (r == 0) {
 		if (flags & CLONE_CHILD_SETTID)
 			sc_put32(p, ctid, (uint32_t)getpid());
+		if (flags & CLONE_CHILD_CLEARTID)
+			p->clear_child_tid = ctid;
 		if (sp)
 			p->arch->set_sp(p, sp);
 	}
