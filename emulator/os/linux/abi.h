@@ -78,6 +78,8 @@ struct linux_abi {
 	unsigned termios_size;
 	void (*termios_in)(const uint8_t *guest, uint8_t generic[36]);
 	void (*termios_out)(const uint8_t generic[36], uint8_t *guest);
+	/* Guest signal-set bits no mask can block (SIGKILL, SIGSTOP). */
+	uint64_t sig_unblockable;
 	/* personality() of a new process (ARM: ADDR_LIMIT_32BIT). */
 	uint32_t personality;
 	/* siginfo: si_code before si_errno (MIPS) instead of after. */

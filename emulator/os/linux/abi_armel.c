@@ -209,6 +209,7 @@ const struct linux_abi linux_abi_armel = {
 	.termios_size = 36,
 	.termios_in = termios_in,
 	.termios_out = termios_out,
+	.sig_unblockable = (1ull << (9 - 1)) | (1ull << (19 - 1)),
 	.personality = 0x0800000,
 	.siginfo_code_first = false,
 };

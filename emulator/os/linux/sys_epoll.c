@@ -41,22 +41,17 @@ static long do_wait(struct linux_proc *p, const uint64_t a[6], const struct time
 		return -EINVAL;
 	if (!gmem_check(&p->mem, a[1], (uint64_t)max * GUEST_EVENT_SIZE, GP_W))
 		return -EFAULT;
-	uint64_t saved = p->sigmask;
-	if (mask) {
-		uint64_t m;
-		if (masksize != 8)
-			return -EINVAL;
-		if (!gmem_ld64(&p->mem, mask, &m))
-			return -EFAULT;
-		p->sigmask = m & ~((1ull << 8) | (1ull << 18));
-	}
+	uint64_t saved;
+	long r = sc_wait_mask(p, mask, masksize, &saved);
+	if (r < 0)
+		return r;
 	struct epoll_event *ev = calloc((size_t)max, sizeof *ev);
 	if (!ev) {
 		p->sigmask = saved;
 		return -ENOMEM;
 	}
-	long r = sc_ret_nohand(epoll_pwait2(sc_int(a[0]), ev, max, ts, NULL));
-	p->sigmask = saved;
+	r = sc_ret_nohand(epoll_pwait2(sc_int(a[0]), ev, max, ts, NULL));
+	sc_wait_mask_end(p, mask, saved, r);
 	for (long i = 0; i < r; i++) {
 		struct gimage g;
 		gi_init(&g, p);

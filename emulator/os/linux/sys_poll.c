@@ -43,33 +43,17 @@ SC(poll)
 	return do_poll(p, a[0], sc_ulong(p, a[1]), ms < 0 ? NULL : &ts);
 }
 
-/* Installs the guest mask at addr (size must be 8) for the call. */
-static long swap_mask(struct linux_proc *p, uint64_t addr, uint64_t size, uint64_t *saved)
-{
-	*saved = p->sigmask;
-	if (!addr)
-		return 0;
-	if (size != 8)
-		return -EINVAL;
-	uint64_t m;
-	if (!gmem_ld64(&p->mem, addr, &m))
-		return -EFAULT;
-	/* SIGKILL and SIGSTOP cannot be blocked. */
-	p->sigmask = m & ~((1ull << 8) | (1ull << 18));
-	return 0;
-}
-
 static long do_ppoll(struct linux_proc *p, const uint64_t a[6], bool time64)
 {
 	struct timespec ts;
 	uint64_t saved;
 	if (a[2] && sc_get_timespec(p, a[2], &ts, time64) < 0)
 		return -EFAULT;
-	long r = swap_mask(p, a[3], sc_ulong(p, a[4]), &saved);
+	long r = sc_wait_mask(p, a[3], sc_ulong(p, a[4]), &saved);
 	if (r < 0)
 		return r;
 	r = do_poll(p, a[0], sc_ulong(p, a[1]), a[2] ? &ts : NULL);
-	p->sigmask = saved;
+	sc_wait_mask_end(p, a[3], saved, r);
 	return r;
 }
 
@@ -185,11 +169,11 @@ static long do_pselect6(struct linux_proc *p, const uint64_t a[6], bool time64)
 		if (sc_getlong(p, a[5], &ss) < 0 || sc_getlong(p, a[5] + w, &sslen) < 0)
 			return -EFAULT;
 	}
-	long r = swap_mask(p, ss, sslen, &saved);
+	long r = sc_wait_mask(p, ss, sslen, &saved);
 	if (r < 0)
 		return r;
 	r = do_select(p, a, a[4] ? &ts : NULL);
-	p->sigmask = saved;
+	sc_wait_mask_end(p, ss, saved, r);
 	return r;
 }
 

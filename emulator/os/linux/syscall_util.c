@@ -287,6 +287,35 @@ int sc_put_rusage(struct linux_proc *p, uint64_t addr, const struct rusage *ru)
 	return gi_put(p, addr, &g, 18 * w);
 }
 
+void sc_wait_mask_end(struct linux_proc *p, uint64_t addr, uint64_t saved, long r)
+{
+	if (addr && (r == -LINUX_ERESTARTNOHAND || r == -EINTR)) {
+		p->saved_sigmask = saved;
+		p->restore_sigmask = true;
+		return;
+	}
+	p->sigmask = saved;
+}
+
+long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, uint64_t *saved)
+{
+	*saved = p->sigmask;
+	if (!addr)
+		return 0;
+	if (size != 8)
+		return -EINVAL;
+	uint64_t m;
+	if (!gmem_ld64(&p->mem, addr, &m))
+		return -EFAULT;
+	p->sigmask = m & ~p->arch->abi->sig_unblockable;
+	/* A signal the new mask lets through ends the wait before it starts. */
+	if (linux_signal_pending(p)) {
+		sc_wait_mask_end(p, addr, *saved, -LINUX_ERESTARTNOHAND);
+		return -LINUX_ERESTARTNOHAND;
+	}
+	return 0;
+}
+
 int sc_open_flags_in(const struct linux_proc *p, uint32_t guest)
 {
 	uint32_t host = guest;
