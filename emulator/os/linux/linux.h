@@ -175,6 +175,7 @@ struct linux_proc {
 	uint64_t robust_list, robust_list_len; /* set_robust_list, kept for get_robust_list */
 	uint64_t rseq_addr;           /* registered struct rseq, 0 if none */
 	uint32_t rseq_len, rseq_sig;
+	uint64_t initial_sp;          /* stack pointer at start (argc, argv, envp, auxv): /proc/self/cmdline and auxv */
 
 	/* Process core (proc_*.c) */
 	uint64_t task_size;           /* first address above user space */
