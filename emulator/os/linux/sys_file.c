@@ -148,7 +148,11 @@ static long do_open(struct linux_proc *p, int dirfd, uint64_t path, uint64_t fla
 	int r = sc_path(p, path, buf);
 	if (r < 0)
 		return r;
-	return sc_ret(openat(dirfd, buf, sc_open_flags_in(p, (uint32_t)flags), (mode_t)(mode & 07777)));
+	int hflags = sc_open_flags_in(p, (uint32_t)flags);
+	long fake;
+	if (sc_proc_fake_open(p, buf, hflags, &fake))
+		return fake;
+	return sc_ret(openat(dirfd, buf, hflags, (mode_t)(mode & 07777)));
 }
 
 SC(open) { return do_open(p, AT_FDCWD, a[0], a[1], a[2]); }

@@ -59,6 +59,10 @@ int sc_path(struct linux_proc *p, uint64_t addr, char buf[PATH_MAX]);
 int sc_path_nofollow(struct linux_proc *p, uint64_t addr, char buf[PATH_MAX]);
 /* True when path (as the guest wrote it) names this process's exe link. */
 bool sc_is_self_exe(const char *path);
+/* Opens a /proc file made up for the guest (cmdline, auxv) with host open
+ * flags: true with the fd or -errno in result, false when path is not one
+ * (or start-up left initial_sp 0). */
+bool sc_proc_fake_open(struct linux_proc *p, const char *path, int flags, long *result);
 /* Host path of the guest executable as the guest should see it. */
 int sc_exe_path(struct linux_proc *p, char *buf, size_t n);
 
