@@ -11,7 +11,7 @@ SYSCALLS_CFLAGS   := -std=c11 -D_GNU_SOURCE -Isuites/syscalls/lib
 define syscalls_rules
 $(BUILD)/guest/$(1)/syscalls/%: suites/syscalls/src/%.c $(SYSCALLS_DEPS)
 	@mkdir -p $$(@D)
-	$$($(1)_CC) $$($(1)_CFLAGS) $(SYSCALLS_CFLAGS) -o $$@ $$< $(SYSCALLS_LIB)
+	$$($(1)_CC) $$($(1)_CFLAGS) $(SYSCALLS_CFLAGS) -o $$@ $$< $(SYSCALLS_LIB) -lm
 
 # The source directory's time changes when a program is added or removed.
 $(BUILD)/guest/$(1)/syscalls/PROGRAMS: suites/syscalls/src suites/syscalls/syscalls.mk
