@@ -33,16 +33,17 @@ SC(msync)
 
 SC(mincore)
 {
+	/* Linux checks the alignment, then the vector, then the range. */
 	uint64_t len = sc_ulong(p, a[1]);
-	void *h;
-	long r = mapped_range(p, a[0], len, &h);
-	if (r < 0)
-		return r;
 	uint64_t pages = (len + GPAGE_MASK) >> GPAGE_SHIFT;
+	void *h;
+	if (a[0] & GPAGE_MASK)
+		return -EINVAL;
 	void *vec = sc_buf(p, a[2], pages, GP_W);
 	if (!vec)
 		return -EFAULT;
-	return sc_ret(mincore(h, len, vec));
+	long r = mapped_range(p, a[0], len, &h);
+	return r < 0 ? r : sc_ret(mincore(h, len, vec));
 }
 
 SC(mlock)

@@ -123,9 +123,7 @@ static long do_sendto(struct linux_proc *p, const uint64_t a[6], bool to)
 {
 	struct sockaddr_storage ss;
 	uint64_t n = sc_ulong(p, a[2]);
-	const void *buf = sc_buf(p, a[1], n, GP_R);
-	if (!buf)
-		return -EFAULT;
+	const void *buf = n ? sc_buf_or_bad(p, a[1], n, GP_R) : NULL;
 	if (to && a[4]) {
 		long r = get_addr(p, a[4], (uint32_t)a[5], &ss);
 		if (r < 0)
@@ -141,9 +139,7 @@ static long do_recvfrom(struct linux_proc *p, const uint64_t a[6], bool from)
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 	uint64_t n = sc_ulong(p, a[2]);
-	void *buf = sc_buf(p, a[1], n, GP_W);
-	if (!buf)
-		return -EFAULT;
+	void *buf = n ? sc_buf_or_bad(p, a[1], n, GP_W) : NULL;
 	bool addr = from && a[4];
 	long r = sc_ret(recvfrom(sc_int(a[0]), buf, n, sc_int(a[3]), addr ? (struct sockaddr *)&ss : NULL,
 	                         addr ? &len : NULL));

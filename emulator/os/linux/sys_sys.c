@@ -42,10 +42,7 @@ SC(sysinfo)
 SC(getrandom)
 {
 	uint64_t n = sc_ulong(p, a[1]);
-	void *buf = sc_buf(p, a[0], n, GP_W);
-	if (!buf)
-		return -EFAULT;
-	return sc_ret(getrandom(buf, n, (unsigned)a[2]));
+	return sc_ret(getrandom(sc_buf_or_bad(p, a[0], n, GP_W), n, (unsigned)a[2]));
 }
 
 SC(getcpu)

@@ -31,9 +31,7 @@ static long do_set(struct linux_proc *p, const uint64_t a[6], enum xkind k)
 		r = name_of(p, a[1], name);
 	if (r < 0)
 		return r;
-	const void *v = sc_buf(p, a[2], n, GP_R);
-	if (!v)
-		return -EFAULT;
+	const void *v = n ? sc_buf_or_bad(p, a[2], n, GP_R) : NULL;
 	int fl = sc_int(a[4]);
 	if (k == X_FD)
 		return sc_ret(fsetxattr(sc_int(a[0]), name, v, n, fl));
@@ -49,9 +47,7 @@ static long do_get(struct linux_proc *p, const uint64_t a[6], enum xkind k)
 		r = name_of(p, a[1], name);
 	if (r < 0)
 		return r;
-	void *v = sc_buf(p, a[2], n, GP_W);
-	if (!v)
-		return -EFAULT;
+	void *v = n ? sc_buf_or_bad(p, a[2], n, GP_W) : NULL;
 	if (k == X_FD)
 		return sc_ret(fgetxattr(sc_int(a[0]), name, v, n));
 	return sc_ret(k == X_LPATH ? lgetxattr(host, name, v, n) : getxattr(host, name, v, n));
@@ -64,9 +60,7 @@ static long do_list(struct linux_proc *p, const uint64_t a[6], enum xkind k)
 	long r = target(p, k, a[0], host);
 	if (r < 0)
 		return r;
-	char *v = sc_buf(p, a[1], n, GP_W);
-	if (!v)
-		return -EFAULT;
+	char *v = n ? sc_buf_or_bad(p, a[1], n, GP_W) : NULL;
 	if (k == X_FD)
 		return sc_ret(flistxattr(sc_int(a[0]), v, n));
 	return sc_ret(k == X_LPATH ? llistxattr(host, v, n) : listxattr(host, v, n));
