@@ -31,6 +31,7 @@ void arm_cpu_init(struct arm_cpu *cpu, struct gmem *mem)
 {
 	memset(cpu, 0, sizeof *cpu);
 	cpu->mem = mem;
+	arm_decode_init();
 }
 
 #define CPSR_MODE_USR 0x10u

@@ -1,8 +1,11 @@
-/* ARM-state decoder: the condition, then bits [27:25] and the few bits
- * that split each space (ARM ARM A5.1), down to one executor per group. */
-#include "cpu/arm/arm_exec.h"
+/* The ARM-state decode table and the out-of-line decoder entry. */
+#include <threads.h>
 
-static int arm_svc(struct arm_cpu *cpu, uint32_t insn)
+#include "cpu/arm/arm_decode.h"
+
+arm_handler arm_decode_table[4096];
+
+static int svc(struct arm_cpu *cpu, uint32_t insn)
 {
 	cpu->stop_pc = cpu->r[15];
 	cpu->insn = insn;
@@ -11,48 +14,57 @@ static int arm_svc(struct arm_cpu *cpu, uint32_t insn)
 	return ARM_STOP_SVC;
 }
 
-int arm_exec_arm(struct arm_cpu *cpu, uint32_t insn)
+static int undef(struct arm_cpu *cpu, uint32_t insn)
 {
-	uint32_t cond = insn >> 28;
+	return arm_undef(cpu, insn);
+}
 
-	if (cond == 15)
-		return arm_exec_uncond(cpu, insn);
-	if (cond != 14 && !arm_cond_ok(cpu, cond))
-		return arm_next(cpu);
-
+/* The group of an instruction from bits 27:20 and 7:4 only. */
+static arm_handler classify(uint32_t insn)
+{
 	switch ((insn >> 25) & 7) {
 	case 0:
 		if ((insn & 0x90) == 0x90) {
 			if (insn & 0x60)
-				return arm_exec_ldst_extra(cpu, insn);
-			return (insn & (1u << 24)) ? arm_exec_sync(cpu, insn) : arm_exec_mul(cpu, insn);
+				return arm_exec_ldst_extra;
+			return (insn & (1u << 24)) ? arm_exec_sync : arm_exec_mul;
 		}
 		if ((insn & 0x01900000) == 0x01000000)
-			return (insn & 0x80) ? arm_exec_halfmul(cpu, insn) : arm_exec_misc(cpu, insn);
-		return arm_exec_dp(cpu, insn);
+			return (insn & 0x80) ? arm_exec_halfmul : arm_exec_misc;
+		return arm_dp_handler(insn);
 	case 1:
-		if ((insn & 0x01900000) == 0x01000000) {
+		if ((insn & 0x01900000) == 0x01000000)
 			/* MOVW/MOVT (bit 21 clear) arrived with ARMv6T2. */
-			if (!(insn & (1u << 21)))
-				return arm_undef(cpu, insn);
-			return arm_exec_msr_imm(cpu, insn);
-		}
-		return arm_exec_dp(cpu, insn);
+			return (insn & (1u << 21)) ? arm_exec_msr_imm : undef;
+		return arm_dp_handler(insn);
 	case 2:
-		return arm_exec_ldst(cpu, insn);
+		return arm_exec_ldst;
 	case 3:
-		if (insn & 0x10)
-			return arm_exec_media(cpu, insn);
-		return arm_exec_ldst(cpu, insn);
+		return (insn & 0x10) ? arm_exec_media : arm_exec_ldst;
 	case 4:
-		return arm_exec_ldm(cpu, insn);
+		return arm_exec_ldm;
 	case 5:
-		return arm_exec_branch(cpu, insn);
+		return arm_exec_branch;
 	case 6:
-		return arm_exec_coproc(cpu, insn);
+		return arm_exec_coproc;
 	default:
-		if (insn & (1u << 24))
-			return arm_svc(cpu, insn);
-		return arm_exec_coproc(cpu, insn);
+		return (insn & (1u << 24)) ? svc : arm_exec_coproc;
 	}
+}
+
+static void build(void)
+{
+	for (uint32_t i = 0; i < 4096; i++)
+		arm_decode_table[i] = classify((i & 0xff0) << 16 | (i & 15) << 4);
+}
+
+void arm_decode_init(void)
+{
+	static once_flag once = ONCE_FLAG_INIT;
+	call_once(&once, build);
+}
+
+int arm_exec_arm(struct arm_cpu *cpu, uint32_t insn)
+{
+	return arm_exec_arm_inline(cpu, insn);
 }

@@ -85,7 +85,19 @@ static inline uint32_t arm_qsub32(uint32_t a, uint32_t b, int *sat)
 	return (uint32_t)arm_ssat((int64_t)(int32_t)a - (int32_t)b, 32, sat);
 }
 
+typedef int (*arm_handler)(struct arm_cpu *cpu, uint32_t insn);
+
+/* The decoder's table: one handler per value of bits 27:20 and 7:4. */
+extern arm_handler arm_decode_table[4096];
+void arm_decode_init(void);
+
+static inline unsigned arm_decode_index(uint32_t insn)
+{
+	return ((insn >> 16) & 0xff0) | ((insn >> 4) & 15);
+}
+
 int arm_exec_dp(struct arm_cpu *cpu, uint32_t insn);        /* data processing, all operand forms */
+arm_handler arm_dp_handler(uint32_t insn);                   /* its specialised handler */
 int arm_exec_mul(struct arm_cpu *cpu, uint32_t insn);       /* MUL..SMLAL, UMAAL */
 int arm_exec_halfmul(struct arm_cpu *cpu, uint32_t insn);   /* SMLA<x><y>, SMLAW, SMULW, SMLAL<x><y>, SMUL<x><y> */
 int arm_exec_misc(struct arm_cpu *cpu, uint32_t insn);      /* MRS, MSR reg, BX, BXJ, BLX reg, CLZ, Q*, BKPT, SMC */

@@ -16,7 +16,7 @@ struct addr {
 	bool write_back;
 };
 
-static struct addr address(const struct arm_cpu *cpu, uint32_t insn, uint32_t off)
+static inline __attribute__((always_inline)) struct addr address(const struct arm_cpu *cpu, uint32_t insn, uint32_t off)
 {
 	uint32_t base = arm_reg(cpu, (insn >> 16) & 15);
 	struct addr a;

@@ -1,5 +1,9 @@
-/* The run loop: fetch, execute, stop on anything the OS must handle. */
-#include "cpu/arm/arm_exec.h"
+/* The run loop: fetch, execute, stop on anything the OS must handle.
+ * Page permissions only change through the OS, that is between two calls
+ * of arm_run, so the loop keeps the host address of the current code page
+ * and rechecks only when the PC leaves it. Instruction words are still
+ * read from guest memory each time: self-modifying code needs nothing. */
+#include "cpu/arm/arm_decode.h"
 
 /* Every stop goes through the kernel on real hardware, and Linux clears the
  * exclusive monitor on each return to user mode. */
@@ -12,6 +16,8 @@ static int arm_stop(struct arm_cpu *cpu, int why)
 int arm_run(struct arm_cpu *cpu)
 {
 	struct gmem *m = cpu->mem;
+	uint32_t page = 1; /* never a page number shifted left: no page cached */
+	const uint8_t *code = NULL;
 	int rc;
 
 	for (;;) {
@@ -23,13 +29,20 @@ int arm_run(struct arm_cpu *cpu)
 		if (cpu->t) {
 			rc = arm_thumb_step(cpu);
 		} else {
-			uint32_t insn;
-			if (!gmem_fetch32(m, cpu->r[15], &insn)) {
-				cpu->stop_pc = cpu->r[15];
-				cpu->insn = 0;
-				return arm_stop(cpu, ARM_STOP_FAULT);
+			uint32_t pc = cpu->r[15], insn;
+			if ((pc & ~(uint32_t)GPAGE_MASK) != page) {
+				if (!gmem_check(m, pc, 4, GP_X)) {
+					cpu->stop_pc = pc;
+					cpu->insn = 0;
+					return arm_stop(cpu, ARM_STOP_FAULT);
+				}
+				page = pc & ~(uint32_t)GPAGE_MASK;
+				code = m->host + page;
 			}
-			rc = arm_exec_arm(cpu, insn);
+			memcpy(&insn, code + (pc & GPAGE_MASK), 4);
+			if (m->big_endian)
+				insn = __builtin_bswap32(insn);
+			rc = arm_exec_arm_inline(cpu, insn);
 		}
 		if (rc)
 			return arm_stop(cpu, rc);
