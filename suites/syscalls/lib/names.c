@@ -38,10 +38,17 @@ static const struct name errnos[] = {
 static const struct name signals[] = {
 	N(SIGHUP), N(SIGINT), N(SIGQUIT), N(SIGILL), N(SIGTRAP), N(SIGABRT),
 	N(SIGBUS), N(SIGFPE), N(SIGKILL), N(SIGUSR1), N(SIGSEGV), N(SIGUSR2),
-	N(SIGPIPE), N(SIGALRM), N(SIGTERM), N(SIGSTKFLT), N(SIGCHLD),
+	N(SIGPIPE), N(SIGALRM), N(SIGTERM), N(SIGCHLD),
 	N(SIGCONT), N(SIGSTOP), N(SIGTSTP), N(SIGTTIN), N(SIGTTOU), N(SIGURG),
 	N(SIGXCPU), N(SIGXFSZ), N(SIGVTALRM), N(SIGPROF), N(SIGWINCH),
 	N(SIGIO), N(SIGPWR), N(SIGSYS),
+	/* Signals only some ABIs have (MIPS has SIGEMT, no SIGSTKFLT). */
+#ifdef SIGSTKFLT
+	N(SIGSTKFLT),
+#endif
+#ifdef SIGEMT
+	N(SIGEMT),
+#endif
 };
 
 /* si_code values that mean the same for every signal (zero or negative,
