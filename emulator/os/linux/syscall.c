@@ -122,6 +122,9 @@ const struct sc_impl linux_sc_impls[] = {
 	R(recvmsg, F, P, H),
 	R(execveat, F, S, P, P, H), R(preadv2, F, P, I, U, U, H), R(pwritev2, F, P, I, U, U, H),
 	R(setns, F, H), R(clock_settime, I, P), R(clock_settime64, I, P), R(setfsuid, I), R(setfsgid, I),
+	/* POSIX timers (sys_timer.c) */
+	R(timer_create, I, P, P), R(timer_settime, I, H, P, P), R(timer_settime64, I, H, P, P),
+	R(timer_gettime, I, P), R(timer_gettime64, I, P), R(timer_getoverrun, I), R(timer_delete, I),
 };
 const unsigned linux_sc_nimpls = sizeof linux_sc_impls / sizeof linux_sc_impls[0];
 

@@ -180,7 +180,9 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(socket) X(socketpair) X(bind) X(connect) X(listen) X(shutdown) X(accept) X(accept4) \
 	X(getsockname) X(getpeername) X(send) X(sendto) X(recv) X(recvfrom) X(setsockopt) \
 	X(getsockopt) X(sendmsg) X(recvmsg) X(execveat) X(preadv2) X(pwritev2) X(setns) \
-	X(clock_settime) X(clock_settime64) X(setfsuid) X(setfsgid)
+	X(clock_settime) X(clock_settime64) X(setfsuid) X(setfsgid) \
+	X(timer_create) X(timer_settime) X(timer_settime64) X(timer_gettime) X(timer_gettime64) \
+	X(timer_getoverrun) X(timer_delete)
 
 SC_HANDLERS(SC_DECL)
 
