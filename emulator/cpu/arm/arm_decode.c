@@ -38,9 +38,9 @@ static arm_handler classify(uint32_t insn)
 			return (insn & (1u << 21)) ? arm_exec_msr_imm : undef;
 		return arm_dp_handler(insn);
 	case 2:
-		return arm_exec_ldst;
+		return arm_ldst_handler(insn);
 	case 3:
-		return (insn & 0x10) ? arm_exec_media : arm_exec_ldst;
+		return (insn & 0x10) ? arm_exec_media : arm_ldst_handler(insn);
 	case 4:
 		return arm_exec_ldm;
 	case 5:

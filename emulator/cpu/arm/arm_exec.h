@@ -43,6 +43,14 @@ static inline bool arm_swap_data(const struct arm_cpu *cpu)
 	return cpu->mem->big_endian != (cpu->e != 0);
 }
 
+/* True when [a, a+len) lies in one page with permission need: the common
+ * case, done without the general check. */
+static inline bool arm_fast_ok(const struct arm_cpu *cpu, uint32_t a, unsigned len, unsigned need)
+{
+	const struct gmem *m = cpu->mem;
+	return (a & GPAGE_MASK) <= GPAGE_SIZE - len && a < m->size && (m->perm[a >> GPAGE_SHIFT] & need);
+}
+
 static inline uint32_t arm_peek32(const struct arm_cpu *cpu, uint32_t a)
 {
 	uint32_t x;
@@ -104,6 +112,7 @@ int arm_exec_misc(struct arm_cpu *cpu, uint32_t insn);      /* MRS, MSR reg, BX,
 int arm_exec_msr_imm(struct arm_cpu *cpu, uint32_t insn);   /* MSR immediate and the hint space */
 int arm_exec_sync(struct arm_cpu *cpu, uint32_t insn);      /* SWP, LDREX/STREX family */
 int arm_exec_ldst(struct arm_cpu *cpu, uint32_t insn);      /* LDR/STR/LDRB/STRB and T forms */
+arm_handler arm_ldst_handler(uint32_t insn);                 /* its specialised handler */
 int arm_exec_ldst_extra(struct arm_cpu *cpu, uint32_t insn);/* LDRH/STRH/LDRSB/LDRSH/LDRD/STRD */
 int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn);       /* LDM/STM */
 int arm_exec_branch(struct arm_cpu *cpu, uint32_t insn);    /* B, BL */

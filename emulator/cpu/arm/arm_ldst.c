@@ -44,40 +44,73 @@ static int finish_load(struct arm_cpu *cpu, unsigned rt, uint32_t v)
 	return arm_next(cpu);
 }
 
-int arm_exec_ldst(struct arm_cpu *cpu, uint32_t insn)
+/* LDR/STR/LDRB/STRB, with bits 25:20 (I P U B W L) as constants so each
+ * of the 64 forms gets its own straight-line handler. */
+static inline __attribute__((always_inline)) int ldst(struct arm_cpu *cpu, uint32_t insn, uint32_t bits)
 {
 	unsigned rt = (insn >> 12) & 15;
-	uint32_t off, sc;
+	uint32_t form = bits << 20, off, sc;
+	bool byte = form & (1u << 22);
 
-	if (insn & (1u << 25))
+	/* LDRT/STRT and friends with a PC base are UNPREDICTABLE. */
+	if (!(form & P_BIT) && (form & W_BIT) && ((insn >> 16) & 15) == 15)
+		return arm_undef(cpu, insn);
+	if (form & (1u << 25))
 		off = arm_shift_imm(arm_reg(cpu, insn & 15), (insn >> 5) & 3, (insn >> 7) & 31, cpu->c, &sc);
 	else
 		off = insn & 0xfff;
-	struct addr a = address(cpu, insn, off);
-	bool byte = insn & (1u << 22);
+	struct addr a = address(cpu, (insn & 0x000fffff) | form, off);
 
-	/* LDRT/STRT and friends with a PC base are UNPREDICTABLE. */
-	if (!(insn & P_BIT) && (insn & W_BIT) && ((insn >> 16) & 15) == 15)
-		return arm_undef(cpu, insn);
-
-	if (insn & L_BIT) {
+	if (form & L_BIT) {
 		uint32_t v;
 		if (byte) {
-			uint8_t b;
-			if (!arm_ld8(cpu, a.ea, &b))
-				return arm_fault(cpu, insn);
-			v = b;
+			if (arm_fast_ok(cpu, a.ea, 1, GP_R)) {
+				v = arm_peek8(cpu, a.ea);
+			} else {
+				uint8_t b;
+				if (!arm_ld8(cpu, a.ea, &b))
+					return arm_fault(cpu, insn);
+				v = b;
+			}
+		} else if (arm_fast_ok(cpu, a.ea, 4, GP_R)) {
+			v = arm_peek32(cpu, a.ea);
 		} else if (!arm_ld32(cpu, a.ea, &v)) {
 			return arm_fault(cpu, insn);
 		}
-		write_back(cpu, insn, &a);
+		write_back(cpu, (insn & 0x000fffff) | form, &a);
 		return finish_load(cpu, rt, v);
 	}
 	uint32_t v = arm_reg(cpu, rt);
-	if (!(byte ? arm_st8(cpu, a.ea, (uint8_t)v) : arm_st32(cpu, a.ea, v)))
+	if (arm_fast_ok(cpu, a.ea, byte ? 1 : 4, GP_W)) {
+		if (byte)
+			arm_poke8(cpu, a.ea, (uint8_t)v);
+		else
+			arm_poke32(cpu, a.ea, v);
+	} else if (!(byte ? arm_st8(cpu, a.ea, (uint8_t)v) : arm_st32(cpu, a.ea, v))) {
 		return arm_fault(cpu, insn);
-	write_back(cpu, insn, &a);
+	}
+	write_back(cpu, (insn & 0x000fffff) | form, &a);
 	return arm_next(cpu);
+}
+
+#define LDST_FN(n) static int ldst_##n(struct arm_cpu *cpu, uint32_t insn) { return ldst(cpu, insn, 0##n); }
+#define LDST_FN8(n) LDST_FN(n##0) LDST_FN(n##1) LDST_FN(n##2) LDST_FN(n##3) LDST_FN(n##4) LDST_FN(n##5) LDST_FN(n##6) LDST_FN(n##7)
+LDST_FN8(0) LDST_FN8(1) LDST_FN8(2) LDST_FN8(3) LDST_FN8(4) LDST_FN8(5) LDST_FN8(6) LDST_FN8(7)
+
+#define LDST_ROW(n) ldst_##n##0, ldst_##n##1, ldst_##n##2, ldst_##n##3, ldst_##n##4, ldst_##n##5, ldst_##n##6, ldst_##n##7
+/* Indexed by bits 25:20 read as an octal number. */
+static const arm_handler ldst_handlers[64] = {
+	LDST_ROW(0), LDST_ROW(1), LDST_ROW(2), LDST_ROW(3), LDST_ROW(4), LDST_ROW(5), LDST_ROW(6), LDST_ROW(7),
+};
+
+arm_handler arm_ldst_handler(uint32_t insn)
+{
+	return ldst_handlers[(insn >> 20) & 63];
+}
+
+int arm_exec_ldst(struct arm_cpu *cpu, uint32_t insn)
+{
+	return arm_ldst_handler(insn)(cpu, insn);
 }
 
 static int ldst_dual(struct arm_cpu *cpu, uint32_t insn, const struct addr *a, bool load)
