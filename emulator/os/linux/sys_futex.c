@@ -83,7 +83,7 @@ static long do_futex(struct linux_proc *p, const uint64_t a[6], bool time64)
 		if (r < 0)
 			return r;
 	}
-	long r = syscall(SYS_futex, uaddr, op, (uint32_t)a[2], arg4, uaddr2, (uint32_t)a[5]);
+	r = syscall(SYS_futex, uaddr, op, (uint32_t)a[2], arg4, uaddr2, (uint32_t)a[5]);
 	/* A wait with a timeout is not restarted after a handler (Linux's
 	 * restart block), one without is. */
 	return arg4 == &ts ? sc_ret_nohand(r) : sc_ret(r);
