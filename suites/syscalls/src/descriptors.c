@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/select.h>
@@ -139,6 +140,19 @@ static void locks(void)
 	CHECK(fcntl(fd, F_SETLK, &l));
 	CHECK(fcntl(fd, F_SETLK, BADPTR));
 
+	/* flock locks belong to the open file description. */
+	int other = CHECK(open("f", O_RDONLY));
+	CHECK(flock(fd, LOCK_EX));
+	CHECK(flock(other, LOCK_SH | LOCK_NB));
+	CHECK(flock(fd, LOCK_SH));
+	CHECK(flock(other, LOCK_SH | LOCK_NB));
+	CHECK(flock(other, LOCK_UN));
+	CHECK(flock(fd, LOCK_UN));
+	CHECK(flock(other, LOCK_EX | LOCK_NB));
+	CHECK(flock(fd, 0));
+	CHECK(flock(-1, LOCK_EX));
+	CHECK(close(other));
+
 	/* Open file description locks conflict between two opens in one process. */
 	int fd2 = CHECK(open("f", O_RDWR));
 	l = (struct flock){ .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 5 };
@@ -203,6 +217,31 @@ static void pipes(void)
 	/* A failed pipe2 must not leave descriptors behind. */
 	int fd = CHECK(open(".", O_RDONLY));
 	CHECK(close(fd));
+
+	/* Pipe-to-pipe and file-to-pipe moves inside the kernel. */
+	int q[2];
+	CHECK(pipe(p));
+	CHECK(pipe(q));
+	CHECK(write(p[1], "spliced", 7));
+	CHECK(tee(p[0], q[1], 3, 0));
+	CHECK(splice(p[0], NULL, q[1], NULL, 7, 0));
+	CHECK(read(q[0], buf, sizeof buf));
+	t_say("after tee and splice: \"%.10s\"", buf);
+	int f = CHECK(open("s", O_RDWR | O_CREAT | O_TRUNC, 0644));
+	CHECK(write(f, "file data", 9));
+	loff_t off = 5;
+	CHECK(splice(f, &off, p[1], NULL, 4, 0));
+	t_say("splice offset now %lld", (long long)off);
+	CHECK(read(p[0], buf, sizeof buf));
+	t_say("spliced from the file: \"%.4s\"", buf);
+	CHECK(splice(f, NULL, f, NULL, 4, 0));
+	CHECK(tee(p[0], f, 1, 0));
+	CHECK(close(f));
+	CHECK(unlink("s"));
+	CHECK(close(p[0]));
+	CHECK(close(p[1]));
+	CHECK(close(q[0]));
+	CHECK(close(q[1]));
 
 	/* A pipe without readers: EPIPE with SIGPIPE ignored. */
 	CHECK(signal(SIGPIPE, SIG_IGN) == SIG_ERR);

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -46,8 +47,8 @@ static void open_and_create(void)
 	CHECK(open("missing/x", O_RDONLY | O_CREAT, 0644));
 	CHECK(open("", O_RDONLY));
 	CHECK(syscall(SYS_openat, AT_FDCWD, BADPTR, O_RDONLY));
-	CHECK(open("f", O_RDWR | O_CREAT | O_EXCL, 0666));
 	fd = CHECK(open("f", O_RDWR | O_CREAT | O_EXCL, 0666));
+	CHECK(open("f", O_RDWR | O_CREAT | O_EXCL, 0666));
 	CHECK(close(fd));
 	CHECK(open("f/x", O_RDONLY));
 	CHECK(open("f", O_RDONLY | O_DIRECTORY));
@@ -187,6 +188,48 @@ static void sizes_and_sync(void)
 	CHECK(ftruncate(fd, 0));
 	CHECK(close(fd));
 	CHECK(unlink("t"));
+}
+
+/* Space allocation, advice, and copies done by the kernel. */
+static void allocation_and_copies(void)
+{
+	struct stat st;
+	int fd = CHECK(open("a", O_RDWR | O_CREAT | O_TRUNC, 0644));
+	CHECK(fallocate(fd, 0, 0, 8192));
+	CHECK(fstat(fd, &st));
+	show_stat("after fallocate 8192", &st);
+	CHECK(fallocate(fd, FALLOC_FL_KEEP_SIZE, 8192, 4096));
+	CHECK(fstat(fd, &st));
+	show_stat("after fallocate KEEP_SIZE past the end", &st);
+	CHECK(fallocate(fd, 0, -1, 10));
+	CHECK(fallocate(fd, 0, 0, 0));
+	CHECK(fallocate(-1, 0, 0, 10));
+	CHECK(pwrite(fd, "copy me", 7, 100));
+	CHECK_RC(posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL));
+	CHECK_RC(posix_fadvise(fd, 0, 0, 99));
+	CHECK_RC(posix_fadvise(-1, 0, 0, POSIX_FADV_NORMAL));
+	CHECK(syncfs(fd));
+	sync();
+
+	int out = CHECK(open("b", O_RDWR | O_CREAT | O_TRUNC, 0644));
+	off_t off = 100;
+	CHECK(sendfile(out, fd, &off, 7));
+	t_say("sendfile offset now %lld", (long long)off);
+	CHECK(lseek(out, 0, SEEK_CUR));
+	CHECK(sendfile(out, fd, NULL, 4));
+	CHECK(sendfile(out, -1, NULL, 4));
+	loff_t in_off = 100, out_off = 50;
+	CHECK(copy_file_range(fd, &in_off, out, &out_off, 7, 0));
+	t_say("copy_file_range offsets %lld %lld", (long long)in_off, (long long)out_off);
+	CHECK(copy_file_range(fd, &in_off, out, &out_off, 7, 1));
+	CHECK(pread(out, buf, 7, 50));
+	t_say("copied \"%.7s\"", buf);
+	CHECK(fstat(out, &st));
+	show_stat("sendfile and copy_file_range target", &st);
+	CHECK(close(out));
+	CHECK(close(fd));
+	CHECK(unlink("a"));
+	CHECK(unlink("b"));
 }
 
 static void names(void)
@@ -392,6 +435,7 @@ int main(void)
 	read_and_write();
 	vectors();
 	sizes_and_sync();
+	allocation_and_copies();
 	names();
 	modes_and_owners();
 	file_times();

@@ -97,6 +97,14 @@ static void system_identity(void)
 	CHECK_OK(sched_getaffinity(0, sizeof set, &set));
 	FACT(CPU_COUNT(&set) > 0);
 	CHECK(sched_getscheduler(0) == SCHED_OTHER);
+	CHECK(sched_get_priority_max(SCHED_FIFO));
+	CHECK(sched_get_priority_min(SCHED_FIFO));
+	CHECK(sched_get_priority_max(SCHED_OTHER));
+	CHECK(sched_get_priority_max(99));
+	struct sched_param sp = { .sched_priority = -1 };
+	CHECK(sched_getparam(0, &sp));
+	t_say("sched_priority %d", sp.sched_priority);
+	CHECK(sched_getparam(-1, &sp));
 	FACT(sysconf(_SC_CLK_TCK) > 0);
 }
 
@@ -168,6 +176,7 @@ static void clocks(void)
 	CHECK(clock_getres(CLOCK_MONOTONIC, &res));
 	FACT(res.tv_sec == 0 && res.tv_nsec > 0);
 	CHECK(clock_getres(12345, &res));
+	CHECK(clock_settime(CLOCK_MONOTONIC, &res));
 	struct timeval tv;
 	CHECK(gettimeofday(&tv, NULL));
 	FACT(tv.tv_usec >= 0 && tv.tv_usec < 1000000);
