@@ -162,8 +162,10 @@ static void build_table(const struct linux_arch *arch)
 
 static const struct sc_entry *lookup(struct linux_proc *p, unsigned nr)
 {
-	if (table_arch != p->arch)
+	if (table_arch != p->arch) {
 		build_table(p->arch);
+		sc_exe_init(p);
+	}
 	unsigned i = nr - p->arch->sc_base;
 	if (nr >= p->arch->sc_base && i < table_len && table[i].name)
 		return &table[i];

@@ -63,6 +63,8 @@ bool sc_is_self_exe(const char *path);
  * flags: true with the fd or -errno in result, false when path is not one
  * (or start-up left initial_sp 0). */
 bool sc_proc_fake_open(struct linux_proc *p, const char *path, int flags, long *result);
+/* Resolves the guest executable's path (once, at the first call). */
+void sc_exe_init(struct linux_proc *p);
 /* Host path of the guest executable as the guest should see it. */
 int sc_exe_path(struct linux_proc *p, char *buf, size_t n);
 

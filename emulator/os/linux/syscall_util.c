@@ -40,17 +40,24 @@ bool sc_is_self_exe(const char *path)
 	return strcmp(path, own) == 0;
 }
 
+/* The program's absolute host path, resolved at the first system call
+ * (before the guest can change directory under a relative exe_path). */
+static char exe_real[PATH_MAX];
+
+void sc_exe_init(struct linux_proc *p)
+{
+	if (!realpath(p->exe_path, exe_real))
+		snprintf(exe_real, sizeof exe_real, "%s", p->exe_path);
+}
+
 int sc_exe_path(struct linux_proc *p, char *buf, size_t n)
 {
-	char full[PATH_MAX];
-	if (!realpath(p->exe_path, full))
-		return -errno;
-	const char *shown = full;
+	const char *shown = exe_real;
 	size_t rl = p->sysroot ? strlen(p->sysroot) : 0;
 	while (rl > 1 && p->sysroot[rl - 1] == '/')
 		rl--;
-	if (rl > 1 && strncmp(full, p->sysroot, rl) == 0 && full[rl] == '/')
-		shown = full + rl;
+	if (rl > 1 && strncmp(exe_real, p->sysroot, rl) == 0 && exe_real[rl] == '/')
+		shown = exe_real + rl;
 	if (strlen(shown) >= n)
 		return -ENAMETOOLONG;
 	strcpy(buf, shown);
@@ -87,8 +94,7 @@ int sc_path(struct linux_proc *p, uint64_t addr, char buf[PATH_MAX])
 	if (r < 0)
 		return r;
 	if (sc_is_self_exe(buf)) {
-		if (!realpath(p->exe_path, buf))
-			return -errno;
+		strcpy(buf, exe_real);
 		return 0;
 	}
 	apply_sysroot(p, buf);
