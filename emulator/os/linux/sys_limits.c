@@ -108,17 +108,8 @@ SC(prctl)
 		prctl(PR_SET_NAME, name);
 		return 0;
 	}
-	case PR_GET_NAME: {
-		char name[16];
-		memset(name, 0, sizeof name);
-		if (p->comm[0]) {
-			memcpy(name, p->comm, sizeof name);
-		} else {
-			const char *base = strrchr(p->exe_path, '/');
-			strncpy(name, base ? base + 1 : p->exe_path, 15);
-		}
-		return gmem_write(&p->mem, a[1], name, sizeof name) ? 0 : -EFAULT;
-	}
+	case PR_GET_NAME:
+		return gmem_write(&p->mem, a[1], p->comm, sizeof p->comm) ? 0 : -EFAULT;
 	case PR_GET_PDEATHSIG:
 	case PR_GET_CHILD_SUBREAPER:
 		if (!gmem_check(&p->mem, a[1], 4, GP_W))

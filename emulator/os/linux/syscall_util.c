@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -48,6 +49,13 @@ void sc_exe_init(struct linux_proc *p)
 {
 	if (!realpath(p->exe_path, exe_real))
 		snprintf(exe_real, sizeof exe_real, "%s", p->exe_path);
+	/* The task name (/proc/self/comm, stat, ps) is the program's, as
+	 * after execve, not the emulator's. */
+	if (!p->comm[0]) {
+		const char *base = strrchr(p->exe_path, '/');
+		strncpy(p->comm, base ? base + 1 : p->exe_path, sizeof p->comm - 1);
+	}
+	prctl(PR_SET_NAME, p->comm);
 }
 
 int sc_exe_path(struct linux_proc *p, char *buf, size_t n)
