@@ -397,8 +397,9 @@ static void stat_family(void)
 	CHECK(stat("missing", &st));
 	CHECK(stat("f/", &st));
 	CHECK(stat("", &st));
+	/* The starting directory's mode and owner are the runner's choice. */
 	CHECK(fstatat(AT_FDCWD, "", &st, AT_EMPTY_PATH));
-	show_stat("fstatat cwd empty path", &st);
+	FACT(S_ISDIR(st.st_mode));
 	CHECK(fstatat(AT_FDCWD, "s", &st, AT_SYMLINK_NOFOLLOW));
 	show_stat("fstatat s nofollow", &st);
 	CHECK(fstatat(AT_FDCWD, "f", &st, 0x10000));

@@ -46,8 +46,8 @@ static void ids(void)
 	CHECK(setgid(0));
 	FACT(getpgrp() == getpgid(0));
 	FACT(getpgid(0) == getpgid(pid));
+	/* Values vary with the runner (a child of init has session 0). */
 	FACT(getsid(0) == getsid(pid));
-	FACT(getsid(0) > 0);
 	CHECK(getpgid(-1));
 	CHECK(getsid(-1));
 
