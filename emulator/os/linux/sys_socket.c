@@ -313,14 +313,14 @@ static long iov_of(struct linux_proc *p, const struct gmsg *m, unsigned need, st
 	return 0;
 }
 
-SC(sendmsg)
+static long do_sendmsg(struct linux_proc *p, int fd, uint64_t msg, int mflags)
 {
 	struct gmsg m;
 	struct sockaddr_storage ss;
 	uint8_t control[4096];
 	size_t clen = sizeof control;
 	struct iovec *v;
-	long r = get_msg(p, a[1], &m);
+	long r = get_msg(p, msg, &m);
 	if (r >= 0 && m.name)
 		r = get_addr(p, m.name, m.namelen, &ss);
 	if (r >= 0)
@@ -332,18 +332,18 @@ SC(sendmsg)
 		return r;
 	struct msghdr hm = { m.name ? &ss : NULL, m.name ? m.namelen : 0, v, m.iovlen,
 	                     clen ? control : NULL, clen, 0 };
-	r = sc_ret(sendmsg(sc_int(a[0]), &hm, sc_int(a[2])));
+	r = sc_ret(sendmsg(fd, &hm, mflags));
 	free(v);
 	return r;
 }
 
-SC(recvmsg)
+static long do_recvmsg(struct linux_proc *p, int fd, uint64_t msg, int mflags)
 {
 	struct gmsg m;
 	struct sockaddr_storage ss;
 	uint8_t control[4096];
 	struct iovec *v;
-	long r = get_msg(p, a[1], &m);
+	long r = get_msg(p, msg, &m);
 	if (r < 0)
 		return r;
 	r = iov_of(p, &m, GP_W, &v);
@@ -353,7 +353,7 @@ SC(recvmsg)
 	size_t clen = m.controllen * 2 < sizeof control ? m.controllen * 2 : sizeof control;
 	struct msghdr hm = { m.name ? &ss : NULL, m.name ? sizeof ss : 0, v, m.iovlen,
 	                     clen ? control : NULL, clen, 0 };
-	r = sc_ret(recvmsg(sc_int(a[0]), &hm, sc_int(a[2])));
+	r = sc_ret(recvmsg(fd, &hm, mflags));
 	free(v);
 	if (r < 0)
 		return r;
@@ -367,10 +367,44 @@ SC(recvmsg)
 		if (hm.msg_namelen >= 2)
 			ss.ss_family = swap_family(p, ss.ss_family);
 		if (!gmem_write(&p->mem, m.name, &ss, nl < m.namelen ? nl : m.namelen) ||
-		    sc_put32(p, a[1] + w, nl) < 0)
+		    sc_put32(p, msg + w, nl) < 0)
 			return -EFAULT;
 	}
-	if (sc_putlong(p, a[1] + 5 * w, (uint64_t)used) < 0 || sc_put32(p, m.flags_addr, (uint32_t)flags) < 0)
+	if (sc_putlong(p, msg + 5 * w, (uint64_t)used) < 0 || sc_put32(p, m.flags_addr, (uint32_t)flags) < 0)
 		return -EFAULT;
 	return r;
 }
+
+SC(sendmsg) { return do_sendmsg(p, sc_int(a[0]), a[1], sc_int(a[2])); }
+SC(recvmsg) { return do_recvmsg(p, sc_int(a[0]), a[1], sc_int(a[2])); }
+
+/* struct mmsghdr: a msghdr (seven guest words) then unsigned msg_len.
+ * A failure after the first message ends the batch with the count. */
+#define MMSG_MAX 1024
+#define MSG_WAITFORONE_FLAG 0x10000
+
+static long do_mmsg(struct linux_proc *p, const uint64_t a[6], bool recv)
+{
+	unsigned w = sc_wordsize(p), size = 8 * w;
+	unsigned n = (unsigned)a[2] > MMSG_MAX ? MMSG_MAX : (unsigned)a[2];
+	int fd = sc_int(a[0]), flags = sc_int(a[3]);
+	unsigned i;
+	for (i = 0; i < n; i++) {
+		uint64_t msg = a[1] + (uint64_t)i * size;
+		long r = recv ? do_recvmsg(p, fd, msg, flags & ~MSG_WAITFORONE_FLAG)
+		              : do_sendmsg(p, fd, msg, flags);
+		if (r < 0)
+			return i ? (long)i : r;
+		if (sc_put32(p, msg + 7 * w, (uint32_t)r) < 0)
+			return i ? (long)i : -EFAULT;
+		if (recv && (flags & MSG_WAITFORONE_FLAG))
+			flags |= MSG_DONTWAIT;
+	}
+	return i;
+}
+
+SC(sendmmsg) { return do_mmsg(p, a, false); }
+/* The timeout of recvmmsg is not applied (each receive blocks as the
+ * flags say). */
+SC(recvmmsg) { return do_mmsg(p, a, true); }
+SC(recvmmsg_time64) { return do_mmsg(p, a, true); }

@@ -119,7 +119,8 @@ const struct sc_impl linux_sc_impls[] = {
 	R(getsockname, F, P, P), R(getpeername, F, P, P), R(send, F, P, U, H),
 	R(sendto, F, P, U, H, P, U), R(recv, F, P, U, H), R(recvfrom, F, P, U, H, P, P),
 	R(setsockopt, F, I, I, P, U), R(getsockopt, F, I, I, P, P), R(sendmsg, F, P, H),
-	R(recvmsg, F, P, H),
+	R(recvmsg, F, P, H), R(sendmmsg, F, P, U, H), R(recvmmsg, F, P, U, H, P),
+	R(recvmmsg_time64, F, P, U, H, P),
 	R(execveat, F, S, P, P, H), R(preadv2, F, P, I, U, U, H), R(pwritev2, F, P, I, U, U, H),
 	R(setns, F, H), R(clock_settime, I, P), R(clock_settime64, I, P), R(setfsuid, I), R(setfsgid, I),
 	/* POSIX timers (sys_timer.c) */
