@@ -5,15 +5,15 @@
  * never sees it disabled. Data processing is not provided: undefined. */
 #include "cpu/arm/arm_exec.h"
 
-/* VFP11 identification (ARM1176JZF-S TRM r0p7), readable in any mode. */
+/* VFP11 identification (ARM1176JZF-S TRM r0p7), readable in any mode.
+ * The TRM also lists MVFR0/MVFR1, but the guest CPU makes them undefined
+ * (VFPv2 has no feature registers). */
 #define VFP11_FPSID 0x410120b5u
-#define VFP11_MVFR0 0x11111111u
-#define VFP11_MVFR1 0x00000000u
 /* FPSCR bits that exist on VFPv2: NZCV, DN, FZ, RMode, Stride, Len, the
  * trap enables and the cumulative exception flags. */
 #define FPSCR_MASK 0xf3f79f9fu
 
-enum { FPSID = 0, FPSCR = 1, MVFR1 = 6, MVFR0 = 7 };
+enum { FPSID = 0, FPSCR = 1 };
 
 static uint32_t get_s(const struct arm_cpu *cpu, unsigned s)
 {
@@ -158,20 +158,16 @@ static int system_reg(struct arm_cpu *cpu, uint32_t insn)
 			return arm_undef(cpu, insn);
 		if (reg == FPSCR)
 			cpu->fpscr = cpu->r[rt] & FPSCR_MASK;
-		else if (reg != FPSID && reg != MVFR0 && reg != MVFR1)
+		else if (reg != FPSID)
 			return arm_undef(cpu, insn);
 		return arm_next(cpu);
 	}
 	switch (reg) {
 	case FPSID: v = VFP11_FPSID; break;
 	case FPSCR: v = cpu->fpscr; break;
-	case MVFR0: v = VFP11_MVFR0; break;
-	case MVFR1: v = VFP11_MVFR1; break;
 	default: return arm_undef(cpu, insn);
 	}
-	if (rt == 15) { /* VMRS APSR_nzcv, FPSCR */
-		if (reg != FPSCR)
-			return arm_undef(cpu, insn);
+	if (rt == 15) { /* VMRS APSR_nzcv, <reg>: the flags from bits 31:28 */
 		cpu->n = v >> 31;
 		cpu->z = (v >> 30) & 1;
 		cpu->c = (v >> 29) & 1;
@@ -188,8 +184,8 @@ static int move_one(struct arm_cpu *cpu, uint32_t insn)
 	unsigned rt = (insn >> 12) & 15, opc1 = (insn >> 21) & 7;
 	bool to_core = insn & (1u << 20);
 
-	if (insn & 0x6f)
-		return arm_undef(cpu, insn);
+	/* Bits 6:5 and 3:0 are should-be-zero; the guest CPU ignores them
+	 * except for opc2 of the scalar form, which selects a NEON size. */
 	if (!(insn & (1u << 8))) {
 		if (opc1 == 7)
 			return system_reg(cpu, insn);
@@ -204,7 +200,7 @@ static int move_one(struct arm_cpu *cpu, uint32_t insn)
 	}
 	/* VMOV between a core register and one half of a D register. */
 	int d = dreg(insn, 16, 7);
-	if ((opc1 & 6) || d < 0 || rt == 15)
+	if ((opc1 & 6) || (insn & 0x60) || d < 0 || rt == 15)
 		return arm_undef(cpu, insn);
 	unsigned s = (unsigned)d * 2 + (opc1 & 1);
 	if (to_core)
