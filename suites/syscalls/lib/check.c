@@ -1,5 +1,6 @@
 /* Transcript printing for the syscall conformance programs. */
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -16,6 +17,13 @@ void t_init(void)
 	 * of lines from parent and children the order they happened in. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	umask(022);
+	/* Dispositions and the mask are inherited from the runner: reset
+	 * them (SIGKILL, SIGSTOP and glibc's own signals refuse, harmlessly). */
+	for (int sig = 1; sig < _NSIG; sig++)
+		signal(sig, SIG_DFL);
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
 long t_report(const char *what, long ret, int err, int hide_value)

@@ -26,7 +26,8 @@ extern void *t_ptr;
 /* FACT: a relation that must hold, printed `expr: yes` or `expr: no`. */
 #define FACT(cond) t_fact(#cond, (cond) != 0)
 
-/* Line-buffered stdout, umask 022: the same starting state everywhere. */
+/* Line-buffered stdout, umask 022, default signal actions, nothing blocked:
+ * the same starting state whatever the runner left. */
 void t_init(void);
 long t_report(const char *what, long ret, int err, int hide_value);
 void *t_report_ptr(const char *what, void *ret, void *failed, int err);

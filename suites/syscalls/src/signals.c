@@ -388,6 +388,8 @@ static void write_on_alarm(int sig)
 
 static void timers(void)
 {
+	/* A runner's own alarm is put back afterwards. */
+	unsigned runner_alarm = alarm(0);
 	/* 100 ms: long enough to be inside pause() even on a slow subject. */
 	set_action(SIGALRM, plain_handler, 0);
 	struct itimerval it = { .it_value = { 0, 100000 } }, cur;
@@ -454,6 +456,7 @@ static void timers(void)
 	CHECK(close(p[0]));
 	CHECK(close(p[1]));
 	set_action(SIGALRM, SIG_DFL, 0);
+	alarm(runner_alarm);
 }
 
 /* For children killed on purpose: no core file, not even through a
