@@ -184,7 +184,9 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(getsockopt) X(sendmsg) X(recvmsg) X(execveat) X(preadv2) X(pwritev2) X(setns) \
 	X(clock_settime) X(clock_settime64) X(setfsuid) X(setfsgid) \
 	X(timer_create) X(timer_settime) X(timer_settime64) X(timer_gettime) X(timer_gettime64) \
-	X(timer_getoverrun) X(timer_delete) X(sendmmsg) X(recvmmsg) X(recvmmsg_time64)
+	X(timer_getoverrun) X(timer_delete) X(sendmmsg) X(recvmmsg) X(recvmmsg_time64) \
+	X(semget) X(semctl) X(semop) X(semtimedop) X(semtimedop_time64) X(msgget) X(msgctl) \
+	X(msgsnd) X(msgrcv)
 
 SC_HANDLERS(SC_DECL)
 
