@@ -306,10 +306,14 @@ static void readiness(void)
 	tv = (struct timeval){ 0, 1000 };
 	CHECK(select(p[0] + 1, &rd, NULL, NULL, &tv));
 	t_say("select on an empty pipe left the bit %s", FD_ISSET(p[0], &rd) ? "set" : "clear");
+	/* A closed descriptor below the first fd-table size (32 bits on a
+	 * 32-bit kernel): select ignores bits past the table's end. */
+	int closed = CHECK(dup(p[0]));
+	CHECK(close(closed));
 	FD_ZERO(&rd);
-	FD_SET(60, &rd);
+	FD_SET(closed, &rd);
 	tv = (struct timeval){ 0, 0 };
-	CHECK(select(61, &rd, NULL, NULL, &tv));
+	CHECK(select(closed + 1, &rd, NULL, NULL, &tv));
 	CHECK(select(-1, NULL, NULL, NULL, &tv));
 	tv.tv_usec = -1;
 	CHECK(select(0, NULL, NULL, NULL, &tv));
