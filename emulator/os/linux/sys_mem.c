@@ -3,6 +3,8 @@
  * the guest range is checked), and rseq registration. */
 #define _GNU_SOURCE
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "os/linux/syscall.h"
 
@@ -52,6 +54,17 @@ SC(mlock)
 	void *h;
 	long r = mapped_range(p, addr, len, &h);
 	return r < 0 ? r : sc_ret(mlock(h, len));
+}
+
+/* MLOCK_ONFAULT (1) is the only flag. */
+SC(mlock2)
+{
+	uint64_t addr = a[0] & ~GPAGE_MASK, len = sc_ulong(p, a[1]) + (a[0] & GPAGE_MASK);
+	void *h;
+	if ((unsigned)a[2] & ~1u)
+		return -EINVAL;
+	long r = mapped_range(p, addr, len, &h);
+	return r < 0 ? r : sc_ret(syscall(SYS_mlock2, h, len, (unsigned)a[2]));
 }
 
 SC(munlock)

@@ -9,6 +9,7 @@
 #include <sys/mount.h>
 #include <sys/syscall.h>
 #include <sys/timerfd.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -69,6 +70,29 @@ SC(splice)
 	if (r >= 0 && a[3] && sc_put64(p, a[3], (uint64_t)out) < 0)
 		return -EFAULT;
 	return r;
+}
+
+/* vmsplice: an iovec array of guest buffers, read when the pipe end is
+ * written and written when it is read. */
+SC(vmsplice)
+{
+	uint64_t n = sc_ulong(p, a[2]);
+	unsigned w = sc_wordsize(p);
+	int fl = fcntl(sc_int(a[0]), F_GETFL);
+	if (fl < 0)
+		return -EBADF;
+	unsigned need = (fl & O_ACCMODE) == O_RDONLY ? GP_W : GP_R;
+	if (n > IOV_MAX)
+		return -EINVAL;
+	struct iovec v[IOV_MAX];
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t base, len;
+		if (sc_getlong(p, a[1] + 2 * w * i, &base) < 0 || sc_getlong(p, a[1] + 2 * w * i + w, &len) < 0)
+			return -EFAULT;
+		v[i].iov_base = len ? sc_buf_or_bad(p, base, len, need) : NULL;
+		v[i].iov_len = len;
+	}
+	return sc_ret(vmsplice(sc_int(a[0]), v, n, (unsigned)a[3]));
 }
 
 SC(tee) { return sc_ret(tee(sc_int(a[0]), sc_int(a[1]), sc_ulong(p, a[2]), (unsigned)a[3])); }
