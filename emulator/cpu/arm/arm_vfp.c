@@ -1,9 +1,8 @@
 /* VFPv2 (the ARM1176's VFP11) register file access: VLDR/VSTR, VLDM/VSTM
  * (including the FLDMX/FSTMX forms), VMOV between core and extension
- * registers, VMRS/VMSR. Sixteen D registers, S(2i) and S(2i+1) being the
- * low and high halves of D(i). Linux enables the unit lazily, so User mode
- * never sees it disabled. Data processing is not provided: undefined. */
-#include "cpu/arm/arm_exec.h"
+ * registers, VMRS/VMSR; data processing is in arm_vfp_dp.c. Linux
+ * enables the unit lazily, so User mode never sees it disabled. */
+#include "cpu/arm/arm_vfp.h"
 
 /* VFP11 identification (ARM1176JZF-S TRM r0p7), readable in any mode.
  * The TRM also lists MVFR0/MVFR1, but the guest CPU makes them undefined
@@ -14,29 +13,6 @@
 #define FPSCR_MASK 0xf3f79f9fu
 
 enum { FPSID = 0, FPSCR = 1 };
-
-static uint32_t get_s(const struct arm_cpu *cpu, unsigned s)
-{
-	return (uint32_t)(cpu->d[s >> 1] >> (32 * (s & 1)));
-}
-
-static void set_s(struct arm_cpu *cpu, unsigned s, uint32_t v)
-{
-	unsigned sh = 32 * (s & 1);
-	cpu->d[s >> 1] = (cpu->d[s >> 1] & ~((uint64_t)0xffffffff << sh)) | (uint64_t)v << sh;
-}
-
-/* Single register number Vx:b or double register number b:Vx (b must be
- * 0 with sixteen D registers); -1 when it does not exist. */
-static int sreg(uint32_t insn, unsigned vpos, unsigned bpos)
-{
-	return (int)(((insn >> vpos) & 15) << 1 | ((insn >> bpos) & 1));
-}
-
-static int dreg(uint32_t insn, unsigned vpos, unsigned bpos)
-{
-	return ((insn >> bpos) & 1) ? -1 : (int)((insn >> vpos) & 15);
-}
 
 /* A memory word of a D register transfer: the first word is the low half
  * unless CPSR.E selects big-endian order. */
@@ -60,9 +36,9 @@ static void transfer(struct arm_cpu *cpu, uint32_t a, bool dbl, unsigned first, 
 		unsigned r = first + i;
 		if (!dbl) {
 			if (load)
-				set_s(cpu, r, arm_peek32(cpu, a));
+				vfp_set_s(cpu, r, arm_peek32(cpu, a));
 			else
-				arm_poke32(cpu, a, get_s(cpu, r));
+				arm_poke32(cpu, a, vfp_get_s(cpu, r));
 			a += 4;
 			continue;
 		}
@@ -87,7 +63,7 @@ static int load_store(struct arm_cpu *cpu, uint32_t insn)
 	unsigned rn = (insn >> 16) & 15, imm8 = insn & 0xff;
 	uint32_t base = arm_reg(cpu, rn) & ~3u, a;
 	unsigned count;
-	int first = dbl ? dreg(insn, 12, 22) : sreg(insn, 12, 22);
+	int first = dbl ? vfp_dreg(insn, 12, 22) : vfp_sreg(insn, 12, 22);
 
 	if (first < 0)
 		return arm_undef(cpu, insn);
@@ -124,7 +100,7 @@ static int move_two(struct arm_cpu *cpu, uint32_t insn)
 	if ((insn & 0xd0) != 0x10 || rt == 15 || rt2 == 15 || (to_core && rt == rt2))
 		return arm_undef(cpu, insn);
 	if (insn & (1u << 8)) {
-		int d = dreg(insn, 0, 5);
+		int d = vfp_dreg(insn, 0, 5);
 		if (d < 0)
 			return arm_undef(cpu, insn);
 		if (to_core) {
@@ -135,15 +111,15 @@ static int move_two(struct arm_cpu *cpu, uint32_t insn)
 		}
 		return arm_next(cpu);
 	}
-	int s = sreg(insn, 0, 5);
+	int s = vfp_sreg(insn, 0, 5);
 	if (s == 31)
 		return arm_undef(cpu, insn);
 	if (to_core) {
-		cpu->r[rt] = get_s(cpu, (unsigned)s);
-		cpu->r[rt2] = get_s(cpu, (unsigned)s + 1);
+		cpu->r[rt] = vfp_get_s(cpu, (unsigned)s);
+		cpu->r[rt2] = vfp_get_s(cpu, (unsigned)s + 1);
 	} else {
-		set_s(cpu, (unsigned)s, cpu->r[rt]);
-		set_s(cpu, (unsigned)s + 1, cpu->r[rt2]);
+		vfp_set_s(cpu, (unsigned)s, cpu->r[rt]);
+		vfp_set_s(cpu, (unsigned)s + 1, cpu->r[rt2]);
 	}
 	return arm_next(cpu);
 }
@@ -184,29 +160,31 @@ static int move_one(struct arm_cpu *cpu, uint32_t insn)
 	unsigned rt = (insn >> 12) & 15, opc1 = (insn >> 21) & 7;
 	bool to_core = insn & (1u << 20);
 
-	/* Bits 6:5 and 3:0 are should-be-zero; the guest CPU ignores them
-	 * except for opc2 of the scalar form, which selects a NEON size. */
+	/* Bits 6:5 (opc2, a NEON size in the scalar form) and 3:0 are
+	 * should-be-zero. */
+	if (insn & 0x6f)
+		return arm_undef(cpu, insn);
 	if (!(insn & (1u << 8))) {
 		if (opc1 == 7)
 			return system_reg(cpu, insn);
 		if (opc1 != 0 || rt == 15)
 			return arm_undef(cpu, insn);
-		unsigned s = (unsigned)sreg(insn, 16, 7);
+		unsigned s = (unsigned)vfp_sreg(insn, 16, 7);
 		if (to_core)
-			cpu->r[rt] = get_s(cpu, s);
+			cpu->r[rt] = vfp_get_s(cpu, s);
 		else
-			set_s(cpu, s, cpu->r[rt]);
+			vfp_set_s(cpu, s, cpu->r[rt]);
 		return arm_next(cpu);
 	}
 	/* VMOV between a core register and one half of a D register. */
-	int d = dreg(insn, 16, 7);
-	if ((opc1 & 6) || (insn & 0x60) || d < 0 || rt == 15)
+	int d = vfp_dreg(insn, 16, 7);
+	if ((opc1 & 6) || d < 0 || rt == 15)
 		return arm_undef(cpu, insn);
 	unsigned s = (unsigned)d * 2 + (opc1 & 1);
 	if (to_core)
-		cpu->r[rt] = get_s(cpu, s);
+		cpu->r[rt] = vfp_get_s(cpu, s);
 	else
-		set_s(cpu, s, cpu->r[rt]);
+		vfp_set_s(cpu, s, cpu->r[rt]);
 	return arm_next(cpu);
 }
 
@@ -221,7 +199,7 @@ int arm_exec_vfp(struct arm_cpu *cpu, uint32_t insn)
 	case 0xe:
 		if (insn & 0x10)
 			return move_one(cpu, insn);
-		return arm_undef(cpu, insn);
+		return arm_vfp_dp(cpu, insn);
 	default:
 		return arm_undef(cpu, insn);
 	}
