@@ -61,7 +61,7 @@ static long do_fcntl(struct linux_proc *p, const uint64_t a[6])
 		if (r < 0)
 			return r;
 		if (fcntl(fd, c->host, &fl) < 0)
-			return -errno;
+			return sc_err();
 		if (c->host == F_GETLK || c->host == F_OFD_GETLK)
 			return p->arch->abi->put_flock(p, a[2], &fl, c->kind == FC_LOCK64);
 		return 0;

@@ -34,7 +34,7 @@ SC(wait4)
 	struct rusage ru;
 	pid_t r = wait4(sc_int(a[0]), &status, sc_int(a[2]), &ru);
 	if (r < 0)
-		return -errno;
+		return sc_err();
 	if (r > 0 && a[1] && sc_put32(p, a[1], (uint32_t)wait_status(p, status)) < 0)
 		return -EFAULT;
 	if (a[3] && sc_put_rusage(p, a[3], &ru) < 0)
@@ -50,7 +50,7 @@ SC(waitid)
 	struct rusage ru;
 	memset(&si, 0, sizeof si);
 	if (syscall(SYS_waitid, sc_int(a[0]), sc_int(a[1]), &si, sc_int(a[3]), &ru) < 0)
-		return -errno;
+		return sc_err();
 	if (a[2]) {
 		struct gimage g;
 		unsigned w = sc_wordsize(p), u = w == 8 ? 16 : 12;

@@ -26,6 +26,8 @@ static inline long sc_ret(long r)
 		return r;
 	return errno == EINTR ? -LINUX_ERESTARTSYS : -errno;
 }
+/* The host errno of a failed call, as sc_ret gives it. */
+static inline long sc_err(void) { return sc_ret(-1); }
 /* For waits Linux never restarts after a handler (poll, select, sleeps). */
 static inline long sc_ret_nohand(long r)
 {
