@@ -125,10 +125,17 @@ static bool bad_private(unsigned nr)
 	return (nr >> 16) != (ARM_NR_BASE >> 16) || n == 3 /* usr26 */ || n == 4 /* usr32 */ || n > 0x7ff;
 }
 
-static void fault_state(struct linux_proc *p, uint64_t trap_no, uint64_t error_code, uint64_t addr)
+/* thread.trap_no and error_code as arm_notify_die sets them; the data
+ * abort path (__do_user_fault) also sets the fault address. */
+static void notify_state(struct linux_proc *p, uint64_t trap_no, uint64_t error_code)
 {
 	p->trap_no = trap_no;
 	p->error_code = error_code;
+}
+
+static void fault_state(struct linux_proc *p, uint64_t error_code, uint64_t addr)
+{
+	notify_state(p, 14, error_code);
 	p->fault_address = addr;
 }
 
@@ -138,7 +145,7 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 	unsigned nr = cpu->r[7];
 	uint32_t orig_r0 = cpu->r[0];
 	if (bad_private(nr)) {
-		fault_state(p, 0, nr, 0);
+		notify_state(p, 0, nr);
 		linux_signal_fault(p, 4 /* SIGILL */, ILL_ILLTRP, cpu->stop_pc);
 		deliver(p, cpu, 0, orig_r0);
 		return;
@@ -158,15 +165,15 @@ static void fault(struct linux_proc *p, struct arm_cpu *cpu)
 	cpu->r[15] = cpu->stop_pc;
 	switch (p->mem.fault) {
 	case GF_ALIGN:
-		fault_state(p, 14, 0x1, addr);
+		fault_state(p, 0x1, addr);
 		linux_signal_fault(p, 7 /* SIGBUS */, BUS_ADRALN, addr);
 		break;
 	case GF_ACCERR:
-		fault_state(p, 14, 0xf, addr);
+		fault_state(p, 0xf, addr);
 		linux_signal_fault(p, 11 /* SIGSEGV */, SEGV_ACCERR, addr);
 		break;
 	default:
-		fault_state(p, 14, 0x7, addr);
+		fault_state(p, 0x7, addr);
 		linux_signal_fault(p, 11 /* SIGSEGV */, SEGV_MAPERR, addr);
 		break;
 	}
@@ -183,7 +190,7 @@ static void undef(struct linux_proc *p, struct arm_cpu *cpu)
 		linux_signal_fault(p, 5 /* SIGTRAP */, TRAP_BRKPT, cpu->stop_pc);
 		return;
 	}
-	fault_state(p, 6, 0, 0);
+	notify_state(p, 6, 0);
 	linux_signal_fault(p, 4 /* SIGILL */, ILL_ILLOPC, cpu->stop_pc);
 }
 
@@ -206,7 +213,7 @@ void arm_process_run(struct linux_proc *p)
 			/* A BKPT is a prefetch abort "debug event" that Linux 6.1
 			 * on ARMv6 does not claim: SIGBUS with si_code 0. */
 			cpu->r[15] = cpu->stop_pc;
-			fault_state(p, 0, 0x2, cpu->stop_pc);
+			notify_state(p, 0, 0x2);
 			linux_signal_fault(p, 7 /* SIGBUS */, 0, cpu->stop_pc);
 			break;
 		case ARM_STOP_INTERRUPT:

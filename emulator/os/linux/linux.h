@@ -141,6 +141,7 @@ struct linux_siginfo {
 	int fd;             /* SIGPOLL */
 	int64_t band;
 	int timerid, overrun; /* SI_TIMER */
+	bool fault;         /* raised by a fault: si_addr whatever si_code is */
 };
 
 /* Queued instances of real-time signals (standard signals are pending at

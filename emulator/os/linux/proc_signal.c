@@ -277,7 +277,7 @@ void linux_signal_fault(struct linux_proc *p, int sig, int code, uint64_t addr)
 		if (blocked)
 			p->sigmask &= ~SIGBIT(sig);
 	}
-	struct linux_siginfo info = { .signo = sig, .code = code, .addr = addr };
+	struct linux_siginfo info = { .signo = sig, .code = code, .addr = addr, .fault = true };
 	linux_signal_raise(p, &info);
 }
 
@@ -426,8 +426,8 @@ int linux_siginfo_put(struct linux_proc *p, uint64_t addr, const struct linux_si
 	PUT32(code_first ? 8 : 4, info->errno_);
 	int sig = info->signo, code = info->code;
 	unsigned w = w64 ? 8 : 4;
-	bool fault = code > 0 && (sig == SIG_ILL || sig == SIG_FPE || sig == SIG_SEGV || sig == SIG_BUS ||
-				   sig == SIG_TRAP);
+	bool fault = info->fault || (code > 0 && (sig == SIG_ILL || sig == SIG_FPE || sig == SIG_SEGV || sig == SIG_BUS ||
+				   sig == SIG_TRAP));
 	if (fault) {
 		PUTW(u, info->addr);
 	} else if (sig == SIG_CHLD && code > 0) {
