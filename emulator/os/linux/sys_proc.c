@@ -105,6 +105,25 @@ SC(vfork) { (void)a; return do_fork(p, CLONE_VFORK | SIGCHLD, 0, 0, 0); }
  * order of ARM (and MIPS). */
 SC(clone) { return do_fork(p, (unsigned)a[0], sc_ulong(p, a[1]), a[2], a[4]); }
 
+/* clone3: struct clone_args of u64 fields (flags, pidfd, child_tid,
+ * parent_tid, exit_signal, stack, stack_size, tls, ...); the fork-like
+ * subset, with the stack growing down from stack + stack_size. */
+SC(clone3)
+{
+	uint64_t size = sc_ulong(p, a[1]);
+	struct gimage g;
+	if (size < 64 || size > sizeof g.b)
+		return -EINVAL;
+	if (gi_get(p, a[0], &g, 64) < 0)
+		return -EFAULT;
+	uint64_t flags = gi_get64(&g, 0), sig = gi_get64(&g, 32);
+	uint64_t stack = gi_get64(&g, 40), stack_size = gi_get64(&g, 48);
+	if ((flags & (CSIGNAL | CLONE_PIDFD)) || sig > 64 || flags >> 32)
+		return -EINVAL;
+	return do_fork(p, (unsigned)flags | (unsigned)sig, stack ? stack + stack_size : 0,
+	               gi_get64(&g, 24), gi_get64(&g, 16));
+}
+
 /* The persona is only remembered (PER_LINUX32 and friends change nothing
  * the emulator does); a new process starts with the ABI's. */
 SC(personality)

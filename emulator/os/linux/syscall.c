@@ -125,6 +125,7 @@ const struct sc_impl linux_sc_impls[] = {
 	R(semget, I, I, H), R(semctl, I, I, I, H), R(semop, I, P, U), R(semtimedop, I, P, U, P),
 	R(semtimedop_time64, I, P, U, P), R(msgget, I, H), R(msgctl, I, I, P),
 	R(msgsnd, I, P, U, H), R(msgrcv, I, P, U, I, H), R(mlock2, P, U, H), R(vmsplice, F, P, U, H),
+	R(clone3, P, U),
 	R(execveat, F, S, P, P, H), R(preadv2, F, P, I, U, U, H), R(pwritev2, F, P, I, U, U, H),
 	R(setns, F, H), R(clock_settime, I, P), R(clock_settime64, I, P), R(setfsuid, I), R(setfsgid, I),
 	/* POSIX timers (sys_timer.c) */
