@@ -43,6 +43,9 @@ struct arm_cpu {
 	/* TPIDRURW (MRC/MCR p15,0,rX,c13,c0,2): user read-write thread ID,
 	 * kept per thread by Linux and inherited by fork/clone. */
 	uint32_t tls_rw;
+	/* The value LDREX read (both words for LDREXD): a store-exclusive
+	 * succeeds only while memory still holds it, as on the guest. */
+	uint64_t excl_val;
 };
 
 void arm_cpu_init(struct arm_cpu *cpu, struct gmem *mem);

@@ -82,6 +82,18 @@ static inline void arm_poke16(struct arm_cpu *cpu, uint32_t a, uint16_t v)
 static inline uint8_t arm_peek8(const struct arm_cpu *cpu, uint32_t a) { return cpu->mem->host[a]; }
 static inline void arm_poke8(struct arm_cpu *cpu, uint32_t a, uint8_t v) { cpu->mem->host[a] = v; }
 
+/* Stops with an alignment fault the kernel's fix-up handler does not
+ * complete (exclusives, SWP, VFP transfers): that handler has already
+ * stepped the PC past the instruction when it gives up, so the signal
+ * reports the next instruction. */
+static inline int arm_align_stop(struct arm_cpu *cpu, uint32_t insn, uint32_t a)
+{
+	arm_align_fault(cpu, a);
+	arm_fault(cpu, insn);
+	cpu->stop_pc += 4;
+	return ARM_STOP_FAULT;
+}
+
 /* Saturating signed 32-bit add/sub for QADD and friends; *sat set on clamp. */
 static inline uint32_t arm_qadd32(uint32_t a, uint32_t b, int *sat)
 {

@@ -1,7 +1,9 @@
 /* LDM/STM in all four modes. The whole range is checked before any
  * transfer so a fault leaves registers and base untouched. Word-unaligned
- * bases trap on the ARM1176 and Linux completes the transfer at the given
- * address, so they are simply done. The ^ forms (user registers,
+ * bases trap on the ARM1176 and Linux's alignment fix-up completes the
+ * transfer at the given address, with its own order: the base is written
+ * back after the loads, and a loaded PC is taken as is (no interworking;
+ * ARM state ignores its low bits). The ^ forms (user registers,
  * exception return) are UNPREDICTABLE in User mode; the guest CPU makes
  * them undefined. */
 #include "cpu/arm/arm_exec.h"
@@ -37,14 +39,20 @@ int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn)
 				v[i] = arm_peek32(cpu, a);
 				a += 4;
 			}
-		/* A loaded base wins over the written-back one. */
-		if (write_back)
+		bool fixup = start & 3;
+		/* In hardware a loaded base wins over the written-back one. */
+		if (write_back && !fixup)
 			cpu->r[rn] = wb;
 		for (unsigned i = 0; i < 15; i++)
 			if (list & (1u << i))
 				cpu->r[i] = v[i];
+		if (write_back && fixup)
+			cpu->r[rn] = wb;
 		if (list & 0x8000) {
-			arm_bx(cpu, v[15]);
+			if (fixup)
+				cpu->r[15] = v[15] & ~3u;
+			else
+				arm_bx(cpu, v[15]);
 			return 0;
 		}
 		return arm_next(cpu);

@@ -1,17 +1,18 @@
 /* Synchronisation primitives: SWP/SWPB and the exclusive loads and stores
- * (word, and the ARMv6K byte, halfword and doubleword forms). One thread:
- * the monitor is the local monitor, tagged with the exact address. These
- * accesses need natural alignment even with SCTLR.U set. */
+ * (word, and the ARMv6K byte, halfword and doubleword forms). The monitor
+ * is tagged with the exact address and the value read: a store-exclusive
+ * fails once memory no longer holds that value (an ordinary store in
+ * between makes it fail on the guest too). A failing store-exclusive
+ * accesses nothing, so it takes no alignment fault; the other accesses
+ * need natural alignment even with SCTLR.U set. */
 #include "cpu/arm/arm_exec.h"
 
 static int swap(struct arm_cpu *cpu, uint32_t insn, bool byte)
 {
 	uint32_t a = cpu->r[(insn >> 16) & 15], v = arm_reg(cpu, insn & 15), old;
 
-	if (!byte && (a & 3)) {
-		arm_align_fault(cpu, a);
-		return arm_fault(cpu, insn);
-	}
+	if (!byte && (a & 3))
+		return arm_align_stop(cpu, insn, a);
 	if (!gmem_check(cpu->mem, a, byte ? 1 : 4, GP_R | GP_W))
 		return arm_fault(cpu, insn);
 	if (byte) {
@@ -48,9 +49,27 @@ static int load_excl(struct arm_cpu *cpu, uint32_t insn, uint32_t a, unsigned si
 	}
 	cpu->excl_valid = true;
 	cpu->excl_addr = a;
+	cpu->excl_val = (uint64_t)hi << 32 | lo;
 	cpu->r[rt] = lo;
 	if (size == 8)
 		cpu->r[rt + 1] = hi;
+	return arm_next(cpu);
+}
+
+static uint64_t current(const struct arm_cpu *cpu, uint32_t a, unsigned size)
+{
+	switch (size) {
+	case 1: return arm_peek8(cpu, a);
+	case 2: return arm_peek16(cpu, a);
+	case 4: return arm_peek32(cpu, a);
+	default: return (uint64_t)arm_peek32(cpu, a + 4) << 32 | arm_peek32(cpu, a);
+	}
+}
+
+static int fail_excl(struct arm_cpu *cpu, unsigned rd)
+{
+	cpu->excl_valid = false;
+	cpu->r[rd] = 1;
 	return arm_next(cpu);
 }
 
@@ -61,13 +80,14 @@ static int store_excl(struct arm_cpu *cpu, uint32_t insn, uint32_t a, unsigned s
 
 	if (size == 8 && ((rt & 1) || rt == 14))
 		return arm_undef(cpu, insn);
-	if (!cpu->excl_valid || cpu->excl_addr != a) {
-		cpu->excl_valid = false;
-		cpu->r[rd] = 1;
-		return arm_next(cpu);
-	}
-	if (!gmem_check(cpu->mem, a, size, GP_W))
+	if (!cpu->excl_valid || cpu->excl_addr != a)
+		return fail_excl(cpu, rd);
+	if (a & (size - 1))
+		return arm_align_stop(cpu, insn, a);
+	if (!gmem_check(cpu->mem, a, size, GP_R | GP_W))
 		return arm_fault(cpu, insn);
+	if (current(cpu, a, size) != cpu->excl_val)
+		return fail_excl(cpu, rd);
 	switch (size) {
 	case 1: arm_poke8(cpu, a, (uint8_t)v); break;
 	case 2: arm_poke16(cpu, a, (uint16_t)v); break;
@@ -98,9 +118,9 @@ int arm_exec_sync(struct arm_cpu *cpu, uint32_t insn)
 		return arm_undef(cpu, insn);
 	unsigned size = excl_size[(op >> 1) & 3];
 	uint32_t a = cpu->r[(insn >> 16) & 15];
-	if (a & (size - 1)) {
-		arm_align_fault(cpu, a);
-		return arm_fault(cpu, insn);
-	}
-	return (op & 1) ? load_excl(cpu, insn, a, size) : store_excl(cpu, insn, a, size);
+	if (!(op & 1))
+		return store_excl(cpu, insn, a, size);
+	if (a & (size - 1))
+		return arm_align_stop(cpu, insn, a);
+	return load_excl(cpu, insn, a, size);
 }

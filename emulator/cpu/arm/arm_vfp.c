@@ -78,10 +78,8 @@ static int load_store(struct arm_cpu *cpu, uint32_t insn)
 			return arm_undef(cpu, insn);
 		a = p ? base - imm8 * 4 : base;
 	}
-	if (a & 3) {
-		arm_align_fault(cpu, a);
-		return arm_fault(cpu, insn);
-	}
+	if (a & 3)
+		return arm_align_stop(cpu, insn, a);
 	if (!gmem_check(cpu->mem, a, count * (dbl ? 8 : 4), load ? GP_R : GP_W))
 		return arm_fault(cpu, insn);
 	transfer(cpu, a, dbl, (unsigned)first, count, load);
