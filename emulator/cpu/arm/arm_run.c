@@ -27,7 +27,7 @@ int arm_run(struct arm_cpu *cpu)
 			return arm_stop(cpu, ARM_STOP_INTERRUPT);
 		}
 		if (cpu->t) {
-			rc = arm_thumb_step(cpu);
+			rc = arm_thumb_run(cpu);
 		} else {
 			uint32_t pc = cpu->r[15], insn;
 			if ((pc & ~(uint32_t)GPAGE_MASK) != page) {
