@@ -42,14 +42,17 @@ static const struct code_word kuser_code[] = {
 	{ 0xffc, 5 },
 };
 
-/* Signal return code, the kernel's sigreturn_codes layout. */
-const uint32_t arm_sigreturn_codes[6] = {
+/* Signal return code, the kernel's sigreturn_codes layout. The frame
+ * gets two words from index 2*thumb + 3*rt, so the Thumb rt_sigreturn
+ * slot takes one word past the code: a filler never executed. */
+const uint32_t arm_sigreturn_codes[7] = {
 	0xe3a07077, /* mov     r7, #119 (sigreturn) */
 	0xef900077, /* svc     0x900077 */
 	0xdf002777, /* thumb: movs r7, #119; svc 0 */
 	0xe3a070ad, /* mov     r7, #173 (rt_sigreturn) */
 	0xef9000ad, /* svc     0x9000ad */
 	0xdf0027ad, /* thumb: movs r7, #173; svc 0 */
+	0xe7fddef1, /* filler (undefined instruction) */
 };
 
 /* Everything else in the page: a permanently undefined instruction

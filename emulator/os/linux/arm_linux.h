@@ -17,7 +17,7 @@
 
 static inline struct arm_cpu *arm_cpu_of(struct linux_proc *p) { return p->cpu; }
 
-extern const uint32_t arm_sigreturn_codes[6];
+extern const uint32_t arm_sigreturn_codes[7];
 
 /* Maps the vectors page with the kernel user helpers. 0 or -1. */
 int arm_kuser_map(struct gmem *m);
