@@ -249,7 +249,28 @@ long sys_rt_sigsuspend(struct linux_proc *p, const uint64_t a[6])
 	return -LINUX_ERESTARTNOHAND;
 }
 
-long sys_rt_sigtimedwait(struct linux_proc *p, const uint64_t a[6])
+/* struct timespec of the guest: C longs, or two 64-bit fields for the
+ * _time64 calls of 32-bit ABIs. */
+static bool get_timespec(struct linux_proc *p, uint64_t a, bool time64, int64_t *sec, int64_t *nsec)
+{
+	if (time64 || wsize(p) == 8) {
+		uint64_t s, ns;
+		if (!gmem_ld64(&p->mem, a, &s) || !gmem_ld64(&p->mem, a + 8, &ns))
+			return false;
+		*sec = (int64_t)s;
+		/* The kernel ignores the upper half of tv_nsec from 32-bit tasks. */
+		*nsec = wsize(p) == 4 ? (int32_t)ns : (int64_t)ns;
+		return true;
+	}
+	uint32_t s, ns;
+	if (!gmem_ld32(&p->mem, a, &s) || !gmem_ld32(&p->mem, a + 4, &ns))
+		return false;
+	*sec = (int32_t)s;
+	*nsec = (int32_t)ns;
+	return true;
+}
+
+static long timedwait(struct linux_proc *p, const uint64_t a[6], bool time64)
 {
 	if (a[3] != KERNEL_SIGSET_BYTES)
 		return -EINVAL;
@@ -259,12 +280,9 @@ long sys_rt_sigtimedwait(struct linux_proc *p, const uint64_t a[6])
 	these &= ~UNBLOCKABLE;
 	struct timespec ts, *tsp = NULL;
 	if (a[2]) {
-		/* Old 32-bit timespec on 32-bit ABIs (the _time64 call has its own). */
-		uint64_t sec, nsec;
-		if (!get_word(p, a[2], &sec) || !get_word(p, a[2] + wsize(p), &nsec))
+		int64_t s, ns;
+		if (!get_timespec(p, a[2], time64, &s, &ns))
 			return -EFAULT;
-		int64_t s = wsize(p) == 4 ? (int32_t)sec : (int64_t)sec;
-		int64_t ns = wsize(p) == 4 ? (int32_t)nsec : (int64_t)nsec;
 		if (s < 0 || ns < 0 || ns >= 1000000000)
 			return -EINVAL;
 		ts.tv_sec = s;
@@ -310,6 +328,16 @@ long sys_rt_sigtimedwait(struct linux_proc *p, const uint64_t a[6])
 		if (!linux_signal_wait(p, lp))
 			return -EAGAIN;
 	}
+}
+
+long sys_rt_sigtimedwait(struct linux_proc *p, const uint64_t a[6])
+{
+	return timedwait(p, a, false);
+}
+
+long sys_rt_sigtimedwait_time64(struct linux_proc *p, const uint64_t a[6])
+{
+	return timedwait(p, a, true);
 }
 
 long sys_rt_sigreturn(struct linux_proc *p, const uint64_t a[6])

@@ -21,6 +21,7 @@ long sys_tkill(struct linux_proc *p, const uint64_t a[6]);
 long sys_rt_sigpending(struct linux_proc *p, const uint64_t a[6]);
 long sys_rt_sigsuspend(struct linux_proc *p, const uint64_t a[6]);
 long sys_rt_sigtimedwait(struct linux_proc *p, const uint64_t a[6]);
+long sys_rt_sigtimedwait_time64(struct linux_proc *p, const uint64_t a[6]);
 long sys_pause(struct linux_proc *p, const uint64_t a[6]);
 
 /* Memory */
