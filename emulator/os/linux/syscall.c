@@ -196,15 +196,11 @@ long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 			strace_unknown(nr);
 		return guest_errno(p, -ENOSYS);
 	}
+	if (!e->fn)
+		fprintf(stderr, "mimic: unsupported syscall %s (%u)\n", e->name, nr);
 	if (p->strace)
 		strace_enter(p, e, a);
-	long r;
-	if (e->fn) {
-		r = e->fn(p, a);
-	} else {
-		fprintf(stderr, "mimic: unsupported syscall %s (%u)\n", e->name, nr);
-		r = -ENOSYS;
-	}
+	long r = e->fn ? e->fn(p, a) : -ENOSYS;
 	if (p->strace)
 		strace_exit(r);
 	return guest_errno(p, r);
