@@ -253,3 +253,74 @@ static long do_clock_settime(struct linux_proc *p, const uint64_t a[6], bool tim
 
 SC(clock_settime) { return do_clock_settime(p, a, false); }
 SC(clock_settime64) { return do_clock_settime(p, a, true); }
+
+/* struct sched_attr: u32 size, u32 policy, u64 flags, s32 nice, u32
+ * priority, u64 runtime, deadline, period, u32 util_min, util_max (the
+ * same fixed layout on every ABI); the size field versions it. */
+#define SCHED_ATTR_MAX 56
+
+SC(sched_setattr)
+{
+	uint32_t size;
+	struct gimage g;
+	if (sc_get32(p, a[1], &size) < 0)
+		return -EFAULT;
+	if (size == 0)
+		size = 48;
+	if (size < 48 || size > SCHED_ATTR_MAX)
+		return size < 48 ? -EINVAL : -E2BIG;
+	if (gi_get(p, a[1], &g, size) < 0)
+		return -EFAULT;
+	uint8_t h[SCHED_ATTR_MAX];
+	uint32_t v32[2] = { size, gi_get32(&g, 4) };
+	uint64_t flags = gi_get64(&g, 8);
+	uint32_t nice_prio[2] = { gi_get32(&g, 16), gi_get32(&g, 20) };
+	uint64_t times[3] = { gi_get64(&g, 24), gi_get64(&g, 32), gi_get64(&g, 40) };
+	uint32_t util[2] = { size > 48 ? gi_get32(&g, 48) : 0, size > 48 ? gi_get32(&g, 52) : 0 };
+	memcpy(h, v32, 8);
+	memcpy(h + 8, &flags, 8);
+	memcpy(h + 16, nice_prio, 8);
+	memcpy(h + 24, times, 24);
+	memcpy(h + 48, util, 8);
+	return sc_ret(syscall(SYS_sched_setattr, sc_int(a[0]), h, (unsigned)a[2]));
+}
+
+SC(sched_getattr)
+{
+	uint32_t size = (uint32_t)a[2];
+	if (size < 48 || size > 4096)
+		return -EINVAL;
+	uint8_t h[SCHED_ATTR_MAX];
+	memset(h, 0, sizeof h);
+	if (!gmem_check(&p->mem, a[1], size, GP_W))
+		return -EFAULT;
+	long r = sc_ret(syscall(SYS_sched_getattr, sc_int(a[0]), h, sizeof h, (unsigned)a[3]));
+	if (r < 0)
+		return r;
+	uint32_t v32[2], np[2], util[2];
+	uint64_t flags, times[3];
+	memcpy(v32, h, 8);
+	memcpy(&flags, h + 8, 8);
+	memcpy(np, h + 16, 8);
+	memcpy(times, h + 24, 24);
+	memcpy(util, h + 48, 8);
+	struct gimage g;
+	gi_init(&g, p);
+	unsigned n = v32[0] < size ? v32[0] : size;
+	gi_u32(&g, 0, n);
+	gi_u32(&g, 4, v32[1]);
+	gi_u64(&g, 8, flags);
+	gi_u32(&g, 16, np[0]);
+	gi_u32(&g, 20, np[1]);
+	for (int i = 0; i < 3; i++)
+		gi_u64(&g, 24 + 8 * (unsigned)i, times[i]);
+	gi_u32(&g, 48, util[0]);
+	gi_u32(&g, 52, util[1]);
+	return gi_put(p, a[1], &g, n);
+}
+
+SC(pidfd_getfd)
+{
+	(void)p;
+	return sc_ret(syscall(SYS_pidfd_getfd, sc_int(a[0]), sc_int(a[1]), (unsigned)a[2]));
+}

@@ -125,7 +125,8 @@ const struct sc_impl linux_sc_impls[] = {
 	R(semget, I, I, H), R(semctl, I, I, I, H), R(semop, I, P, U), R(semtimedop, I, P, U, P),
 	R(semtimedop_time64, I, P, U, P), R(msgget, I, H), R(msgctl, I, I, P),
 	R(msgsnd, I, P, U, H), R(msgrcv, I, P, U, I, H), R(mlock2, P, U, H), R(vmsplice, F, P, U, H),
-	R(clone3, P, U),
+	R(clone3, P, U), R(sched_setattr, I, P, H), R(sched_getattr, I, P, U, H),
+	R(pidfd_getfd, F, F, H),
 	R(execveat, F, S, P, P, H), R(preadv2, F, P, I, U, U, H), R(pwritev2, F, P, I, U, U, H),
 	R(setns, F, H), R(clock_settime, I, P), R(clock_settime64, I, P), R(setfsuid, I), R(setfsgid, I),
 	/* POSIX timers (sys_timer.c) */
