@@ -19,6 +19,7 @@
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
 #define BUS_ADRALN  1
+#define BUS_ADRERR  2
 #define TRAP_BRKPT  1
 
 /* HWCAP of an ARM1176 with VFP under Linux 6.1: proc-v6.S gives
@@ -169,6 +170,11 @@ static void fault(struct linux_proc *p, struct arm_cpu *cpu)
 		linux_signal_fault(p, 7 /* SIGBUS */, BUS_ADRALN, addr);
 		break;
 	case GF_ACCERR:
+		if (linux_past_eof(p, addr)) {
+			fault_state(p, 0x7, addr);
+			linux_signal_fault(p, 7 /* SIGBUS */, BUS_ADRERR, addr);
+			break;
+		}
 		fault_state(p, 0xf, addr);
 		linux_signal_fault(p, 11 /* SIGSEGV */, SEGV_ACCERR, addr);
 		break;

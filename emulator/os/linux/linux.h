@@ -147,6 +147,7 @@ struct linux_siginfo {
 /* Queued instances of real-time signals (standard signals are pending at
  * most once). */
 #define LINUX_RTQ_MAX 128
+#define LINUX_PAST_EOF_MAX 32
 
 struct linux_proc {
 	struct gmem mem;
@@ -188,6 +189,12 @@ struct linux_proc {
 	/* The last fault, for the signal frame (sigcontext trap_no,
 	 * error_code, fault_address). */
 	uint64_t trap_no, error_code, fault_address;
+	/* Pages of file mappings wholly past the end of the file: mapped
+	 * without access, a touch is SIGBUS/BUS_ADRERR as in Linux. */
+	struct linux_range {
+		uint64_t start, end;
+	} past_eof[LINUX_PAST_EOF_MAX];
+	unsigned npast_eof;
 	/* Set by the host signal handler to stop the CPU (the CPU's flag). */
 	volatile int *interrupt;
 };
@@ -224,6 +231,9 @@ void linux_signal_handle(struct linux_proc *p, int sig, const struct linux_sigac
 /* Sleeps until a host signal arrives (timeout NULL: no limit). Returns
  * false on timeout. */
 bool linux_signal_wait(struct linux_proc *p, const struct timespec *timeout);
+/* True when addr is in a page of a file mapping past the end of the file. */
+bool linux_past_eof(const struct linux_proc *p, uint64_t addr);
+
 /* Installs the host handlers that forward asynchronous signals; takes the
  * inherited ignored signals and blocked mask over from the host. */
 void linux_signal_init(struct linux_proc *p);

@@ -61,6 +61,38 @@ static bool range_mapped(struct linux_proc *p, uint64_t a, uint64_t len)
 	return true;
 }
 
+bool linux_past_eof(const struct linux_proc *p, uint64_t addr)
+{
+	for (unsigned i = 0; i < p->npast_eof; i++)
+		if (addr >= p->past_eof[i].start && addr < p->past_eof[i].end)
+			return true;
+	return false;
+}
+
+/* Forgets past-EOF pages in [a, a+len), splitting ranges as needed. */
+static void past_eof_forget(struct linux_proc *p, uint64_t a, uint64_t len)
+{
+	uint64_t e = a + len;
+	for (unsigned i = 0; i < p->npast_eof;) {
+		struct linux_range r = p->past_eof[i];
+		if (r.end <= a || r.start >= e) {
+			i++;
+			continue;
+		}
+		p->past_eof[i] = p->past_eof[--p->npast_eof];
+		if (r.start < a && p->npast_eof < LINUX_PAST_EOF_MAX)
+			p->past_eof[p->npast_eof++] = (struct linux_range){ r.start, a };
+		if (r.end > e && p->npast_eof < LINUX_PAST_EOF_MAX)
+			p->past_eof[p->npast_eof++] = (struct linux_range){ e, r.end };
+	}
+}
+
+static void unmap(struct linux_proc *p, uint64_t a, uint64_t len)
+{
+	gmem_unmap(&p->mem, a, len);
+	past_eof_forget(p, a, len);
+}
+
 long sys_brk(struct linux_proc *p, const uint64_t a[6])
 {
 	uint64_t brk = a[0];
@@ -71,7 +103,7 @@ long sys_brk(struct linux_proc *p, const uint64_t a[6])
 		return (long)p->brk_cur;
 	uint64_t newbrk = page_up(brk), oldbrk = page_up(p->brk_cur);
 	if (newbrk < oldbrk) {
-		gmem_unmap(&p->mem, newbrk, oldbrk - newbrk);
+		unmap(p, newbrk, oldbrk - newbrk);
 	} else if (newbrk > oldbrk) {
 		/* One guard page must stay free below the next mapping. */
 		uint64_t span = newbrk - oldbrk + GPAGE_SIZE;
@@ -109,31 +141,28 @@ static long open_map_file(int fd, struct map_file *f)
 	return 0;
 }
 
-/* Fills a fresh mapping from the file. Shared mappings of a writable
- * file are the file itself (host mmap); the rest are copies. Pages past
- * the end of the file stay zero. */
+/* Backs a fresh mapping with the file: a host mapping of it at the
+ * guest's place (shared when the guest may write the file through it,
+ * private otherwise, so unwritten pages still follow the file). Pages
+ * wholly past the end of the file lose their access and are remembered
+ * so that a touch becomes SIGBUS. */
 static long fill_from_file(struct linux_proc *p, uint64_t addr, uint64_t len, const struct map_file *f,
 			   uint64_t off, bool shared)
 {
-	uint64_t avail = f->size > off ? f->size - off : 0;
+	uint64_t avail = f->size > off ? page_up(f->size - off) : 0;
 	if (avail > len)
 		avail = len;
-	if (avail == 0)
-		return 0;
-	if (shared && f->acc == O_RDWR) {
-		void *h = mmap(gmem_host(&p->mem, addr), page_up(avail), PROT_READ | PROT_WRITE,
-			       MAP_SHARED | MAP_FIXED, f->fd, (off_t)off);
-		return h == MAP_FAILED ? -errno : 0;
-	}
-	uint8_t *dst = gmem_host(&p->mem, addr);
-	uint64_t done = 0;
-	while (done < avail) {
-		ssize_t r = pread(f->fd, dst + done, avail - done, (off_t)(off + done));
-		if (r < 0)
+	if (avail > 0) {
+		void *h = mmap(gmem_host(&p->mem, addr), avail, PROT_READ | PROT_WRITE,
+			       (shared && f->acc == O_RDWR ? MAP_SHARED : MAP_PRIVATE) | MAP_FIXED, f->fd,
+			       (off_t)off);
+		if (h == MAP_FAILED)
 			return -errno;
-		if (r == 0)
-			break;
-		done += (uint64_t)r;
+	}
+	if (avail < len) {
+		gmem_protect(&p->mem, addr + avail, len - avail, 0);
+		if (p->npast_eof < LINUX_PAST_EOF_MAX)
+			p->past_eof[p->npast_eof++] = (struct linux_range){ addr + avail, addr + len };
 	}
 	return 0;
 }
@@ -192,7 +221,7 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 			return -ENODEV;
 		anon = file.zero;
 	}
-	gmem_unmap(&p->mem, addr, plen);
+	unmap(p, addr, plen);
 	if (gmem_map(&p->mem, addr, plen, guest_prot(prot)) != 0)
 		return -ENOMEM;
 	if (anon && shared) {
@@ -200,13 +229,13 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 		void *h = mmap(gmem_host(&p->mem, addr), plen, PROT_READ | PROT_WRITE,
 			       MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 		if (h == MAP_FAILED) {
-			gmem_unmap(&p->mem, addr, plen);
+			unmap(p, addr, plen);
 			return -ENOMEM;
 		}
 	} else if (!anon) {
 		long r = fill_from_file(p, addr, plen, &file, off, shared);
 		if (r != 0) {
-			gmem_unmap(&p->mem, addr, plen);
+			unmap(p, addr, plen);
 			return r;
 		}
 	}
@@ -223,7 +252,7 @@ long sys_munmap(struct linux_proc *p, const uint64_t a[6])
 	uint64_t addr = a[0], len = page_up(a[1]);
 	if ((addr & GPAGE_MASK) || len == 0 || addr > p->task_size || len > p->task_size - addr)
 		return -EINVAL;
-	gmem_unmap(&p->mem, addr, len);
+	unmap(p, addr, len);
 	return 0;
 }
 
@@ -247,7 +276,8 @@ long sys_mprotect(struct linux_proc *p, const uint64_t a[6])
 	for (uint64_t x = addr; x < end; x += GPAGE_SIZE) {
 		if (x >= p->task_size || !(p->mem.perm[x >> GPAGE_SHIFT] & GP_MAPPED))
 			return -ENOMEM;
-		gmem_protect(&p->mem, x, GPAGE_SIZE, guest_prot(prot));
+		if (!linux_past_eof(p, x))
+			gmem_protect(&p->mem, x, GPAGE_SIZE, guest_prot(prot));
 	}
 	return 0;
 }
@@ -285,15 +315,18 @@ long sys_mremap(struct linux_proc *p, const uint64_t a[6])
 			return -EINVAL;
 		if (addr + old_len > new_addr && new_addr + new_len > addr)
 			return -EINVAL;
-		gmem_unmap(&p->mem, new_addr, new_len);
+		unmap(p, new_addr, new_len);
 	}
 	if (!to && old_len >= new_len) {
 		if (old_len > new_len)
-			gmem_unmap(&p->mem, addr + new_len, old_len - new_len);
+			unmap(p, addr + new_len, old_len - new_len);
 		return (long)addr;
 	}
-	if (old_len == 0 || addr >= p->task_size || old_len > p->task_size - addr || !range_mapped(p, addr, old_len))
+	if (addr >= p->task_size || old_len > p->task_size - addr || !range_mapped(p, addr, old_len ? old_len : 1))
 		return -EFAULT;
+	/* old_len 0 duplicates a shared mapping; private ones refuse. */
+	if (old_len == 0)
+		return -EINVAL;
 	if (!to) {
 		uint64_t end = addr + old_len, grow = new_len - old_len;
 		if (end + grow <= p->task_size && range_free(p, end, grow)) {
@@ -314,11 +347,11 @@ long sys_mremap(struct linux_proc *p, const uint64_t a[6])
 		/* The old range stays, emptied (private anonymous semantics). */
 		for (uint64_t x = addr; x < addr + old_len; x += GPAGE_SIZE) {
 			unsigned pr = p->mem.perm[x >> GPAGE_SHIFT];
-			gmem_unmap(&p->mem, x, GPAGE_SIZE);
+			unmap(p, x, GPAGE_SIZE);
 			gmem_map(&p->mem, x, GPAGE_SIZE, pr);
 		}
 	} else {
-		gmem_unmap(&p->mem, addr, old_len);
+		unmap(p, addr, old_len);
 	}
 	return (long)new_addr;
 }

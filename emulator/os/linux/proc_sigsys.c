@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -224,6 +225,66 @@ long sys_tgkill(struct linux_proc *p, const uint64_t a[6])
 long sys_tkill(struct linux_proc *p, const uint64_t a[6])
 {
 	return thread_kill(p, -1, sig_arg(a[0]), sig_arg(a[1]));
+}
+
+/* rt_sigqueueinfo / rt_tgsigqueueinfo: the caller's siginfo, with
+ * si_signo forced to sig. Codes that claim to come from the kernel or
+ * kill may only be sent to oneself. */
+static long queueinfo(struct linux_proc *p, int tgid, int tid, int sig, uint64_t uinfo)
+{
+	uint8_t b[128];
+	if (!gmem_read(&p->mem, uinfo, b, sizeof b))
+		return -EFAULT;
+	struct linux_siginfo info = { .signo = sig };
+	int32_t v32[5];
+	memcpy(v32, b, sizeof v32);
+	info.errno_ = v32[1];
+	info.code = v32[2];
+	info.pid = v32[3];
+	info.uid = v32[4];
+	uint64_t value = 0;
+	if (wsize(p) == 8) {
+		memcpy(&value, b + 24, 8);
+	} else {
+		uint32_t v;
+		memcpy(&v, b + 20, 4);
+		value = v;
+	}
+	info.value = value;
+	bool self = tgid == getpid() && (tid < 0 || tid == (int)gettid());
+	if ((info.code >= 0 || info.code == LINUX_SI_TKILL) && !self)
+		return -EPERM;
+	if (sig < 0 || sig > LINUX_NSIG)
+		return -EINVAL;
+	if (self) {
+		if (sig != 0)
+			linux_signal_raise(p, &info);
+		return 0;
+	}
+	siginfo_t hi;
+	memset(&hi, 0, sizeof hi);
+	hi.si_signo = host_signo(p, sig);
+	hi.si_errno = info.errno_;
+	hi.si_code = info.code;
+	hi.si_pid = info.pid;
+	hi.si_uid = (uid_t)info.uid;
+	hi.si_value.sival_ptr = (void *)(uintptr_t)value;
+	long r = tid < 0 ? syscall(SYS_rt_sigqueueinfo, tgid, hi.si_signo, &hi)
+			 : syscall(SYS_rt_tgsigqueueinfo, tgid, tid, hi.si_signo, &hi);
+	return r == 0 ? 0 : -errno;
+}
+
+long sys_rt_sigqueueinfo(struct linux_proc *p, const uint64_t a[6])
+{
+	return queueinfo(p, sig_arg(a[0]), -1, sig_arg(a[1]), a[2]);
+}
+
+long sys_rt_tgsigqueueinfo(struct linux_proc *p, const uint64_t a[6])
+{
+	int tgid = sig_arg(a[0]), tid = sig_arg(a[1]);
+	if (tgid <= 0 || tid <= 0)
+		return -EINVAL;
+	return queueinfo(p, tgid, tid, sig_arg(a[2]), a[3]);
 }
 
 long sys_pause(struct linux_proc *p, const uint64_t a[6])

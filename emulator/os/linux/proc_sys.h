@@ -18,6 +18,8 @@ long sys_sigaltstack(struct linux_proc *p, const uint64_t a[6]);
 long sys_kill(struct linux_proc *p, const uint64_t a[6]);
 long sys_tgkill(struct linux_proc *p, const uint64_t a[6]);
 long sys_tkill(struct linux_proc *p, const uint64_t a[6]);
+long sys_rt_sigqueueinfo(struct linux_proc *p, const uint64_t a[6]);
+long sys_rt_tgsigqueueinfo(struct linux_proc *p, const uint64_t a[6]);
 long sys_rt_sigpending(struct linux_proc *p, const uint64_t a[6]);
 long sys_rt_sigsuspend(struct linux_proc *p, const uint64_t a[6]);
 long sys_rt_sigtimedwait(struct linux_proc *p, const uint64_t a[6]);
