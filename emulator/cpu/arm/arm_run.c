@@ -39,7 +39,8 @@ int arm_run(struct arm_cpu *cpu)
 				page = pc & ~(uint32_t)GPAGE_MASK;
 				code = m->host + page;
 			}
-			memcpy(&insn, code + (pc & GPAGE_MASK), 4);
+			/* ARM state ignores PC[1:0]. */
+			memcpy(&insn, code + (pc & GPAGE_MASK & ~3u), 4);
 			if (m->big_endian)
 				insn = __builtin_bswap32(insn);
 			rc = arm_exec_arm_inline(cpu, insn);

@@ -116,6 +116,10 @@ int arm_exec_sync(struct arm_cpu *cpu, uint32_t insn)
 	}
 	if (!(op & 8) || (insn & 0xf00) != 0xf00 || ((op & 1) && (insn & 15) != 15))
 		return arm_undef(cpu, insn);
+	/* The PC as Rt or status register is UNPREDICTABLE: undefined on the
+	 * guest CPU. */
+	if (((insn >> 12) & 15) == 15 || (!(op & 1) && (insn & 15) == 15))
+		return arm_undef(cpu, insn);
 	unsigned size = excl_size[(op >> 1) & 3];
 	uint32_t a = cpu->r[(insn >> 16) & 15];
 	if (!(op & 1))
