@@ -66,6 +66,11 @@ struct linux_abi {
 	unsigned nerrno_out;
 	/* struct stat64 (or struct stat on 64-bit ABIs) for stat/fstatat. */
 	int (*put_stat)(struct linux_proc *p, uint64_t addr, const struct stat *st);
+	/* The old struct stat of 32-bit ABIs (stat, lstat, fstat; 16-bit ids,
+	 * EOVERFLOW for what does not fit), NULL where those calls use put_stat. */
+	int (*put_stat_old)(struct linux_proc *p, uint64_t addr, const struct stat *st);
+	/* struct statfs of statfs/fstatfs (EOVERFLOW for what does not fit). */
+	int (*put_statfs)(struct linux_proc *p, uint64_t addr, const struct statfs *st);
 	/* struct statfs64: its size (the syscall checks it; ARM also accepts
 	 * 88, the unpacked size of old C libraries) and writer. */
 	unsigned statfs64_size, statfs64_size_alt;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/vfs.h>
 
 #include "os/linux/syscall.h"
@@ -109,6 +110,61 @@ static int put_stat(struct linux_proc *p, uint64_t addr, const struct stat *st)
 	return gi_put(p, addr, &g, 104);
 }
 
+/* The old struct stat: 64 bytes, 16-bit mode, nlink and ids, old-style
+ * 16-bit device numbers (Linux's cp_new_stat on a 32-bit kernel). */
+static int put_stat_old(struct linux_proc *p, uint64_t addr, const struct stat *st)
+{
+	struct gimage g;
+	unsigned dmaj = major(st->st_dev), dmin = minor(st->st_dev);
+	unsigned rmaj = major(st->st_rdev), rmin = minor(st->st_rdev);
+	if (dmaj > 255 || dmin > 255 || rmaj > 255 || rmin > 255 || st->st_ino > UINT32_MAX ||
+	    st->st_nlink > UINT16_MAX || st->st_size > INT32_MAX)
+		return -EOVERFLOW;
+	gi_init(&g, p);
+	gi_u32(&g, 0, dmaj << 8 | dmin);
+	gi_u32(&g, 4, (uint32_t)st->st_ino);
+	gi_u16(&g, 8, (uint16_t)st->st_mode);
+	gi_u16(&g, 10, (uint16_t)st->st_nlink);
+	gi_u16(&g, 12, st->st_uid > UINT16_MAX ? 65534 : (uint16_t)st->st_uid);
+	gi_u16(&g, 14, st->st_gid > UINT16_MAX ? 65534 : (uint16_t)st->st_gid);
+	gi_u32(&g, 16, rmaj << 8 | rmin);
+	gi_u32(&g, 20, (uint32_t)st->st_size);
+	gi_u32(&g, 24, (uint32_t)st->st_blksize);
+	gi_u32(&g, 28, (uint32_t)st->st_blocks);
+	gi_u32(&g, 32, (uint32_t)st->st_atim.tv_sec);
+	gi_u32(&g, 36, (uint32_t)st->st_atim.tv_nsec);
+	gi_u32(&g, 40, (uint32_t)st->st_mtim.tv_sec);
+	gi_u32(&g, 44, (uint32_t)st->st_mtim.tv_nsec);
+	gi_u32(&g, 48, (uint32_t)st->st_ctim.tv_sec);
+	gi_u32(&g, 52, (uint32_t)st->st_ctim.tv_nsec);
+	return gi_put(p, addr, &g, 64);
+}
+
+/* struct statfs: the asm-generic one with 32-bit words (64 bytes); Linux
+ * refuses sizes that need more than 32 bits. */
+static int put_statfs(struct linux_proc *p, uint64_t addr, const struct statfs *st)
+{
+	struct gimage g;
+	int fsid[2];
+	uint64_t big = (uint64_t)st->f_blocks | st->f_bfree | st->f_bavail | (uint64_t)st->f_bsize |
+	               (uint64_t)st->f_frsize;
+	if (big >> 32 || ((uint64_t)st->f_files != UINT64_MAX && (uint64_t)st->f_files >> 32) ||
+	    ((uint64_t)st->f_ffree != UINT64_MAX && (uint64_t)st->f_ffree >> 32))
+		return -EOVERFLOW;
+	memcpy(fsid, &st->f_fsid, sizeof fsid);
+	gi_init(&g, p);
+	const uint64_t w[7] = { (uint64_t)st->f_type, (uint64_t)st->f_bsize, st->f_blocks, st->f_bfree,
+	                        st->f_bavail, st->f_files, st->f_ffree };
+	for (unsigned i = 0; i < 7; i++)
+		gi_u32(&g, 4 * i, (uint32_t)w[i]);
+	gi_u32(&g, 28, (uint32_t)fsid[0]);
+	gi_u32(&g, 32, (uint32_t)fsid[1]);
+	gi_u32(&g, 36, (uint32_t)st->f_namelen);
+	gi_u32(&g, 40, (uint32_t)st->f_frsize);
+	gi_u32(&g, 44, (uint32_t)st->f_flags);
+	return gi_put(p, addr, &g, 64);
+}
+
 /* struct statfs64: packed, 4-aligned on ARM (ARCH_PACK_STATFS64): 84 bytes. */
 static int put_statfs64(struct linux_proc *p, uint64_t addr, const struct statfs *st)
 {
@@ -201,6 +257,8 @@ const struct linux_abi linux_abi_armel = {
 	.ioctls = ioctls,
 	.errno_out = NULL,
 	.put_stat = put_stat,
+	.put_stat_old = put_stat_old,
+	.put_statfs = put_statfs,
 	.statfs64_size = 84,
 	.statfs64_size_alt = 88,
 	.put_statfs64 = put_statfs64,

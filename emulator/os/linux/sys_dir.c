@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -126,6 +127,51 @@ SC(getdents64)
 		off += reclen;
 	}
 	return r;
+}
+
+/* The old getdents: struct linux_dirent {long d_ino; long d_off; u16
+ * d_reclen; name; NUL; d_type in the last byte}, records long-aligned.
+ * Host dirent64 records are larger, so the converted ones always fit. */
+SC(getdents)
+{
+	uint64_t n = (uint32_t)a[2];
+	int fd = sc_int(a[0]);
+	unsigned w = sc_wordsize(p);
+	if (!gmem_check(&p->mem, a[1], n, GP_W))
+		return -EFAULT;
+	uint8_t *host = malloc(n ? n : 1);
+	if (!host)
+		return -ENOMEM;
+	long r = sc_ret(syscall(SYS_getdents64, fd, host, n)), out = 0;
+	for (long off = 0; off < r;) {
+		uint64_t ino, doff;
+		uint16_t reclen;
+		memcpy(&ino, host + off, 8);
+		memcpy(&doff, host + off + 8, 8);
+		memcpy(&reclen, host + off + 16, 2);
+		const char *name = (const char *)host + off + 19;
+		size_t nl = strlen(name);
+		unsigned glen = (unsigned)((2 * w + 2 + nl + 2 + w - 1) / w * w);
+		if (w == 4 && ino > UINT32_MAX) {
+			r = -EOVERFLOW;
+			break;
+		}
+		struct gimage g;
+		gi_init(&g, p);
+		unsigned o = gi_long(&g, p, 0, ino);
+		o += gi_long(&g, p, o, sc_dir_cookie(p, fd, doff));
+		gi_u16(&g, o, (uint16_t)glen);
+		if (gi_put(p, a[1] + (uint64_t)out, &g, o + 2) < 0 ||
+		    !gmem_write(&p->mem, a[1] + (uint64_t)out + o + 2, name, nl + 1) ||
+		    !gmem_st8(&p->mem, a[1] + (uint64_t)out + glen - 1, host[off + 18])) {
+			r = -EFAULT;
+			break;
+		}
+		out += glen;
+		off += reclen;
+	}
+	free(host);
+	return r < 0 ? r : out;
 }
 
 SC(getcwd)

@@ -29,6 +29,33 @@ static long do_fstatat(struct linux_proc *p, int dirfd, uint64_t path, uint64_t 
 	return put_stat(p, buf, fstatat(dirfd, host, &st, flags), &st);
 }
 
+/* stat, lstat, fstat: the ABI's old structure where it has one. */
+static long put_old(struct linux_proc *p, uint64_t addr, int r, const struct stat *st)
+{
+	if (r < 0)
+		return -errno;
+	const struct linux_abi *abi = p->arch->abi;
+	return abi->put_stat_old ? abi->put_stat_old(p, addr, st) : abi->put_stat(p, addr, st);
+}
+
+static long do_stat_old(struct linux_proc *p, uint64_t path, uint64_t buf, int flags)
+{
+	char host[PATH_MAX];
+	struct stat st;
+	int r = flags ? sc_path_nofollow(p, path, host) : sc_path(p, path, host);
+	if (r < 0)
+		return r;
+	return put_old(p, buf, fstatat(AT_FDCWD, host, &st, flags), &st);
+}
+
+SC(stat) { return do_stat_old(p, a[0], a[1], 0); }
+SC(lstat) { return do_stat_old(p, a[0], a[1], AT_SYMLINK_NOFOLLOW); }
+SC(fstat)
+{
+	struct stat st;
+	return put_old(p, a[1], fstat(sc_int(a[0]), &st), &st);
+}
+
 SC(stat64) { return do_fstatat(p, AT_FDCWD, a[0], a[1], 0); }
 SC(lstat64) { return do_fstatat(p, AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW); }
 SC(fstatat64) { return do_fstatat(p, sc_int(a[0]), a[1], a[2], sc_int(a[3])); }
@@ -104,6 +131,26 @@ static long do_statfs(struct linux_proc *p, int r, uint64_t buf, const struct st
 	if (r < 0)
 		return -errno;
 	return p->arch->abi->put_statfs64(p, buf, st);
+}
+
+SC(statfs)
+{
+	char host[PATH_MAX];
+	struct statfs st;
+	int r = sc_path(p, a[0], host);
+	if (r < 0)
+		return r;
+	if (statfs(host, &st) < 0)
+		return -errno;
+	return p->arch->abi->put_statfs(p, a[1], &st);
+}
+
+SC(fstatfs)
+{
+	struct statfs st;
+	if (fstatfs(sc_int(a[0]), &st) < 0)
+		return -errno;
+	return p->arch->abi->put_statfs(p, a[1], &st);
 }
 
 SC(statfs64)

@@ -126,7 +126,8 @@ const struct sc_impl linux_sc_impls[] = {
 	R(semtimedop_time64, I, P, U, P), R(msgget, I, H), R(msgctl, I, I, P),
 	R(msgsnd, I, P, U, H), R(msgrcv, I, P, U, I, H), R(mlock2, P, U, H), R(vmsplice, F, P, U, H),
 	R(clone3, P, U), R(sched_setattr, I, P, H), R(sched_getattr, I, P, U, H),
-	R(pidfd_getfd, F, F, H),
+	R(pidfd_getfd, F, F, H), R(stat, S, P), R(lstat, S, P), R(fstat, F, P),
+	R(statfs, S, P), R(fstatfs, F, P), R(getdents, F, P, U),
 	R(execveat, F, S, P, P, H), R(preadv2, F, P, I, U, U, H), R(pwritev2, F, P, I, U, U, H),
 	R(setns, F, H), R(clock_settime, I, P), R(clock_settime64, I, P), R(setfsuid, I), R(setfsgid, I),
 	/* POSIX timers (sys_timer.c) */

@@ -189,7 +189,8 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(timer_getoverrun) X(timer_delete) X(sendmmsg) X(recvmmsg) X(recvmmsg_time64) \
 	X(semget) X(semctl) X(semop) X(semtimedop) X(semtimedop_time64) X(msgget) X(msgctl) \
 	X(msgsnd) X(msgrcv) X(mlock2) X(vmsplice) X(clone3) \
-	X(sched_setattr) X(sched_getattr) X(pidfd_getfd)
+	X(sched_setattr) X(sched_getattr) X(pidfd_getfd) X(stat) X(lstat) X(fstat) \
+	X(statfs) X(fstatfs) X(getdents)
 
 SC_HANDLERS(SC_DECL)
 
