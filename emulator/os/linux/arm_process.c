@@ -23,8 +23,10 @@
 #define TRAP_BRKPT  1
 
 /* HWCAP of an ARM1176 with VFP under Linux 6.1: proc-v6.S gives
- * SWP HALF THUMB FAST_MULT EDSP JAVA TLS, vfpmodule.c adds VFP. */
-#define ARM_HWCAP (0x1u | 0x2u | 0x4u | 0x10u | 0x40u | 0x80u | 0x100u | 0x8000u)
+ * SWP HALF THUMB FAST_MULT EDSP JAVA TLS, vfpmodule.c adds VFP, and
+ * elf_hwcap_fixup drops SWP because ID_ISAR3[15:12] (0x01102131) is 2:
+ * "half thumb fastmult vfp edsp java tls". */
+#define ARM_HWCAP (0x2u | 0x4u | 0x10u | 0x40u | 0x80u | 0x100u | 0x8000u)
 
 static const struct loader_target arm_elf = {
 	.machine = EM_ARM,
