@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
@@ -62,6 +63,38 @@ static void on_host_signal(int hsig, siginfo_t *si, void *uc)
 		*host_proc->interrupt = 1;
 }
 
+/* A host SIGBUS inside the guest space is a file mapping whose file got
+ * shorter. The page becomes an inaccessible zero page past EOF, the
+ * access in progress completes (reading zeros) and the guest gets the
+ * SIGBUS/BUS_ADRERR Linux would give. Anywhere else it is the
+ * emulator's own fault: die of it. */
+static volatile sig_atomic_t bus_pending;
+static uint64_t bus_addr;
+
+static void on_host_sigbus(int hsig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	struct linux_proc *p = host_proc;
+	uint8_t *a = si->si_addr;
+	if (p && a >= p->mem.host && (uint64_t)(a - p->mem.host) < p->mem.size) {
+		uint64_t g = (uint64_t)(a - p->mem.host), page = g & ~GPAGE_MASK;
+		if (mmap(p->mem.host + page, GPAGE_SIZE, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
+			p->mem.perm[page >> GPAGE_SHIFT] = GP_MAPPED;
+			if (p->npast_eof < LINUX_PAST_EOF_MAX)
+				p->past_eof[p->npast_eof++] = (struct linux_range){ page, page + GPAGE_SIZE };
+			bus_addr = g;
+			bus_pending = 1;
+			host_any = 1;
+			if (p->interrupt)
+				*p->interrupt = 1;
+			return;
+		}
+	}
+	signal(hsig, SIG_DFL);
+	raise(hsig);
+}
+
 /* Host signals the emulator never forwards: uncatchable ones, and the
  * synchronous ones a host fault of the emulator itself raises. */
 static bool host_forwardable(int hsig)
@@ -95,6 +128,11 @@ void proc_signal_sync_host(struct linux_proc *p, int sig)
 void linux_signal_init(struct linux_proc *p)
 {
 	host_proc = p;
+	struct sigaction bus;
+	memset(&bus, 0, sizeof bus);
+	bus.sa_sigaction = on_host_sigbus;
+	bus.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigaction(SIGBUS, &bus, NULL);
 	sigset_t old;
 	sigprocmask(SIG_SETMASK, NULL, &old);
 	for (int sig = 1; sig <= LINUX_NSIG; sig++) {
@@ -162,6 +200,10 @@ void linux_signal_poll(struct linux_proc *p)
 	sigfillset(&all);
 	sigprocmask(SIG_SETMASK, &all, &old);
 	host_any = 0;
+	if (bus_pending) {
+		bus_pending = 0;
+		linux_signal_fault(p, SIG_BUS, 2 /* BUS_ADRERR */, bus_addr);
+	}
 	for (int hsig = 1; hsig < NSIG; hsig++) {
 		if (!host_pending[hsig])
 			continue;
