@@ -99,8 +99,3 @@ arm_handler arm_dp_handler(uint32_t insn)
 	unsigned form = (insn & (1u << 25)) ? FORM_IMM : (insn & 0x10) ? FORM_SHIFT_REG : FORM_SHIFT_IMM;
 	return dp_handlers[(insn >> 21) & 15][form][(insn >> 20) & 1];
 }
-
-int arm_exec_dp(struct arm_cpu *cpu, uint32_t insn)
-{
-	return arm_dp_handler(insn)(cpu, insn);
-}

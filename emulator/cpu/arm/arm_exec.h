@@ -116,15 +116,13 @@ static inline unsigned arm_decode_index(uint32_t insn)
 	return ((insn >> 16) & 0xff0) | ((insn >> 4) & 15);
 }
 
-int arm_exec_dp(struct arm_cpu *cpu, uint32_t insn);        /* data processing, all operand forms */
-arm_handler arm_dp_handler(uint32_t insn);                   /* its specialised handler */
+arm_handler arm_dp_handler(uint32_t insn);                   /* data processing, per opcode/form/S */
 int arm_exec_mul(struct arm_cpu *cpu, uint32_t insn);       /* MUL..SMLAL, UMAAL */
 int arm_exec_halfmul(struct arm_cpu *cpu, uint32_t insn);   /* SMLA<x><y>, SMLAW, SMULW, SMLAL<x><y>, SMUL<x><y> */
 int arm_exec_misc(struct arm_cpu *cpu, uint32_t insn);      /* MRS, MSR reg, BX, BXJ, BLX reg, CLZ, Q*, BKPT, SMC */
 int arm_exec_msr_imm(struct arm_cpu *cpu, uint32_t insn);   /* MSR immediate and the hint space */
 int arm_exec_sync(struct arm_cpu *cpu, uint32_t insn);      /* SWP, LDREX/STREX family */
-int arm_exec_ldst(struct arm_cpu *cpu, uint32_t insn);      /* LDR/STR/LDRB/STRB and T forms */
-arm_handler arm_ldst_handler(uint32_t insn);                 /* its specialised handler */
+arm_handler arm_ldst_handler(uint32_t insn);                 /* LDR/STR/LDRB/STRB and T forms, per form */
 int arm_exec_ldst_extra(struct arm_cpu *cpu, uint32_t insn);/* LDRH/STRH/LDRSB/LDRSH/LDRD/STRD */
 int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn);       /* LDM/STM */
 int arm_exec_branch(struct arm_cpu *cpu, uint32_t insn);    /* B, BL */

@@ -108,11 +108,6 @@ arm_handler arm_ldst_handler(uint32_t insn)
 	return ldst_handlers[(insn >> 20) & 63];
 }
 
-int arm_exec_ldst(struct arm_cpu *cpu, uint32_t insn)
-{
-	return arm_ldst_handler(insn)(cpu, insn);
-}
-
 static int ldst_dual(struct arm_cpu *cpu, uint32_t insn, const struct addr *a, bool load)
 {
 	unsigned rt = (insn >> 12) & 15;
