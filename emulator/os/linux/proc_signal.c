@@ -341,6 +341,24 @@ void linux_die(struct linux_proc *p, int sig)
 	_exit(128 + sig);
 }
 
+/* Stops the host process by the same signal (so a parent's wait sees
+ * WSTOPSIG right), then takes the signal back. */
+static void stop_self(struct linux_proc *p, int sig)
+{
+	int hsig = host_sig(p, sig);
+	if (hsig <= 0 || hsig >= NSIG)
+		return;
+	if (hsig != SIGSTOP)
+		signal(hsig, SIG_DFL);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, hsig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	kill(getpid(), hsig);
+	if (hsig != SIGSTOP)
+		proc_signal_sync_host(p, sig);
+}
+
 int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct linux_siginfo *info)
 {
 	for (;;) {
@@ -364,7 +382,7 @@ int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct 
 			case D_IGN:
 				continue;
 			case D_STOP:
-				kill(getpid(), SIGSTOP);
+				stop_self(p, sig);
 				continue;
 			default:
 				linux_die(p, sig);
