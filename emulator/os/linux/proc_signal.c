@@ -250,7 +250,15 @@ static bool ignored(const struct linux_proc *p, int sig)
 void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info)
 {
 	int sig = info->signo;
-	if (sig < 1 || sig > LINUX_NSIG || ignored(p, sig))
+	if (sig < 1 || sig > LINUX_NSIG)
+		return;
+	/* prepare_signal: a stop cancels a pending continue and back. */
+	if (sig == SIG_CONT) {
+		p->pending &= ~(SIGBIT(SIG_STOP) | SIGBIT(SIG_TSTP) | SIGBIT(SIG_TTIN) | SIGBIT(SIG_TTOU));
+	} else if (sig < SIG_RTMIN && default_action(sig) == D_STOP) {
+		p->pending &= ~SIGBIT(SIG_CONT);
+	}
+	if (ignored(p, sig))
 		return;
 	if (sig < SIG_RTMIN) {
 		if (p->pending & SIGBIT(sig))
