@@ -173,13 +173,10 @@ static void from_host_info(struct linux_proc *p, int sig, const siginfo_t *si, s
 	out->pid = si->si_pid;
 	out->uid = (int)si->si_uid;
 	if (sig == SIG_CHLD) {
-		out->status = si->si_status;
+		/* si_status is an exit code or a signal number. */
+		out->status = si->si_code == CLD_EXITED ? si->si_status : guest_sig(p, si->si_status);
 		out->utime = si->si_utime;
 		out->stime = si->si_stime;
-		if (si->si_code == CLD_EXITED)
-			out->status = si->si_status;
-		else
-			out->status = guest_sig(p, si->si_status);
 	} else if (si->si_code == SI_TIMER) {
 		out->timerid = si->si_timerid;
 		out->overrun = si->si_overrun;
