@@ -249,6 +249,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mimic: %s: arguments and environment do not fit on the stack\n", path);
 		return 1;
 	}
+	p->initial_sp = stack;
 	if (arch->start(p, entry, stack) != 0) {
 		fprintf(stderr, "mimic: cannot start the process\n");
 		return 1;
