@@ -66,37 +66,49 @@ static void on_host_signal(int hsig, siginfo_t *si, void *uc)
 /* A host SIGBUS inside the guest space is a file mapping whose file got
  * shorter. The page becomes an inaccessible zero page past EOF, the
  * access in progress completes (reading zeros) and the guest gets the
- * SIGBUS/BUS_ADRERR Linux would give. Anywhere else it is the
- * emulator's own fault: die of it. */
+ * SIGBUS/BUS_ADRERR Linux would give. */
 static volatile sig_atomic_t bus_pending;
 static uint64_t bus_addr;
 
-static void on_host_sigbus(int hsig, siginfo_t *si, void *uc)
+static bool guest_sigbus(struct linux_proc *p, uint8_t *a)
 {
-	(void)uc;
-	struct linux_proc *p = host_proc;
-	uint8_t *a = si->si_addr;
-	if (p && a >= p->mem.host && (uint64_t)(a - p->mem.host) < p->mem.size) {
-		uint64_t g = (uint64_t)(a - p->mem.host), page = g & ~GPAGE_MASK;
-		if (mmap(p->mem.host + page, GPAGE_SIZE, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED) {
-			p->mem.perm[page >> GPAGE_SHIFT] = GP_MAPPED;
-			if (p->npast_eof < LINUX_PAST_EOF_MAX)
-				p->past_eof[p->npast_eof++] = (struct linux_range){ page, page + GPAGE_SIZE };
-			bus_addr = g;
-			bus_pending = 1;
-			host_any = 1;
-			if (p->interrupt)
-				*p->interrupt = 1;
-			return;
-		}
-	}
-	signal(hsig, SIG_DFL);
-	raise(hsig);
+	if (!p || a < p->mem.host || (uint64_t)(a - p->mem.host) >= p->mem.size)
+		return false;
+	uint64_t g = (uint64_t)(a - p->mem.host), page = g & ~GPAGE_MASK;
+	if (mmap(p->mem.host + page, GPAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+		 -1, 0) == MAP_FAILED)
+		return false;
+	p->mem.perm[page >> GPAGE_SHIFT] = GP_MAPPED;
+	if (p->npast_eof < LINUX_PAST_EOF_MAX)
+		p->past_eof[p->npast_eof++] = (struct linux_range){ page, page + GPAGE_SIZE };
+	bus_addr = g;
+	bus_pending = 1;
+	host_any = 1;
+	if (p->interrupt)
+		*p->interrupt = 1;
+	return true;
 }
 
-/* Host signals the emulator never forwards: uncatchable ones, and the
- * synchronous ones a host fault of the emulator itself raises. */
+/* Synchronous host signals. Sent by a process (si_code <= 0) they are
+ * the guest's like any other. Raised by a fault they are a shrunk mapped
+ * file, or a fault of the emulator itself: the previous disposition
+ * (default, or a sanitizer's) then takes the re-executed fault. */
+static const int sync_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS };
+static struct sigaction prev_sync[NSIG];
+
+static void on_host_sync(int hsig, siginfo_t *si, void *uc)
+{
+	if (si->si_code <= 0) {
+		on_host_signal(hsig, si, uc);
+		return;
+	}
+	if (hsig == SIGBUS && guest_sigbus(host_proc, si->si_addr))
+		return;
+	sigaction(hsig, &prev_sync[hsig], NULL);
+}
+
+/* Host signals whose disposition does not follow the guest's:
+ * uncatchable ones, and the synchronous ones (on_host_sync). */
 static bool host_forwardable(int hsig)
 {
 	return hsig != SIGKILL && hsig != SIGSTOP && hsig != SIGSEGV && hsig != SIGBUS &&
@@ -128,11 +140,6 @@ void proc_signal_sync_host(struct linux_proc *p, int sig)
 void linux_signal_init(struct linux_proc *p)
 {
 	host_proc = p;
-	struct sigaction bus;
-	memset(&bus, 0, sizeof bus);
-	bus.sa_sigaction = on_host_sigbus;
-	bus.sa_flags = SA_SIGINFO | SA_NODEFER;
-	sigaction(SIGBUS, &bus, NULL);
 	sigset_t old;
 	sigprocmask(SIG_SETMASK, NULL, &old);
 	for (int sig = 1; sig <= LINUX_NSIG; sig++) {
@@ -147,6 +154,17 @@ void linux_signal_init(struct linux_proc *p)
 		proc_signal_sync_host(p, sig);
 	}
 	p->sigmask &= ~UNBLOCKABLE;
+	for (unsigned i = 0; i < sizeof sync_signals / sizeof sync_signals[0]; i++) {
+		int hsig = sync_signals[i];
+		struct sigaction sa, *prev = &prev_sync[hsig];
+		sigaction(hsig, NULL, prev);
+		if (prev->sa_handler == SIG_IGN)
+			prev->sa_handler = SIG_DFL;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_sigaction = on_host_sync;
+		sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+		sigaction(hsig, &sa, NULL);
+	}
 	sigset_t none;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
