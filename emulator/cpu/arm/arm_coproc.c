@@ -44,8 +44,11 @@ static int cp15(struct arm_cpu *cpu, uint32_t insn)
 		cpu->tls_rw = arm_reg(cpu, rt);
 		return arm_next(cpu);
 	case CP15_ISB:
+		return arm_next(cpu);
 	case CP15_DSB:
 	case CP15_DMB:
+		/* Guest threads are host threads: order their accesses. */
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
 		return arm_next(cpu);
 	default:
 		return arm_undef(cpu, insn);
