@@ -69,20 +69,20 @@ static const unsigned mxcsr_round[4] = { 0u << 13, 2u << 13, 1u << 13, 3u << 13 
 #define MXCSR_ROUND (3u << 13)
 #define MXCSR_FLAGS 0x3fu
 
-static unsigned saved_mxcsr;
-
-static void round_begin(const struct arm_cpu *cpu)
+/* Sets the guest rounding mode with clear flags; returns the host state. */
+static unsigned round_begin(const struct arm_cpu *cpu)
 {
-	saved_mxcsr = _mm_getcsr();
-	_mm_setcsr((saved_mxcsr & ~(MXCSR_ROUND | MXCSR_FLAGS)) | mxcsr_round[(cpu->fpscr >> 22) & 3]);
+	unsigned saved = _mm_getcsr();
+	_mm_setcsr((saved & ~(MXCSR_ROUND | MXCSR_FLAGS)) | mxcsr_round[(cpu->fpscr >> 22) & 3]);
+	return saved;
 }
 
 /* Flags raised since round_begin as FPSCR cumulative bits; the host
  * state is restored. */
-static unsigned round_end(void)
+static unsigned round_end(unsigned saved)
 {
 	unsigned e = _mm_getcsr();
-	_mm_setcsr(saved_mxcsr);
+	_mm_setcsr(saved);
 	return (e & 0x01 ? IOC : 0) | (e & 0x04 ? DZC : 0) | (e & 0x08 ? OFC : 0) |
 	       (e & 0x10 ? UFC : 0) | (e & 0x20 ? IXC : 0);
 }
@@ -104,7 +104,7 @@ static uint64_t arith(struct arm_cpu *cpu, const struct fmt *f, enum op op, uint
 		b = flush_in(cpu, f, b);
 	if (process_nans(cpu, f, a, b, op != OP_SQRT, &r))
 		return r;
-	round_begin(cpu);
+	unsigned saved = round_begin(cpu);
 	if (f->dbl) {
 		volatile double x = d_of(a), y = d_of(b), z;
 		switch (op) {
@@ -126,7 +126,7 @@ static uint64_t arith(struct arm_cpu *cpu, const struct fmt *f, enum op op, uint
 		}
 		r = bits_f(z);
 	}
-	unsigned flags = round_end();
+	unsigned flags = round_end(saved);
 	if (is_nan(f, r))
 		r = f->dnan;
 	if ((cpu->fpscr & FZ) && (is_denormal(f, r) || (flags & UFC))) {
@@ -212,7 +212,7 @@ static uint32_t to_int(struct arm_cpu *cpu, const struct fmt *f, uint64_t a, boo
 static uint64_t from_int(struct arm_cpu *cpu, const struct fmt *f, uint32_t v, bool is_signed)
 {
 	uint64_t r;
-	round_begin(cpu);
+	unsigned saved = round_begin(cpu);
 	if (f->dbl) {
 		volatile double z = is_signed ? (double)(int32_t)v : (double)v;
 		r = bits_d(z);
@@ -220,7 +220,7 @@ static uint64_t from_int(struct arm_cpu *cpu, const struct fmt *f, uint32_t v, b
 		volatile float z = is_signed ? (float)(int32_t)v : (float)v;
 		r = bits_f(z);
 	}
-	cpu->fpscr |= round_end();
+	cpu->fpscr |= round_end(saved);
 	return r;
 }
 
@@ -239,7 +239,7 @@ static uint64_t convert(struct arm_cpu *cpu, const struct fmt *f, uint64_t a)
 		uint64_t frac = f->dbl ? (a & f->frac) >> 29 : (a & f->frac) << 29;
 		return sign | t->exp | t->quiet | frac;
 	}
-	round_begin(cpu);
+	unsigned saved = round_begin(cpu);
 	if (f->dbl) {
 		volatile float z = (float)d_of(a);
 		r = bits_f(z);
@@ -247,7 +247,7 @@ static uint64_t convert(struct arm_cpu *cpu, const struct fmt *f, uint64_t a)
 		volatile double z = (double)f_of(a);
 		r = bits_d(z);
 	}
-	unsigned flags = round_end();
+	unsigned flags = round_end(saved);
 	if ((cpu->fpscr & FZ) && (is_denormal(t, r) || (flags & UFC))) {
 		r &= t->sign;
 		flags = (flags & ~(IXC | UFC)) | UFC;
