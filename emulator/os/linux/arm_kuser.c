@@ -24,8 +24,10 @@ static const struct code_word kuser_code[] = {
 	{ 0xf84, 0xe2730000 }, /* rsbs    r0, r3, #0 */
 	{ 0xf88, 0xe8bd00f0 }, /* pop     {r4, r5, r6, r7} */
 	{ 0xf8c, 0xe12fff1e }, /* bx      lr */
-	/* __kuser_memory_barrier (0xffff0fa0): one CPU, nothing to order. */
-	{ 0xfa0, 0xe12fff1e }, /* bx      lr */
+	/* __kuser_memory_barrier (0xffff0fa0): guest threads are host
+	 * threads, so a real barrier (the CPU makes it a host fence). */
+	{ 0xfa0, 0xee070fba }, /* mcr     p15, 0, r0, c7, c10, 5 (DMB) */
+	{ 0xfa4, 0xe12fff1e }, /* bx      lr */
 	/* __kuser_cmpxchg (0xffff0fc0): r0 = oldval, r1 = newval, r2 = ptr. */
 	{ 0xfc0, 0xe1923f9f }, /* 1: ldrex r3, [r2] */
 	{ 0xfc4, 0xe0533000 }, /* subs    r3, r3, r0 */
