@@ -28,6 +28,7 @@ const struct sc_impl linux_sc_impls[] = {
 	R(rt_sigaction, I, P, P, U), R(rt_sigprocmask, I, P, P, U), R(rt_sigreturn, N),
 	R(sigreturn, N), R(sigaltstack, P, P), R(kill, I, I), R(tgkill, I, I, I), R(tkill, I, I),
 	R(rt_sigpending, P, U), R(rt_sigsuspend, P, U), R(rt_sigtimedwait, P, P, P, U), R(pause, N),
+	R(rt_sigtimedwait_time64, P, P, P, U), R(rt_sigqueueinfo, I, I, P), R(rt_tgsigqueueinfo, I, I, I, P),
 	R(brk, P), R(mmap2, P, U, H, H, F, H), R(munmap, P, U), R(mprotect, P, U, H),
 	R(mremap, P, U, U, H, P), R(madvise, P, U, I),
 	R(getpid, N), R(gettid, N), R(set_tid_address, P),
