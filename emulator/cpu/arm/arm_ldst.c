@@ -120,9 +120,15 @@ static int ldst_dual(struct arm_cpu *cpu, uint32_t insn, const struct addr *a, b
 		if (!gmem_check(cpu->mem, a->ea, 8, GP_R))
 			return arm_fault(cpu, insn);
 		uint32_t lo = arm_peek32(cpu, a->ea), hi = arm_peek32(cpu, a->ea + 4);
-		write_back(cpu, insn, a);
+		/* Linux's fix-up of a word-unaligned LDRD writes the base back
+		 * after the registers; in hardware the loaded value wins. */
+		bool fixup = a->ea & 3;
+		if (!fixup)
+			write_back(cpu, insn, a);
 		cpu->r[rt] = lo;
 		cpu->r[rt + 1] = hi;
+		if (fixup)
+			write_back(cpu, insn, a);
 	} else {
 		if (!gmem_check(cpu->mem, a->ea, 8, GP_W))
 			return arm_fault(cpu, insn);
