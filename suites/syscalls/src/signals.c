@@ -507,15 +507,19 @@ static void children(void)
 		signal(SIGTERM, SIG_IGN);
 		raise(SIGTERM);
 		kill(getpid(), SIGSTOP);
-		_exit(6);
+		/* Wait to be killed: exiting here could overtake the parent's
+		 * WCONTINUED wait and hide the continue event. */
+		for (;;)
+			pause();
 	}
 	CHECK(waitpid(child, &status, WUNTRACED) == child);
 	t_print_status("child stopping itself", status);
 	CHECK(kill(child, SIGCONT));
 	CHECK(waitpid(child, &status, WCONTINUED) == child);
 	t_say("continued: %s", WIFCONTINUED(status) ? "yes" : "no");
+	CHECK(kill(child, SIGKILL));
 	CHECK(waitpid(child, &status, 0) == child);
-	t_print_status("child ignoring SIGTERM", status);
+	t_print_status("continued child ignoring SIGTERM, then killed", status);
 
 	child = t_fork();
 	if (child == 0) {
