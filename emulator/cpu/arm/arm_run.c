@@ -18,6 +18,7 @@ int arm_run(struct arm_cpu *cpu)
 	struct gmem *m = cpu->mem;
 	uint32_t page = 1; /* never a page number shifted left: no page cached */
 	const uint8_t *code = NULL;
+	bool big_endian = m->big_endian;
 	int rc;
 
 	for (;;) {
@@ -41,7 +42,7 @@ int arm_run(struct arm_cpu *cpu)
 			}
 			/* ARM state ignores PC[1:0]. */
 			memcpy(&insn, code + (pc & GPAGE_MASK & ~3u), 4);
-			if (m->big_endian)
+			if (big_endian)
 				insn = __builtin_bswap32(insn);
 			rc = arm_exec_arm_inline(cpu, insn);
 		}
