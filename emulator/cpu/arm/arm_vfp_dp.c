@@ -269,6 +269,78 @@ static void put(struct arm_cpu *cpu, bool dbl, unsigned n, uint64_t v)
 		vfp_set_s(cpu, n, (uint32_t)v);
 }
 
+/* One element of an arithmetic operation (opc = p q r) or, for opc 7, of
+ * VMOV/VABS/VNEG/VSQRT (op2 0 or 1). */
+static void element(struct arm_cpu *cpu, const struct fmt *f, unsigned opc, unsigned op2, bool s6, bool s7,
+		    unsigned d, unsigned n, unsigned m)
+{
+	uint64_t a, b = get(cpu, f->dbl, m), r;
+
+	if (opc == 7) {
+		if (op2 == 1 && s7)
+			r = arith(cpu, f, OP_SQRT, b, 0);
+		else if (op2 == 1)
+			r = neg(f, b);
+		else
+			r = s7 ? b & ~f->sign : b;
+		put(cpu, f->dbl, d, r);
+		return;
+	}
+	a = get(cpu, f->dbl, n);
+	switch (opc) {
+	case 0: /* VMLA, VMLS: d + p, d - p */
+	case 1: /* VNMLS, VNMLA: -d + p, -d - p */
+		r = arith(cpu, f, OP_MUL, a, b);
+		if (s6)
+			r = neg(f, r);
+		a = get(cpu, f->dbl, d);
+		r = arith(cpu, f, OP_ADD, opc == 1 ? neg(f, a) : a, r);
+		break;
+	case 2: /* VMUL, VNMUL */
+		r = arith(cpu, f, OP_MUL, a, b);
+		if (s6)
+			r = neg(f, r);
+		break;
+	case 3: /* VADD, VSUB */
+		r = arith(cpu, f, s6 ? OP_SUB : OP_ADD, a, b);
+		break;
+	default: /* VDIV */
+		r = arith(cpu, f, OP_DIV, a, b);
+		break;
+	}
+	put(cpu, f->dbl, d, r);
+}
+
+/* VFPv2 short vectors: with FPSCR.LEN set, an element-wise operation whose
+ * destination is outside the first bank (S0-S7, D0-D3) repeats LEN+1
+ * times, each register stepping by STRIDE within its bank of 8 singles
+ * or 4 doubles; a source in the first bank stays scalar. */
+static unsigned next_reg(unsigned r, bool dbl, unsigned stride)
+{
+	unsigned bank = dbl ? 3 : 7;
+	return (r & ~bank) | ((r + stride) & bank);
+}
+
+static int elementwise(struct arm_cpu *cpu, uint32_t insn, unsigned opc, unsigned op2, int d, int n, int m)
+{
+	bool dbl = insn & (1u << 8), s6 = insn & 0x40, s7 = insn & 0x80;
+	const struct fmt *f = dbl ? &F64 : &F32;
+	unsigned bank = dbl ? 3 : 7, len = 1, stride = ((cpu->fpscr >> 21) & 1) + 1;
+
+	if ((unsigned)d & ~bank)
+		len = ((cpu->fpscr >> 16) & 7) + 1;
+	bool m_scalar = !((unsigned)m & ~bank);
+	unsigned rd = (unsigned)d, rn = (unsigned)n, rm = (unsigned)m;
+	for (unsigned i = 0; i < len; i++) {
+		element(cpu, f, opc, op2, s6, s7, rd, rn, rm);
+		rd = next_reg(rd, dbl, stride);
+		rn = next_reg(rn, dbl, stride);
+		if (!m_scalar)
+			rm = next_reg(rm, dbl, stride);
+	}
+	return arm_next(cpu);
+}
+
 /* cond 1110 p D q r Vn Vd 101 sz N s M 0 Vm */
 int arm_vfp_dp(struct arm_cpu *cpu, uint32_t insn)
 {
@@ -278,40 +350,17 @@ int arm_vfp_dp(struct arm_cpu *cpu, uint32_t insn)
 	int d = dbl ? vfp_dreg(insn, 12, 22) : vfp_sreg(insn, 12, 22);
 	int n = dbl ? vfp_dreg(insn, 16, 7) : vfp_sreg(insn, 16, 7);
 	int m = dbl ? vfp_dreg(insn, 0, 5) : vfp_sreg(insn, 0, 5);
-	uint64_t a, b, r;
+	uint64_t r;
 
 	if (opc != 7) {
 		if (d < 0 || n < 0 || m < 0 || opc == 5 || opc == 6 || (opc == 4 && s6))
 			return arm_undef(cpu, insn);
-		a = get(cpu, dbl, (unsigned)n);
-		b = get(cpu, dbl, (unsigned)m);
-		switch (opc) {
-		case 0: /* VMLA, VMLS: d + p, d - p */
-		case 1: /* VNMLS, VNMLA: -d + p, -d - p */
-			r = arith(cpu, f, OP_MUL, a, b);
-			if (s6)
-				r = neg(f, r);
-			a = get(cpu, dbl, (unsigned)d);
-			r = arith(cpu, f, OP_ADD, opc == 1 ? neg(f, a) : a, r);
-			break;
-		case 2: /* VMUL, VNMUL */
-			r = arith(cpu, f, OP_MUL, a, b);
-			if (s6)
-				r = neg(f, r);
-			break;
-		case 3: /* VADD, VSUB */
-			r = arith(cpu, f, s6 ? OP_SUB : OP_ADD, a, b);
-			break;
-		default: /* VDIV */
-			r = arith(cpu, f, OP_DIV, a, b);
-			break;
-		}
-		put(cpu, dbl, (unsigned)d, r);
-		return arm_next(cpu);
+		return elementwise(cpu, insn, opc, 0, d, n, m);
 	}
 
 	/* Other operations: bits 19:16 select, bit 6 must be set (VMOV
-	 * immediate is VFPv3). Source and destination formats vary. */
+	 * immediate is VFPv3). Source and destination formats vary; only
+	 * the first two are element-wise. */
 	unsigned op2 = (insn >> 16) & 15;
 	bool s7 = insn & 0x80;
 	int sd = vfp_sreg(insn, 12, 22), sm = vfp_sreg(insn, 0, 5);
@@ -322,15 +371,7 @@ int arm_vfp_dp(struct arm_cpu *cpu, uint32_t insn)
 	case 1: /* VNEG, VSQRT */
 		if (d < 0 || m < 0)
 			return arm_undef(cpu, insn);
-		a = get(cpu, dbl, (unsigned)m);
-		if (op2 == 1 && s7)
-			r = arith(cpu, f, OP_SQRT, a, 0);
-		else if (op2 == 1)
-			r = neg(f, a);
-		else
-			r = s7 ? a & ~f->sign : a;
-		put(cpu, dbl, (unsigned)d, r);
-		break;
+		return elementwise(cpu, insn, 7, op2, d, 0, m);
 	case 4: /* VCMP{E} */
 	case 5: /* VCMP{E} with zero */
 		if (d < 0 || (op2 == 4 && m < 0) || (op2 == 5 && (insn & 0x2f)))
