@@ -40,7 +40,8 @@ void arm_cpu_init(struct arm_cpu *cpu, struct gmem *mem)
 uint32_t arm_get_cpsr(const struct arm_cpu *cpu)
 {
 	return cpu->n << 31 | cpu->z << 30 | cpu->c << 29 | cpu->v << 28 | cpu->q << 27 |
-	       (cpu->ge & 15) << 16 | (cpu->e & 1) << 9 | (cpu->t & 1) << 5 | CPSR_MODE_USR;
+	       (cpu->ge & 15) << 16 | (cpu->e & 1) << 9 | (cpu->t & 1) << 5 | CPSR_MODE_USR |
+	       (cpu->itstate & 3) << 25 | (cpu->itstate & 0xfc) << 8;
 }
 
 void arm_set_cpsr(struct arm_cpu *cpu, uint32_t cpsr)

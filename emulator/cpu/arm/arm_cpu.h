@@ -46,15 +46,22 @@ struct arm_cpu {
 	/* The value LDREX read (both words for LDREXD): a store-exclusive
 	 * succeeds only while memory still holds it, as on the guest. */
 	uint64_t excl_val;
+	/* ITSTATE of the Thumb-2 IT instruction, which the reference guest's
+	 * CPU model runs (arm_thumb_it.c); CPSR bits [15:10] and [26:25]. */
+	uint32_t itstate;
 };
 
 void arm_cpu_init(struct arm_cpu *cpu, struct gmem *mem);
 /* Runs until a stop; returns an enum arm_stop. */
 int arm_run(struct arm_cpu *cpu);
 
+/* CPSR IT bits, as arm_get_cpsr places ITSTATE. */
+#define ARM_CPSR_IT 0x0600fc00u
+
 /* CPSR as the architecture lays it out (user-visible bits, mode USR 0x10). */
 uint32_t arm_get_cpsr(const struct arm_cpu *cpu);
-/* Sets the user-writable bits: NZCVQ, GE, E, T. */
+/* Sets the user-writable bits: NZCVQ, GE, E, T. Not IT: the reference CPU
+ * model (no Thumb-2) cannot write ITSTATE through the CPSR. */
 void arm_set_cpsr(struct arm_cpu *cpu, uint32_t cpsr);
 
 #endif

@@ -83,7 +83,7 @@ int arm_exec_misc(struct arm_cpu *cpu, uint32_t insn)
 		}
 		if (rd == 15) /* MRS to the PC is UNPREDICTABLE */
 			return arm_undef(cpu, insn);
-		cpu->r[rd] = arm_get_cpsr(cpu);
+		cpu->r[rd] = arm_get_cpsr(cpu) & ~ARM_CPSR_IT; /* MRS reads IT as 0 */
 		return arm_next(cpu);
 	case 1:
 		if (op == 3) { /* CLZ */

@@ -21,6 +21,9 @@ int arm_run(struct arm_cpu *cpu)
 	bool big_endian = m->big_endian;
 	int rc;
 
+	/* Back from the kernel: the reference CPU model's exception return
+	 * cannot restore ITSTATE (no Thumb-2), so it is clear. */
+	cpu->itstate = 0;
 	for (;;) {
 		if (cpu->interrupt_request) {
 			cpu->interrupt_request = 0;

@@ -1,13 +1,16 @@
 /* Thumb (ARMv6 Thumb-1) decoder internals: arm_thumb_step dispatches on the
- * top byte of the instruction to these handlers. On entry r[15] is the
- * address of the instruction; a handler advances it (or branches) when it
- * completes, and leaves it in place when it stops. */
+ * top byte of the instruction to these handlers (through arm_thumb_in_it
+ * inside an IT block). On entry r[15] is the address of the instruction; a
+ * handler advances it (or branches) when it completes, and leaves it in
+ * place when it stops. */
 #ifndef MIMIC_ARM_THUMB_H
 #define MIMIC_ARM_THUMB_H
 
 #include <stdint.h>
 
 #include "cpu/arm/arm_cpu.h"
+
+typedef int (*arm_thumb_fn)(struct arm_cpu *cpu, uint32_t insn);
 
 /* Register operand of a high-register instruction: the PC reads as +4. */
 static inline uint32_t arm_thumb_reg(const struct arm_cpu *cpu, unsigned n)
@@ -62,5 +65,11 @@ int arm_thumb_bkpt(struct arm_cpu *cpu, uint32_t insn);
 int arm_thumb_extend(struct arm_cpu *cpu, uint32_t insn);
 int arm_thumb_rev(struct arm_cpu *cpu, uint32_t insn);
 int arm_thumb_cps_setend(struct arm_cpu *cpu, uint32_t insn);
+
+/* Thumb-2 encodings the reference CPU model runs (arm_thumb_it.c). */
+int arm_thumb_cbz(struct arm_cpu *cpu, uint32_t insn);
+int arm_thumb_it_hint(struct arm_cpu *cpu, uint32_t insn);
+/* Runs fn for insn under ITSTATE (non-zero): condition, flags, advance. */
+int arm_thumb_in_it(struct arm_cpu *cpu, uint32_t insn, arm_thumb_fn fn);
 
 #endif

@@ -1,10 +1,9 @@
 /* Thumb fetch and dispatch: one table indexed by the top byte of the
  * instruction selects the handler (ARMv6 Thumb-1 has no 32-bit encodings
- * besides the BL/BLX prefix and suffix pair, see arm_thumb_branch.c). */
+ * besides the BL/BLX prefix and suffix pair, see arm_thumb_branch.c).
+ * Inside an IT block the handler runs through arm_thumb_in_it. */
 #include "cpu/arm/arm_internal.h"
 #include "cpu/arm/arm_thumb.h"
-
-typedef int (*thumb_fn)(struct arm_cpu *cpu, uint32_t insn);
 
 #define UND arm_undef
 #define SHI arm_thumb_shift_imm
@@ -45,9 +44,11 @@ typedef int (*thumb_fn)(struct arm_cpu *cpu, uint32_t insn);
 #define BXS arm_thumb_blx_suffix
 #define BLP arm_thumb_bl_prefix
 #define BLS arm_thumb_bl_suffix
+#define CBZ arm_thumb_cbz
+#define ITH arm_thumb_it_hint
 
 /* Rows: bits[15:12]; columns: bits[11:8]. */
-static const thumb_fn thumb_ops[256] = {
+static const arm_thumb_fn thumb_ops[256] = {
 	/* 0 */ SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI,
 	/* 1 */ SHI, SHI, SHI, SHI, SHI, SHI, SHI, SHI, AS3, AS3, AS3, AS3, AS3, AS3, AS3, AS3,
 	/* 2 */ MVI, MVI, MVI, MVI, MVI, MVI, MVI, MVI, CMI, CMI, CMI, CMI, CMI, CMI, CMI, CMI,
@@ -59,8 +60,8 @@ static const thumb_fn thumb_ops[256] = {
 	/* 8 */ STH, STH, STH, STH, STH, STH, STH, STH, LDH, LDH, LDH, LDH, LDH, LDH, LDH, LDH,
 	/* 9 */ STS, STS, STS, STS, STS, STS, STS, STS, LDS, LDS, LDS, LDS, LDS, LDS, LDS, LDS,
 	/* A */ ADR, ADR, ADR, ADR, ADR, ADR, ADR, ADR, ASP, ASP, ASP, ASP, ASP, ASP, ASP, ASP,
-	/* B: CBZ/CBNZ, IT and hints are Thumb-2 (v6T2): undefined here */
-	/* B */ JSP, UND, EXT, UND, PSH, PSH, CPS, UND, UND, UND, REV, UND, POP, POP, BKP, UND,
+	/* B: CBZ/CBNZ, IT and hints are Thumb-2, run as the reference does */
+	/* B */ JSP, CBZ, EXT, CBZ, PSH, PSH, CPS, UND, UND, CBZ, REV, CBZ, POP, POP, BKP, ITH,
 	/* C */ STM, STM, STM, STM, STM, STM, STM, STM, LDM, LDM, LDM, LDM, LDM, LDM, LDM, LDM,
 	/* D: 0xDE is the permanently undefined space, 0xDF SVC */
 	/* D */ BCC, BCC, BCC, BCC, BCC, BCC, BCC, BCC, BCC, BCC, BCC, BCC, BCC, BCC, UND, SVC,
@@ -87,13 +88,20 @@ static inline bool fetch(struct arm_cpu *cpu, struct gmem *m, bool big_endian, u
 	return true;
 }
 
+static inline int dispatch(struct arm_cpu *cpu, uint16_t insn)
+{
+	if (__builtin_expect(cpu->itstate != 0, 0))
+		return arm_thumb_in_it(cpu, insn, thumb_ops[insn >> 8]);
+	return thumb_ops[insn >> 8](cpu, insn);
+}
+
 int arm_thumb_step(struct arm_cpu *cpu)
 {
 	uint16_t insn;
 
 	if (!fetch(cpu, cpu->mem, cpu->mem->big_endian, &insn))
 		return ARM_STOP_FAULT;
-	return thumb_ops[insn >> 8](cpu, insn);
+	return dispatch(cpu, insn);
 }
 
 int arm_thumb_run(struct arm_cpu *cpu)
@@ -106,7 +114,7 @@ int arm_thumb_run(struct arm_cpu *cpu)
 	do {
 		if (!fetch(cpu, m, big_endian, &insn))
 			return ARM_STOP_FAULT;
-		rc = thumb_ops[insn >> 8](cpu, insn);
+		rc = dispatch(cpu, insn);
 	} while (!rc && cpu->t && !cpu->interrupt_request);
 	return rc;
 }
