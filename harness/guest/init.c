@@ -45,6 +45,14 @@ static const struct mountpoint mounts[] = {
 	{ "tmpfs", WORK },
 };
 
+/* What a distribution's device manager adds beside devtmpfs's nodes. */
+static const char *const dev_links[][2] = {
+	{ "/proc/self/fd", "/dev/fd" },
+	{ "/proc/self/fd/0", "/dev/stdin" },
+	{ "/proc/self/fd/1", "/dev/stdout" },
+	{ "/proc/self/fd/2", "/dev/stderr" },
+};
+
 static void mount_all(void)
 {
 	for (size_t i = 0; i < sizeof mounts / sizeof mounts[0]; i++) {
@@ -54,6 +62,9 @@ static void mount_all(void)
 				       mounts[i].type, mounts[i].dir, errno);
 	}
 	chmod("/tmp", 01777);
+	for (size_t i = 0; i < sizeof dev_links / sizeof dev_links[0]; i++)
+		if (symlink(dev_links[i][0], dev_links[i][1]) != 0 && errno != EEXIST)
+			console_record("warning symlink %s: errno %d", dev_links[i][1], errno);
 }
 
 /* Each program starts with an empty /tmp, whatever the previous one left. */
