@@ -16,7 +16,12 @@ armv6_QEMU     := qemu-arm -cpu arm1176
 .PHONY: all clean check
 all:
 
-include $(wildcard ci/demo/demo.mk harness/bench/bench.mk emulator/emulator.mk suites/isa/isa.mk suites/syscalls/syscalls.mk harness/harness.mk)
+include emulator/emulator.mk
+include suites/isa/isa.mk
+include suites/syscalls/syscalls.mk
+include harness/harness.mk
+include harness/bench/bench.mk
+include ci/demo/demo.mk
 
 clean:
 	rm -rf $(BUILD)
