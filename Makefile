@@ -4,14 +4,12 @@
 
 BUILD    ?= build
 HOST_CC  ?= gcc
-V        ?= 0
 
 # Guest targets and their Debian cross compilers. Guest programs are static
 # so the same binary runs in the real guest and under any subject.
 TARGETS        := armv6
 armv6_CC       := arm-linux-gnueabi-gcc
 armv6_CFLAGS   := -march=armv6k -marm -mfloat-abi=soft -O2 -static -Wall -Wextra -Werror
-armv6_QEMU     := qemu-arm -cpu arm1176
 
 .PHONY: all clean check
 all:
