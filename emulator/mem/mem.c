@@ -49,6 +49,27 @@ void gmem_destroy(struct gmem *m)
 	m->host = m->perm = NULL;
 }
 
+bool gmem_check_pages(struct gmem *m, uint64_t a, uint64_t len, unsigned need)
+{
+	if (len == 0)
+		return true;
+	if (a >= m->size || len > m->size - a) {
+		m->fault_addr = a >= m->size ? a : m->size;
+		m->fault = GF_MAPERR;
+		return false;
+	}
+	uint64_t first = a >> GPAGE_SHIFT, last = (a + len - 1) >> GPAGE_SHIFT;
+	for (uint64_t p = first; p <= last; p++) {
+		unsigned pr = m->perm[p];
+		if ((pr & need) != need) {
+			m->fault_addr = p == first ? a : p << GPAGE_SHIFT;
+			m->fault = (pr & GP_MAPPED) ? GF_ACCERR : GF_MAPERR;
+			return false;
+		}
+	}
+	return true;
+}
+
 /* Page-rounds [addr, addr+len) into page numbers; false when out of range. */
 static bool page_span(const struct gmem *m, uint64_t addr, uint64_t len,
 		      uint64_t *first, uint64_t *end)

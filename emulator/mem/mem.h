@@ -52,27 +52,17 @@ int gmem_unmap(struct gmem *m, uint64_t addr, uint64_t len);
  * returns 0 when none. */
 uint64_t gmem_find_free(struct gmem *m, uint64_t hint, uint64_t len, uint64_t limit);
 
+bool gmem_check_pages(struct gmem *m, uint64_t a, uint64_t len, unsigned need);
+
 /* True when every page of [a, a+len) has all of the bits in need. Sets the
- * fault fields otherwise. len may be 0 (always true). */
+ * fault fields otherwise. len may be 0 (always true). An access inside one
+ * page, the common case, is one table byte test; the rest goes out of line. */
 static inline bool gmem_check(struct gmem *m, uint64_t a, uint64_t len, unsigned need)
 {
-	if (len == 0)
+	if (__builtin_expect(a < m->size && len <= GPAGE_SIZE - (a & GPAGE_MASK), 1) &&
+	    __builtin_expect((m->perm[a >> GPAGE_SHIFT] & need) == need, 1))
 		return true;
-	if (a >= m->size || len > m->size - a) {
-		m->fault_addr = a >= m->size ? a : m->size;
-		m->fault = GF_MAPERR;
-		return false;
-	}
-	uint64_t first = a >> GPAGE_SHIFT, last = (a + len - 1) >> GPAGE_SHIFT;
-	for (uint64_t p = first; p <= last; p++) {
-		unsigned pr = m->perm[p];
-		if ((pr & need) != need) {
-			m->fault_addr = p == first ? a : p << GPAGE_SHIFT;
-			m->fault = (pr & GP_MAPPED) ? GF_ACCERR : GF_MAPERR;
-			return false;
-		}
-	}
-	return true;
+	return gmem_check_pages(m, a, len, need);
 }
 
 /* Host pointer of a guest range already checked with gmem_check. */

@@ -25,7 +25,7 @@ int arm_run(struct arm_cpu *cpu)
 	 * cannot restore ITSTATE (no Thumb-2), so it is clear. */
 	cpu->itstate = 0;
 	for (;;) {
-		if (cpu->interrupt_request) {
+		if (__builtin_expect(cpu->interrupt_request, 0)) {
 			cpu->interrupt_request = 0;
 			cpu->stop_pc = cpu->r[15];
 			return arm_stop(cpu, ARM_STOP_INTERRUPT);
@@ -34,7 +34,7 @@ int arm_run(struct arm_cpu *cpu)
 			rc = arm_thumb_run(cpu);
 		} else {
 			uint32_t pc = cpu->r[15], insn;
-			if ((pc & ~(uint32_t)GPAGE_MASK) != page) {
+			if (__builtin_expect((pc & ~(uint32_t)GPAGE_MASK) != page, 0)) {
 				if (!gmem_check(m, pc, 4, GP_X)) {
 					cpu->stop_pc = pc;
 					cpu->insn = 0;
@@ -49,7 +49,7 @@ int arm_run(struct arm_cpu *cpu)
 				insn = __builtin_bswap32(insn);
 			rc = arm_exec_arm_inline(cpu, insn);
 		}
-		if (rc)
+		if (__builtin_expect(rc, 0))
 			return arm_stop(cpu, rc);
 	}
 }
