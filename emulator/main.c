@@ -1,7 +1,9 @@
-/* mimic: runs a Linux program of another architecture (static ARMv6 EABI
- * for now) as a process of this machine. The command line follows QEMU
- * user mode where it makes sense. */
+/* mimic: runs a Linux program of another architecture (static ARMv6 EABI,
+ * MIPS64 n64 of either byte order) as a process of this machine; the ELF
+ * header picks the architecture. The command line follows QEMU user mode
+ * where it makes sense. */
 #define _GNU_SOURCE
+#include <elf.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -28,11 +30,11 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: mimic [options] program [arguments...]\n"
-		"Runs a static ARMv6 (armel EABI) Linux program.\n\n"
+		"Runs a static Linux program: ARMv6 (armel EABI), MIPS64 or MIPS64el (n64).\n\n"
 		"  -h, --help        this help\n"
 		"  --version         version\n"
 		"  -L path           prefix for absolute paths the program opens (MIMIC_LD_PREFIX)\n"
-		"  -cpu model        CPU model: arm1176 or any (MIMIC_CPU)\n"
+		"  -cpu model        CPU model (MIMIC_CPU): arm1176, MIPS64R2-generic, any; help lists them\n"
 		"  -strace           log system calls on stderr (MIMIC_STRACE)\n"
 		"  -E var=value      set an environment variable for the program\n"
 		"  -U var            remove an environment variable for the program\n"
@@ -66,13 +68,45 @@ static bool parse_size(const char *s, uint64_t *out)
 	return true;
 }
 
-static bool cpu_supported(const char *name)
+/* The architectures and the -cpu models each accepts (the first is the
+ * model emulated; "any" and "max" name it too, as in QEMU). */
+static const struct arch_choice {
+	const struct linux_arch *(*get)(void);
+	const char *models[3];
+} archs[] = {
+	{ linux_arch_armv6, { "arm1176", "any", "max" } },
+};
+#define NARCHS (sizeof archs / sizeof archs[0])
+
+static bool cpu_supported(const struct arch_choice *a, const char *name)
 {
-	static const char *const models[] = { "arm1176", "any", "max" };
-	for (unsigned i = 0; i < sizeof models / sizeof models[0]; i++)
-		if (strcmp(name, models[i]) == 0)
+	for (unsigned i = 0; i < sizeof a->models / sizeof a->models[0]; i++)
+		if (a->models[i] && strcmp(name, a->models[i]) == 0)
 			return true;
 	return false;
+}
+
+/* The architecture of the program at path, or NULL after a message. */
+static const struct arch_choice *pick_arch(const char *path)
+{
+	char err[PATH_MAX + 128];
+	struct elf_ident id;
+	if (elf_identify(path, &id, err, sizeof err) != 0) {
+		fprintf(stderr, "mimic: %s\n", err);
+		return NULL;
+	}
+	for (unsigned i = 0; i < NARCHS; i++) {
+		const struct loader_target *t = archs[i].get()->elf;
+		if (t->elf_class == id.elf_class && t->data == id.data && t->machine == id.machine)
+			return &archs[i];
+	}
+	if (id.machine == EM_MIPS)
+		fprintf(stderr, "mimic: %s: a 32-bit (o32/n32) MIPS program; only the 64-bit n64 ABI is supported\n",
+			path);
+	else
+		fprintf(stderr, "mimic: %s: ELF for an unsupported machine (class %u, data %u, machine %u); "
+			"mimic runs ARMv6 EABI and MIPS64 n64 programs\n", path, id.elf_class, id.data, id.machine);
+	return NULL;
 }
 
 /* The program's environment is ours, with -E and -U applied in order. */
@@ -119,7 +153,8 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			exit(0);
 		}
 		if (strcmp(opt, "version") == 0) {
-			printf("mimic %s: user-mode Linux emulator for ARMv6 (ARM1176) EABI programs\n", MIMIC_VERSION);
+			printf("mimic %s: user-mode Linux emulator for ARMv6 (ARM1176) EABI and MIPS64R2 n64 programs\n",
+			       MIMIC_VERSION);
 			exit(0);
 		}
 		if (strcmp(opt, "strace") == 0) {
@@ -177,22 +212,29 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	memcpy(e->v, environ, nenv * sizeof(char *));
-	struct options o = { .stack_size = DEFAULT_STACK, .cpu = "arm1176" };
+	struct options o = { .stack_size = DEFAULT_STACK };
 	env_options(&o);
 	int prog = parse_options(argc, argv, &o, e);
-	if (prog >= argc)
-		die_usage("no program given", NULL);
-	if (strcmp(o.cpu, "help") == 0) {
-		printf("Available CPUs:\n  arm1176\n  any\n");
+	if (o.cpu && strcmp(o.cpu, "help") == 0) {
+		printf("Available CPUs:\n");
+		for (unsigned i = 0; i < NARCHS; i++)
+			printf("  %s (%s)\n", archs[i].models[0], archs[i].get()->name);
+		printf("  any\n");
 		return 0;
 	}
-	if (!cpu_supported(o.cpu)) {
-		fprintf(stderr, "mimic: unknown CPU model '%s' (arm1176 is supported)\n", o.cpu);
+	if (prog >= argc)
+		die_usage("no program given", NULL);
+	const struct arch_choice *choice = pick_arch(argv[prog]);
+	if (!choice)
+		return 1;
+	if (o.cpu && !cpu_supported(choice, o.cpu)) {
+		fprintf(stderr, "mimic: unknown CPU model '%s' for %s programs (%s is supported)\n", o.cpu,
+			choice->get()->name, choice->models[0]);
 		return 1;
 	}
 
 	struct linux_proc *p = &proc;
-	const struct linux_arch *arch = linux_arch_armv6();
+	const struct linux_arch *arch = choice->get();
 	p->arch = arch;
 	p->strace = o.strace;
 	p->sysroot = o.sysroot;
@@ -204,7 +246,10 @@ int main(int argc, char **argv)
 	p->exe_path = realpath(path, real) ? strdup(real) : path;
 	const char *base = strrchr(path, '/');
 	snprintf(p->comm, sizeof p->comm, "%s", base ? base + 1 : path);
-	if (gmem_init(&p->mem, (uint64_t)1 << arch->word_bits, arch->elf->data == 2) != 0) {
+	/* 32-bit guests get all of their 4 GiB (a bad pointer is always a
+	 * guest fault); 64-bit ones their TASK_SIZE, a power of two. */
+	uint64_t space = arch->word_bits == 32 ? (uint64_t)1 << 32 : arch->elf->task_size;
+	if (gmem_init(&p->mem, space, arch->elf->data == ELFDATA2MSB) != 0) {
 		fprintf(stderr, "mimic: cannot reserve the guest address space: %s\n", strerror(errno));
 		return 1;
 	}

@@ -1,5 +1,7 @@
-/* ELF32 program loading: checks the header like the kernel's binfmt_elf
- * does, then copies PT_LOAD segments into guest memory and zeroes bss. */
+/* ELF program loading (ELF32 and ELF64, either byte order): checks the
+ * header like the kernel's binfmt_elf does, then copies PT_LOAD segments
+ * into guest memory and zeroes bss. Headers are decoded into one native
+ * form first, so the checks and the loading do not depend on the class. */
 #define _DEFAULT_SOURCE
 #include "loader/loader.h"
 
@@ -11,6 +13,22 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The program header table may use up to 64 KiB (the check of the
+ * kernel this loader has always followed). */
+#define PH_TABLE_MAX 65536u
+#define MAX_PHNUM (PH_TABLE_MAX / sizeof(Elf32_Phdr))
+
+struct ehdr {
+	struct elf_ident id;
+	uint16_t type, phentsize, phnum;
+	uint64_t entry, phoff;
+};
+
+struct phdr {
+	uint32_t type, flags;
+	uint64_t offset, vaddr, filesz, memsz;
+};
 
 static int fail(char *err, size_t n, const char *fmt, ...)
 {
@@ -35,34 +53,110 @@ static bool read_at(int fd, void *buf, size_t n, uint64_t off)
 	return true;
 }
 
-static int check_header(const Elf32_Ehdr *eh, const struct loader_target *t,
-			bool is_interp, const char *path, char *err, size_t errlen)
+/* Field readers in the file's byte order. */
+static uint64_t field(const uint8_t *b, unsigned size, bool be)
 {
-	if (memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0)
+	uint64_t v = 0;
+	for (unsigned i = 0; i < size; i++)
+		v |= (uint64_t)b[be ? size - 1 - i : i] << (8 * i);
+	return v;
+}
+
+/* Decodes the ELF header in raw (at least 64 bytes). False when it is not
+ * ELF or of an unknown class or byte order. */
+static bool decode_ehdr(const uint8_t *raw, struct ehdr *eh)
+{
+	if (memcmp(raw, ELFMAG, SELFMAG) != 0)
+		return false;
+	unsigned cls = raw[EI_CLASS], data = raw[EI_DATA];
+	if ((cls != ELFCLASS32 && cls != ELFCLASS64) || (data != ELFDATA2LSB && data != ELFDATA2MSB))
+		return false;
+	bool be = data == ELFDATA2MSB, w64 = cls == ELFCLASS64;
+	unsigned ws = w64 ? 8 : 4;
+	eh->id.elf_class = (unsigned char)cls;
+	eh->id.data = (unsigned char)data;
+	eh->type = (uint16_t)field(raw + 16, 2, be);
+	eh->id.machine = (uint16_t)field(raw + 18, 2, be);
+	eh->entry = field(raw + 24, ws, be);
+	eh->phoff = field(raw + 24 + ws, ws, be);
+	unsigned rest = 24 + 3 * ws; /* after e_entry, e_phoff, e_shoff */
+	eh->id.flags = (uint32_t)field(raw + rest, 4, be);
+	eh->phentsize = (uint16_t)field(raw + rest + 6, 2, be);
+	eh->phnum = (uint16_t)field(raw + rest + 8, 2, be);
+	return true;
+}
+
+static void decode_phdr(const uint8_t *raw, const struct elf_ident *id, struct phdr *ph)
+{
+	bool be = id->data == ELFDATA2MSB;
+	ph->type = (uint32_t)field(raw, 4, be);
+	if (id->elf_class == ELFCLASS64) {
+		ph->flags = (uint32_t)field(raw + 4, 4, be);
+		ph->offset = field(raw + 8, 8, be);
+		ph->vaddr = field(raw + 16, 8, be);
+		ph->filesz = field(raw + 32, 8, be);
+		ph->memsz = field(raw + 40, 8, be);
+	} else {
+		ph->offset = field(raw + 4, 4, be);
+		ph->vaddr = field(raw + 8, 4, be);
+		ph->filesz = field(raw + 16, 4, be);
+		ph->memsz = field(raw + 20, 4, be);
+		ph->flags = (uint32_t)field(raw + 24, 4, be);
+	}
+}
+
+static int read_ehdr(int fd, const char *path, struct ehdr *eh, char *err, size_t errlen)
+{
+	uint8_t raw[64] = { 0 };
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return fail(err, errlen, "%s: not a regular file", path);
+	if ((uint64_t)st.st_size < 52 || !read_at(fd, raw, (uint64_t)st.st_size < 64 ? 52 : 64, 0) ||
+	    !decode_ehdr(raw, eh))
 		return fail(err, errlen, "%s: not an ELF executable", path);
-	if (eh->e_ident[EI_CLASS] != ELFCLASS32 || eh->e_ident[EI_DATA] != t->data ||
-	    eh->e_machine != t->machine)
+	return 0;
+}
+
+int elf_identify(const char *path, struct elf_ident *id, char *err, size_t errlen)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return fail(err, errlen, "%s: %s", path, strerror(errno));
+	struct ehdr eh;
+	int rc = read_ehdr(fd, path, &eh, err, errlen);
+	close(fd);
+	if (rc == 0)
+		*id = eh.id;
+	return rc;
+}
+
+static int check_header(const struct ehdr *eh, const struct loader_target *t,
+			const char *path, char *err, size_t errlen)
+{
+	if (eh->id.elf_class != t->elf_class || eh->id.data != t->data || eh->id.machine != t->machine)
 		return fail(err, errlen, "%s: ELF for another machine (class %u, data %u, machine %u)",
-			    path, eh->e_ident[EI_CLASS], eh->e_ident[EI_DATA], eh->e_machine);
-	if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
-		return fail(err, errlen, "%s: ELF type %u is not an executable", path, eh->e_type);
-	if (is_interp && eh->e_type != ET_DYN && eh->e_type != ET_EXEC)
-		return fail(err, errlen, "%s: bad interpreter", path);
-	if (eh->e_phentsize != sizeof(Elf32_Phdr) || eh->e_phnum == 0 || eh->e_phnum > 65536 / sizeof(Elf32_Phdr))
+			    path, eh->id.elf_class, eh->id.data, eh->id.machine);
+	if (eh->id.flags & t->flags_reject)
+		return fail(err, errlen, "%s: ELF flags 0x%x name another ABI of this machine", path,
+			    eh->id.flags);
+	if (eh->type != ET_EXEC && eh->type != ET_DYN)
+		return fail(err, errlen, "%s: ELF type %u is not an executable", path, eh->type);
+	unsigned phent = eh->id.elf_class == ELFCLASS64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
+	if (eh->phentsize != phent || eh->phnum == 0 || (unsigned)eh->phnum * phent > PH_TABLE_MAX)
 		return fail(err, errlen, "%s: corrupt ELF program header table", path);
 	return 0;
 }
 
 /* Validates one PT_LOAD against the file and the address space. */
-static int check_segment(const Elf32_Phdr *ph, uint64_t bias, uint64_t fsize,
+static int check_segment(const struct phdr *ph, uint64_t bias, uint64_t fsize,
 			 const struct loader_target *t, const char *path, char *err, size_t errlen)
 {
-	uint64_t va = bias + ph->p_vaddr;
-	if (ph->p_filesz > ph->p_memsz || (uint64_t)ph->p_offset + ph->p_filesz > fsize)
+	uint64_t va = bias + ph->vaddr;
+	if (ph->filesz > ph->memsz || ph->offset > fsize || ph->filesz > fsize - ph->offset)
 		return fail(err, errlen, "%s: corrupt ELF segment (file range)", path);
-	if ((ph->p_vaddr & GPAGE_MASK) != (ph->p_offset & GPAGE_MASK))
+	if ((ph->vaddr & GPAGE_MASK) != (ph->offset & GPAGE_MASK))
 		return fail(err, errlen, "%s: corrupt ELF segment (misaligned)", path);
-	if (va < GPAGE_SIZE || va + ph->p_memsz > t->task_size || va + ph->p_memsz < va)
+	if (va < GPAGE_SIZE || va >= t->task_size || ph->memsz > t->task_size - va)
 		return fail(err, errlen, "%s: ELF segment outside user space (0x%llx)", path,
 			    (unsigned long long)va);
 	return 0;
@@ -73,31 +167,100 @@ static unsigned seg_prot(uint32_t flags)
 	return ((flags & PF_R) ? GP_R : 0) | ((flags & PF_W) ? GP_W : 0) | ((flags & PF_X) ? GP_X : 0);
 }
 
-static int load_segments(struct gmem *m, int fd, const Elf32_Phdr *ph, unsigned n, uint64_t bias,
+static int load_segments(struct gmem *m, int fd, const struct phdr *ph, unsigned n, uint64_t bias,
 			 const char *path, char *err, size_t errlen)
 {
 	/* Writable while copying; final permissions after, OR-ed on pages
 	 * two segments share. */
 	for (unsigned i = 0; i < n; i++) {
-		if (ph[i].p_type != PT_LOAD || ph[i].p_memsz == 0)
+		if (ph[i].type != PT_LOAD || ph[i].memsz == 0)
 			continue;
-		uint64_t va = bias + ph[i].p_vaddr;
-		uint64_t lo = va & ~GPAGE_MASK, hi = (va + ph[i].p_memsz + GPAGE_MASK) & ~GPAGE_MASK;
+		uint64_t va = bias + ph[i].vaddr;
+		uint64_t lo = va & ~GPAGE_MASK, hi = (va + ph[i].memsz + GPAGE_MASK) & ~GPAGE_MASK;
 		if (gmem_map(m, lo, hi - lo, GP_R | GP_W) != 0)
 			return fail(err, errlen, "%s: cannot map segment at 0x%llx", path, (unsigned long long)lo);
-		if (!read_at(fd, gmem_host(m, va), ph[i].p_filesz, ph[i].p_offset))
+		if (!read_at(fd, gmem_host(m, va), ph[i].filesz, ph[i].offset))
 			return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
-		memset(gmem_host(m, va + ph[i].p_filesz), 0, ph[i].p_memsz - ph[i].p_filesz);
+		memset(gmem_host(m, va + ph[i].filesz), 0, ph[i].memsz - ph[i].filesz);
 	}
 	for (int pass = 0; pass < 2; pass++)
 		for (unsigned i = 0; i < n; i++) {
-			if (ph[i].p_type != PT_LOAD || ph[i].p_memsz == 0)
+			if (ph[i].type != PT_LOAD || ph[i].memsz == 0)
 				continue;
-			uint64_t va = bias + ph[i].p_vaddr;
-			uint64_t first = va >> GPAGE_SHIFT, last = (va + ph[i].p_memsz - 1) >> GPAGE_SHIFT;
+			uint64_t va = bias + ph[i].vaddr;
+			uint64_t first = va >> GPAGE_SHIFT, last = (va + ph[i].memsz - 1) >> GPAGE_SHIFT;
 			for (uint64_t p = first; p <= last; p++)
-				m->perm[p] = pass == 0 ? GP_MAPPED : (uint8_t)(m->perm[p] | seg_prot(ph[i].p_flags));
+				m->perm[p] = pass == 0 ? GP_MAPPED : (uint8_t)(m->perm[p] | seg_prot(ph[i].flags));
 		}
+	return 0;
+}
+
+/* Reads PT_INTERP's path into img->interp. */
+static int read_interp(int fd, const struct phdr *ph, uint64_t fsize, struct loaded_image *img,
+		       const char *path, char *err, size_t errlen)
+{
+	if (ph->filesz < 2 || ph->filesz > sizeof img->interp || ph->offset > fsize ||
+	    ph->filesz > fsize - ph->offset || !read_at(fd, img->interp, ph->filesz, ph->offset) ||
+	    img->interp[ph->filesz - 1] != '\0')
+		return fail(err, errlen, "%s: corrupt ELF interpreter path", path);
+	return 0;
+}
+
+static int load_fd(int fd, struct gmem *m, const struct loader_target *t, const char *path,
+		   bool is_interp, struct loaded_image *img, char *err, size_t errlen)
+{
+	struct stat st;
+	struct ehdr eh;
+	static uint8_t raw[PH_TABLE_MAX];
+	static struct phdr ph[MAX_PHNUM];
+	if (read_ehdr(fd, path, &eh, err, errlen) != 0 || check_header(&eh, t, path, err, errlen) != 0 ||
+	    fstat(fd, &st) != 0)
+		return -1;
+	uint64_t fsize = (uint64_t)st.st_size, phsize = (uint64_t)eh.phnum * eh.phentsize;
+	if (eh.phoff > fsize || phsize > fsize - eh.phoff || !read_at(fd, raw, phsize, eh.phoff))
+		return fail(err, errlen, "%s: corrupt ELF program header table", path);
+	uint64_t lo = UINT64_MAX, hi = 0;
+	for (unsigned i = 0; i < eh.phnum; i++) {
+		decode_phdr(raw + (size_t)i * eh.phentsize, &eh.id, &ph[i]);
+		if (ph[i].type == PT_GNU_STACK)
+			img->exec_stack = (ph[i].flags & PF_X) != 0;
+		if (ph[i].type == PT_INTERP && !is_interp &&
+		    read_interp(fd, &ph[i], fsize, img, path, err, errlen) != 0)
+			return -1;
+		if (ph[i].type != PT_LOAD)
+			continue;
+		if (ph[i].vaddr < lo)
+			lo = ph[i].vaddr;
+		if (ph[i].vaddr + ph[i].memsz > hi)
+			hi = ph[i].vaddr + ph[i].memsz;
+	}
+	if (hi == 0)
+		return fail(err, errlen, "%s: ELF without loadable segments", path);
+	if (eh.type == ET_DYN) {
+		uint64_t want = is_interp ? t->interp_base : t->dyn_base;
+		uint64_t at = gmem_find_free(m, want, hi - (lo & ~GPAGE_MASK), t->task_size);
+		if (at == 0)
+			return fail(err, errlen, "%s: no room to load", path);
+		img->bias = at - (lo & ~GPAGE_MASK);
+	}
+	for (unsigned i = 0; i < eh.phnum; i++)
+		if (ph[i].type == PT_LOAD && check_segment(&ph[i], img->bias, fsize, t, path, err, errlen) != 0)
+			return -1;
+	if (load_segments(m, fd, ph, eh.phnum, img->bias, path, err, errlen) != 0)
+		return -1;
+	img->entry = img->bias + eh.entry;
+	img->end = img->bias + hi;
+	img->phnum = eh.phnum;
+	img->phent = eh.phentsize;
+	/* AT_PHDR: the headers as mapped inside a segment (the kernel
+	 * looks for the PT_LOAD covering e_phoff). */
+	for (unsigned i = 0; i < eh.phnum; i++)
+		if (ph[i].type == PT_PHDR)
+			img->phdr = img->bias + ph[i].vaddr;
+	for (unsigned i = 0; i < eh.phnum && img->phdr == 0; i++)
+		if (ph[i].type == PT_LOAD && eh.phoff >= ph[i].offset &&
+		    eh.phoff + phsize <= ph[i].offset + ph[i].filesz)
+			img->phdr = img->bias + ph[i].vaddr + (eh.phoff - ph[i].offset);
 	return 0;
 }
 
@@ -105,84 +268,10 @@ int elf_load(struct gmem *m, const struct loader_target *t, const char *path,
 	     bool is_interp, struct loaded_image *img, char *err, size_t errlen)
 {
 	memset(img, 0, sizeof *img);
-	img->exec_stack = false; /* ARMv6 Linux: only PT_GNU_STACK with PF_X */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return fail(err, errlen, "%s: %s", path, strerror(errno));
-	struct stat st;
-	Elf32_Ehdr eh;
-	Elf32_Phdr ph[65536 / sizeof(Elf32_Phdr)];
-	int rc = -1;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		fail(err, errlen, "%s: not a regular file", path);
-		goto out;
-	}
-	if ((uint64_t)st.st_size < sizeof eh || !read_at(fd, &eh, sizeof eh, 0)) {
-		fail(err, errlen, "%s: not an ELF executable", path);
-		goto out;
-	}
-	if (check_header(&eh, t, is_interp, path, err, errlen) != 0)
-		goto out;
-	uint64_t phsize = (uint64_t)eh.e_phnum * sizeof(Elf32_Phdr);
-	if ((uint64_t)eh.e_phoff + phsize > (uint64_t)st.st_size || !read_at(fd, ph, phsize, eh.e_phoff)) {
-		fail(err, errlen, "%s: corrupt ELF program header table", path);
-		goto out;
-	}
-	uint64_t lo = UINT64_MAX, hi = 0;
-	for (unsigned i = 0; i < eh.e_phnum; i++) {
-		if (ph[i].p_type == PT_GNU_STACK)
-			img->exec_stack = (ph[i].p_flags & PF_X) != 0;
-		if (ph[i].p_type == PT_INTERP && !is_interp) {
-			if (ph[i].p_filesz < 2 || ph[i].p_filesz > sizeof img->interp ||
-			    (uint64_t)ph[i].p_offset + ph[i].p_filesz > (uint64_t)st.st_size ||
-			    !read_at(fd, img->interp, ph[i].p_filesz, ph[i].p_offset) ||
-			    img->interp[ph[i].p_filesz - 1] != '\0') {
-				fail(err, errlen, "%s: corrupt ELF interpreter path", path);
-				goto out;
-			}
-		}
-		if (ph[i].p_type != PT_LOAD)
-			continue;
-		if (ph[i].p_vaddr < lo)
-			lo = ph[i].p_vaddr;
-		if ((uint64_t)ph[i].p_vaddr + ph[i].p_memsz > hi)
-			hi = (uint64_t)ph[i].p_vaddr + ph[i].p_memsz;
-	}
-	if (hi == 0) {
-		fail(err, errlen, "%s: ELF without loadable segments", path);
-		goto out;
-	}
-	if (eh.e_type == ET_DYN) {
-		uint64_t want = is_interp ? t->interp_base : t->dyn_base;
-		uint64_t span = hi - (lo & ~GPAGE_MASK);
-		uint64_t at = gmem_find_free(m, want, span, t->task_size);
-		if (at == 0) {
-			fail(err, errlen, "%s: no room to load", path);
-			goto out;
-		}
-		img->bias = at - (lo & ~GPAGE_MASK);
-	}
-	for (unsigned i = 0; i < eh.e_phnum; i++)
-		if (ph[i].p_type == PT_LOAD &&
-		    check_segment(&ph[i], img->bias, (uint64_t)st.st_size, t, path, err, errlen) != 0)
-			goto out;
-	if (load_segments(m, fd, ph, eh.e_phnum, img->bias, path, err, errlen) != 0)
-		goto out;
-	img->entry = img->bias + eh.e_entry;
-	img->end = img->bias + hi;
-	img->phnum = eh.e_phnum;
-	img->phent = eh.e_phentsize;
-	/* AT_PHDR: the headers as mapped inside a segment (the kernel
-	 * looks for the PT_LOAD covering e_phoff). */
-	for (unsigned i = 0; i < eh.e_phnum; i++)
-		if (ph[i].p_type == PT_PHDR)
-			img->phdr = img->bias + ph[i].p_vaddr;
-	for (unsigned i = 0; i < eh.e_phnum && img->phdr == 0; i++)
-		if (ph[i].p_type == PT_LOAD && eh.e_phoff >= ph[i].p_offset &&
-		    eh.e_phoff + phsize <= (uint64_t)ph[i].p_offset + ph[i].p_filesz)
-			img->phdr = img->bias + ph[i].p_vaddr + (eh.e_phoff - ph[i].p_offset);
-	rc = 0;
-out:
+	int rc = load_fd(fd, m, t, path, is_interp, img, err, errlen);
 	close(fd);
 	return rc;
 }

@@ -10,8 +10,10 @@
 
 /* What the CPU family expects of an ELF file and where things go. */
 struct loader_target {
-	uint16_t machine;       /* e_machine */
+	unsigned char elf_class;/* ELFCLASS32 / ELFCLASS64 */
 	unsigned char data;     /* ELFDATA2LSB / ELFDATA2MSB */
+	uint16_t machine;       /* e_machine */
+	uint32_t flags_reject;  /* e_flags bits of other ABIs of the machine (MIPS n32) */
 	uint64_t task_size;     /* first address above user space */
 	uint64_t dyn_base;      /* ELF_ET_DYN_BASE for ET_DYN main programs */
 	uint64_t interp_base;   /* where an interpreter (ET_DYN) is loaded */
@@ -26,6 +28,17 @@ struct loaded_image {
 	char interp[256];       /* PT_INTERP path, empty if none */
 	bool exec_stack;        /* PT_GNU_STACK has PF_X */
 };
+
+/* The identity of an ELF file: what picks the architecture. */
+struct elf_ident {
+	unsigned char elf_class, data;
+	uint16_t machine;
+	uint32_t flags;
+};
+
+/* Reads the identity of the ELF file path; -1 with a message in err when
+ * it cannot be read or is not ELF. */
+int elf_identify(const char *path, struct elf_ident *id, char *err, size_t errlen);
 
 /* Loads the ELF file path into m. On failure returns -1 with a message in
  * err (no guest state is valid then). */

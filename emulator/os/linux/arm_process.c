@@ -29,8 +29,9 @@
 #define ARM_HWCAP (0x2u | 0x4u | 0x10u | 0x40u | 0x80u | 0x100u | 0x8000u)
 
 static const struct loader_target arm_elf = {
-	.machine = EM_ARM,
+	.elf_class = ELFCLASS32,
 	.data = ELFDATA2LSB,
+	.machine = EM_ARM,
 	.task_size = 0xbf000000u,   /* TASK_SIZE: PAGE_OFFSET 0xc0000000 - 16 MiB */
 	.dyn_base = 0x00400000u,    /* ELF_ET_DYN_BASE */
 	.interp_base = 0x40000000u,
