@@ -10,6 +10,10 @@ HOST_CC  ?= gcc
 TARGETS        := armv6
 armv6_CC       := arm-linux-gnueabi-gcc
 armv6_CFLAGS   := -march=armv6k -marm -mfloat-abi=soft -O2 -static -Wall -Wextra -Werror
+mips64_CC      := mips64-linux-gnuabi64-gcc
+mips64_CFLAGS  := -march=mips64r2 -mabi=64 -O2 -static -Wall -Wextra -Werror
+mips64el_CC     := mips64el-linux-gnuabi64-gcc
+mips64el_CFLAGS := -march=mips64r2 -mabi=64 -O2 -static -Wall -Wextra -Werror
 
 .PHONY: all clean check
 all:
