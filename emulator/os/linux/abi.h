@@ -17,6 +17,12 @@ struct flag_map {
 	uint32_t guest, host;
 };
 
+/* One numbered value (a resource, a socket type...) in guest and host
+ * numbering; lists end with {-1, -1}. */
+struct value_map {
+	int guest, host;
+};
+
 /* fcntl commands: how the argument is passed. */
 enum fcntl_kind {
 	FC_INT,      /* integer argument (or none) passed through */
@@ -89,8 +95,31 @@ struct linux_abi {
 	uint32_t personality;
 	/* siginfo: si_code before si_errno (MIPS) instead of after. */
 	bool siginfo_code_first;
+	/* The kernel's sigset_t in bytes (8; 16 for MIPS's 128 signals):
+	 * what rt_sigaction and rt_sigprocmask require as sigsetsize. */
+	unsigned sigset_bytes;
+	/* struct sigaction: MIPS puts a 32-bit sa_flags first and has no
+	 * sa_restorer (flags, handler, mask) instead of handler, flags,
+	 * restorer, mask. */
+	bool sigaction_flags_first;
+	/* sa_flags guest -> the LINUX_SA_* values kept; NULL when the same. */
+	const struct flag_map *sa_flags;
+	/* SIG_BLOCK's value (SIG_UNBLOCK and SIG_SETMASK follow): 0, MIPS 1. */
+	int sig_block;
+	/* mmap flags guest -> asm-generic; NULL when the same. */
+	const struct flag_map *mmap_flags;
+	/* RLIMIT_* guest -> host; NULL when the same. */
+	const struct value_map *rlimits;
 };
 
+/* Translates v through map (bits of map entries; others pass unchanged);
+ * map NULL: v. */
+uint32_t abi_flags_in(const struct flag_map *map, uint32_t v);
+uint32_t abi_flags_out(const struct flag_map *map, uint32_t v);
+/* Translates a numbered value; map NULL or no entry: v. */
+int abi_value_in(const struct value_map *map, int v);
+
 extern const struct linux_abi linux_abi_armel;
+extern const struct linux_abi linux_abi_mips64, linux_abi_mips64el;
 
 #endif

@@ -270,4 +270,10 @@ const struct linux_abi linux_abi_armel = {
 	.sig_unblockable = (1ull << (9 - 1)) | (1ull << (19 - 1)),
 	.personality = 0x0800000,
 	.siginfo_code_first = false,
+	.sigset_bytes = 8,
+	.sigaction_flags_first = false,
+	.sa_flags = NULL,
+	.sig_block = 0,
+	.mmap_flags = NULL,
+	.rlimits = NULL,
 };

@@ -12,6 +12,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "os/linux/abi.h"
 #include "os/linux/proc_sys.h"
 
 /* asm-generic mmap values (ARM's). */
@@ -242,9 +243,24 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 	return (long)addr;
 }
 
+/* The ABI's mmap flag values -> the asm-generic ones do_mmap checks. */
+static uint64_t mmap_flags(const struct linux_proc *p, uint64_t flags)
+{
+	return abi_flags_in(p->arch->abi->mmap_flags, (uint32_t)flags);
+}
+
 long sys_mmap2(struct linux_proc *p, const uint64_t a[6])
 {
-	return do_mmap(p, (uint32_t)a[0], (uint32_t)a[1], a[2], a[3], (int)a[4], (uint64_t)(uint32_t)a[5] << 12);
+	return do_mmap(p, (uint32_t)a[0], (uint32_t)a[1], a[2], mmap_flags(p, a[3]), (int)a[4],
+		       (uint64_t)(uint32_t)a[5] << 12);
+}
+
+/* mmap of 64-bit ABIs: a byte offset, which must be page aligned. */
+long sys_mmap(struct linux_proc *p, const uint64_t a[6])
+{
+	if (a[5] & GPAGE_MASK)
+		return -EINVAL;
+	return do_mmap(p, a[0], a[1], a[2], mmap_flags(p, a[3]), (int)a[4], a[5]);
 }
 
 long sys_munmap(struct linux_proc *p, const uint64_t a[6])

@@ -30,9 +30,15 @@ static enum dfl default_action(int sig)
 	return sig < 32 ? (enum dfl)table[sig] : D_TERM;
 }
 
-/* Signals Linux delivers first (SYNCHRONOUS_MASK). */
-#define SYNC_MASK (SIGBIT(SIG_SEGV) | SIGBIT(SIG_BUS) | SIGBIT(SIG_ILL) | SIGBIT(SIG_TRAP) | \
-		   SIGBIT(SIG_FPE) | SIGBIT(SIG_SYS))
+/* Signals Linux delivers first (SYNCHRONOUS_MASK), in guest numbering. */
+static uint64_t sync_mask(const struct linux_proc *p)
+{
+	static const int sync[] = { SIG_SEGV, SIG_BUS, SIG_ILL, SIG_TRAP, SIG_FPE, SIG_SYS };
+	uint64_t m = 0;
+	for (unsigned i = 0; i < sizeof sync / sizeof sync[0]; i++)
+		m |= SIGBIT(proc_sig_guest(p, sync[i]));
+	return m;
+}
 
 static int host_sig(const struct linux_proc *p, int sig)
 {
@@ -190,7 +196,7 @@ static void from_host_info(struct linux_proc *p, int sig, const siginfo_t *si, s
 	out->errno_ = si->si_errno;
 	out->pid = si->si_pid;
 	out->uid = (int)si->si_uid;
-	if (sig == SIG_CHLD) {
+	if (host_sig(p, sig) == SIG_CHLD) {
 		/* si_status is an exit code or a signal number. */
 		out->status = si->si_code == CLD_EXITED ? si->si_status : guest_sig(p, si->si_status);
 		out->utime = si->si_utime;
@@ -201,7 +207,7 @@ static void from_host_info(struct linux_proc *p, int sig, const siginfo_t *si, s
 		out->value = (uint64_t)(uintptr_t)si->si_value.sival_ptr;
 	} else if (si->si_code == SI_QUEUE || si->si_code == SI_MESGQ || si->si_code == SI_ASYNCIO) {
 		out->value = (uint64_t)(uintptr_t)si->si_value.sival_ptr;
-	} else if (sig == SIG_IO && si->si_code > 0) {
+	} else if (host_sig(p, sig) == SIG_IO && si->si_code > 0) {
 		out->band = si->si_band;
 		out->fd = si->si_fd;
 	}
@@ -217,7 +223,7 @@ void linux_signal_poll(struct linux_proc *p)
 	host_any = 0;
 	if (bus_pending) {
 		bus_pending = 0;
-		linux_signal_fault(p, SIG_BUS, 2 /* BUS_ADRERR */, bus_addr);
+		linux_signal_fault(p, guest_sig(p, SIG_BUS), 2 /* BUS_ADRERR */, bus_addr);
 	}
 	for (int hsig = 1; hsig < NSIG; hsig++) {
 		if (!host_pending[hsig])
@@ -268,10 +274,11 @@ void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info)
 	if (sig < 1 || sig > LINUX_NSIG)
 		return;
 	/* prepare_signal: a stop cancels a pending continue and back. */
-	if (sig == SIG_CONT) {
-		p->pending &= ~(SIGBIT(SIG_STOP) | SIGBIT(SIG_TSTP) | SIGBIT(SIG_TTIN) | SIGBIT(SIG_TTOU));
-	} else if (sig < SIG_RTMIN && default_action(sig) == D_STOP) {
-		p->pending &= ~SIGBIT(SIG_CONT);
+	if (host_sig(p, sig) == SIG_CONT) {
+		p->pending &= ~(SIGBIT(guest_sig(p, SIG_STOP)) | SIGBIT(guest_sig(p, SIG_TSTP)) |
+				SIGBIT(guest_sig(p, SIG_TTIN)) | SIGBIT(guest_sig(p, SIG_TTOU)));
+	} else if (sig < SIG_RTMIN && default_action(host_sig(p, sig)) == D_STOP) {
+		p->pending &= ~SIGBIT(guest_sig(p, SIG_CONT));
 	}
 	if (ignored(p, sig))
 		return;
@@ -320,10 +327,11 @@ void proc_signal_dequeue(struct linux_proc *p, int sig, struct linux_siginfo *in
 		p->pending &= ~SIGBIT(sig);
 }
 
-int proc_signal_pick(uint64_t set)
+int proc_signal_pick(const struct linux_proc *p, uint64_t set)
 {
-	if (set & SYNC_MASK)
-		set &= SYNC_MASK;
+	uint64_t sync = sync_mask(p);
+	if (set & sync)
+		set &= sync;
 	return set ? __builtin_ctzll(set) + 1 : 0;
 }
 
@@ -349,7 +357,7 @@ void linux_signal_fault(struct linux_proc *p, int sig, int code, uint64_t addr)
 void linux_die(struct linux_proc *p, int sig)
 {
 	int hsig = host_sig(p, sig);
-	if (default_action(sig) == D_CORE) {
+	if (default_action(host_sig(p, sig)) == D_CORE) {
 		struct rlimit none = { 0, 0 };
 		setrlimit(RLIMIT_CORE, &none);
 	}
@@ -386,7 +394,7 @@ int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct 
 {
 	for (;;) {
 		linux_signal_poll(p);
-		int sig = proc_signal_pick(p->pending & ~p->sigmask);
+		int sig = proc_signal_pick(p, p->pending & ~p->sigmask);
 		if (sig == 0) {
 			if (!p->restore_sigmask)
 				return 0;
@@ -401,7 +409,7 @@ int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct 
 		if (sig != SIG_KILL && sig != SIG_STOP && a->handler == LINUX_SIG_IGN)
 			continue;
 		if (sig == SIG_KILL || sig == SIG_STOP || a->handler == LINUX_SIG_DFL) {
-			switch (default_action(sig)) {
+			switch (default_action(host_sig(p, sig))) {
 			case D_IGN:
 				continue;
 			case D_STOP:
@@ -423,9 +431,10 @@ void linux_signal_handle(struct linux_proc *p, int sig, const struct linux_sigac
 	p->restore_sigmask = false;
 	if (p->arch->signal_frame(p, sig, act, info, oldmask) != 0) {
 		/* force_sigsegv: a SIGSEGV handler that cannot run is reset. */
-		if (sig == SIG_SEGV)
-			p->sigact[SIG_SEGV].handler = LINUX_SIG_DFL;
-		linux_signal_fault(p, SIG_SEGV, LINUX_SI_KERNEL, 0);
+		int segv = guest_sig(p, SIG_SEGV);
+		if (sig == segv)
+			p->sigact[segv].handler = LINUX_SIG_DFL;
+		linux_signal_fault(p, segv, LINUX_SI_KERNEL, 0);
 		return;
 	}
 	p->sigmask |= act->mask;
@@ -507,7 +516,7 @@ int linux_siginfo_put(struct linux_proc *p, uint64_t addr, const struct linux_si
 	PUT32(0, info->signo);
 	PUT32(code_first ? 4 : 8, info->code);
 	PUT32(code_first ? 8 : 4, info->errno_);
-	int sig = info->signo, code = info->code;
+	int sig = host_sig(p, info->signo), code = info->code;
 	unsigned w = w64 ? 8 : 4;
 	bool fault = info->fault || (code > 0 && (sig == SIG_ILL || sig == SIG_FPE || sig == SIG_SEGV || sig == SIG_BUS ||
 				   sig == SIG_TRAP));

@@ -1,9 +1,12 @@
 /* Internals shared by the process core's signal files (proc_signal.c,
- * proc_sigsys.c): signal numbers in the asm-generic numbering the
- * personality keeps, and the queue operations. */
+ * proc_sigsys.c): asm-generic signal numbers, and the queue operations.
+ * The process keeps signals in the guest's numbering; what depends on
+ * which signal it is goes through proc_sig_generic (the host numbering,
+ * which is asm-generic's on x86-64). */
 #ifndef MIMIC_PROC_SIGNAL_H
 #define MIMIC_PROC_SIGNAL_H
 
+#include "os/linux/abi.h"
 #include "os/linux/linux.h"
 
 enum {
@@ -14,7 +17,7 @@ enum {
 };
 
 #define SIGBIT(sig) ((uint64_t)1 << ((sig) - 1))
-#define UNBLOCKABLE (SIGBIT(SIG_KILL) | SIGBIT(SIG_STOP))
+#define UNBLOCKABLE (p->arch->abi->sig_unblockable)
 
 #define LINUX_SIG_DFL 0
 #define LINUX_SIG_IGN 1
@@ -31,11 +34,20 @@ void proc_signal_discard(struct linux_proc *p, int sig);
 /* Removes one pending instance of sig (must be pending). */
 void proc_signal_dequeue(struct linux_proc *p, int sig, struct linux_siginfo *info);
 /* The signal Linux takes first from set: synchronous ones, then lowest. */
-int proc_signal_pick(uint64_t set);
+int proc_signal_pick(const struct linux_proc *p, uint64_t set);
 /* SS_DISABLE / SS_ONSTACK / 0 for the stack pointer sp. */
 int proc_altstack_flags(const struct linux_proc *p, uint64_t sp);
 /* sigaltstack's checks and update: 0, -1 EPERM, -2 EINVAL, -3 ENOMEM. */
 int proc_sigaltstack_set(struct linux_proc *p, uint64_t ss_sp, int ss_flags, uint64_t ss_size, uint64_t sp);
+/* Guest signal -> asm-generic number, and back. */
+static inline int proc_sig_generic(const struct linux_proc *p, int sig)
+{
+	return sig > 0 && p->arch->sig_to_host ? p->arch->sig_to_host(sig) : sig;
+}
+static inline int proc_sig_guest(const struct linux_proc *p, int sig)
+{
+	return sig > 0 && p->arch->sig_from_host ? p->arch->sig_from_host(sig) : sig;
+}
 static inline uint64_t proc_guest_sp(struct linux_proc *p) { return p->arch->get_sp(p); }
 
 #endif

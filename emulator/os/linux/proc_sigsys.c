@@ -17,7 +17,9 @@
 #define UAPI_SA_FLAGS (LINUX_SA_NOCLDSTOP | LINUX_SA_NOCLDWAIT | LINUX_SA_SIGINFO | LINUX_SA_ONSTACK | \
 		       LINUX_SA_RESTART | LINUX_SA_NODEFER | LINUX_SA_RESETHAND | 0x800u | 0x02000000u | \
 		       LINUX_SA_RESTORER)
-#define KERNEL_SIGSET_BYTES 8
+/* The kernel's sigset_t size of the ABI, and the largest of them. */
+#define SIGSET_MAX 16
+static unsigned sigset_bytes(const struct linux_proc *p) { return p->arch->abi->sigset_bytes; }
 
 static unsigned wsize(const struct linux_proc *p) { return p->arch->word_bits / 8; }
 
@@ -37,7 +39,18 @@ static bool put_word(struct linux_proc *p, uint64_t a, uint64_t v)
 	return wsize(p) == 8 ? gmem_st64(&p->mem, a, v) : gmem_st32(&p->mem, a, (uint32_t)v);
 }
 
-/* sigset_t of the kernel: 64 bits, in words of the guest. */
+/* sigset_t of the kernel: guest words (the first holds signals 1..32 or
+ * 1..64); signals above 64 do not exist here and read back as 0. */
+static void sigset_image(const struct linux_proc *p, uint64_t set, uint8_t b[SIGSET_MAX])
+{
+	unsigned w = wsize(p);
+	memset(b, 0, SIGSET_MAX);
+	for (unsigned i = 0; i < 8; i++) {
+		unsigned word = i / w, byte = i % w;
+		b[word * w + (p->mem.big_endian ? w - 1 - byte : byte)] = (uint8_t)(set >> (8 * i));
+	}
+}
+
 static bool get_sigset(struct linux_proc *p, uint64_t a, uint64_t *set)
 {
 	if (wsize(p) == 8)
@@ -51,31 +64,42 @@ static bool get_sigset(struct linux_proc *p, uint64_t a, uint64_t *set)
 
 static bool put_sigset(struct linux_proc *p, uint64_t a, uint64_t set, unsigned bytes)
 {
-	if (!gmem_check(&p->mem, a, bytes, GP_W))
-		return false;
-	if (wsize(p) == 8 && bytes == 8)
-		return gmem_st64(&p->mem, a, set);
-	for (unsigned i = 0; i < bytes; i += 4)
-		if (!gmem_st32(&p->mem, a + i, (uint32_t)(set >> (8 * i))))
-			return false;
-	return true;
+	uint8_t b[SIGSET_MAX];
+	sigset_image(p, set, b);
+	return gmem_write(&p->mem, a, b, bytes);
 }
 
-/* struct sigaction of the kernel (ARM and asm-generic order: handler,
- * flags, restorer, mask). */
+/* struct sigaction of the kernel: handler, flags, restorer, mask (ARM and
+ * asm-generic), or a 32-bit flags word, handler, mask (MIPS). */
 static bool get_sigaction(struct linux_proc *p, uint64_t a, struct linux_sigaction *sa)
 {
+	const struct linux_abi *abi = p->arch->abi;
 	unsigned w = wsize(p);
+	if (abi->sigaction_flags_first) {
+		uint32_t flags;
+		sa->restorer = 0;
+		if (!gmem_ld32(&p->mem, a, &flags) || !get_word(p, a + w, &sa->handler) ||
+		    !get_sigset(p, a + 2 * w, &sa->mask))
+			return false;
+		sa->flags = abi_flags_in(abi->sa_flags, flags);
+		return true;
+	}
 	return get_word(p, a, &sa->handler) && get_word(p, a + w, &sa->flags) &&
 	       get_word(p, a + 2 * w, &sa->restorer) && get_sigset(p, a + 3 * w, &sa->mask);
 }
 
 static bool put_sigaction(struct linux_proc *p, uint64_t a, const struct linux_sigaction *sa)
 {
-	unsigned w = wsize(p);
-	return gmem_check(&p->mem, a, 3 * w + KERNEL_SIGSET_BYTES, GP_W) && put_word(p, a, sa->handler) &&
+	const struct linux_abi *abi = p->arch->abi;
+	unsigned w = wsize(p), set = sigset_bytes(p);
+	if (abi->sigaction_flags_first)
+		return gmem_check(&p->mem, a, 2 * w + set, GP_W) &&
+		       gmem_st32(&p->mem, a, abi_flags_out(abi->sa_flags, (uint32_t)sa->flags)) &&
+		       (w == 4 || gmem_st32(&p->mem, a + 4, 0)) && put_word(p, a + w, sa->handler) &&
+		       put_sigset(p, a + 2 * w, sa->mask, set);
+	return gmem_check(&p->mem, a, 3 * w + set, GP_W) && put_word(p, a, sa->handler) &&
 	       put_word(p, a + w, sa->flags) && put_word(p, a + 2 * w, sa->restorer) &&
-	       put_sigset(p, a + 3 * w, sa->mask, KERNEL_SIGSET_BYTES);
+	       put_sigset(p, a + 3 * w, sa->mask, set);
 }
 
 static int sig_arg(uint64_t v) { return (int)(int32_t)v; }
@@ -83,13 +107,14 @@ static int sig_arg(uint64_t v) { return (int)(int32_t)v; }
 long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
 {
 	int sig = sig_arg(a[0]);
-	if (a[3] != KERNEL_SIGSET_BYTES)
+	if (a[3] != sigset_bytes(p))
 		return -EINVAL;
 	struct linux_sigaction nsa;
 	if (a[1] && !get_sigaction(p, a[1], &nsa))
 		return -EFAULT;
-	if (sig < 1 || sig > LINUX_NSIG || (a[1] && (sig == SIG_KILL || sig == SIG_STOP)))
+	if (sig < 1 || sig > LINUX_NSIG || (a[1] && (SIGBIT(sig) & UNBLOCKABLE)))
 		return -EINVAL;
+	int gsig = proc_sig_generic(p, sig);
 	struct linux_sigaction old = p->sigact[sig];
 	old.flags &= UAPI_SA_FLAGS;
 	if (a[1]) {
@@ -98,8 +123,8 @@ long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
 		p->sigact[sig] = nsa;
 		/* POSIX: setting a pending signal to be ignored discards it. */
 		if (nsa.handler == LINUX_SIG_IGN ||
-		    (nsa.handler == LINUX_SIG_DFL && (sig == SIG_CHLD || sig == SIG_CONT || sig == SIG_URG ||
-						       sig == SIG_WINCH)))
+		    (nsa.handler == LINUX_SIG_DFL && (gsig == SIG_CHLD || gsig == SIG_CONT || gsig == SIG_URG ||
+						       gsig == SIG_WINCH)))
 			proc_signal_discard(p, sig);
 		proc_signal_sync_host(p, sig);
 	}
@@ -110,7 +135,7 @@ long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
 
 long sys_rt_sigprocmask(struct linux_proc *p, const uint64_t a[6])
 {
-	if (a[3] != KERNEL_SIGSET_BYTES)
+	if (a[3] != sigset_bytes(p))
 		return -EINVAL;
 	uint64_t old = p->sigmask;
 	if (a[1]) {
@@ -118,7 +143,7 @@ long sys_rt_sigprocmask(struct linux_proc *p, const uint64_t a[6])
 		if (!get_sigset(p, a[1], &set))
 			return -EFAULT;
 		set &= ~UNBLOCKABLE;
-		switch (sig_arg(a[0])) {
+		switch (sig_arg(a[0]) - p->arch->abi->sig_block) {
 		case 0: /* SIG_BLOCK */
 			p->sigmask |= set;
 			break;
@@ -132,20 +157,18 @@ long sys_rt_sigprocmask(struct linux_proc *p, const uint64_t a[6])
 			return -EINVAL;
 		}
 	}
-	if (a[2] && !put_sigset(p, a[2], old, KERNEL_SIGSET_BYTES))
+	if (a[2] && !put_sigset(p, a[2], old, sigset_bytes(p)))
 		return -EFAULT;
 	return 0;
 }
 
 long sys_rt_sigpending(struct linux_proc *p, const uint64_t a[6])
 {
-	if (a[1] > KERNEL_SIGSET_BYTES)
+	if (a[1] > sigset_bytes(p))
 		return -EINVAL;
 	linux_signal_poll(p);
-	uint64_t set = p->pending & p->sigmask;
-	uint8_t b[KERNEL_SIGSET_BYTES];
-	for (unsigned i = 0; i < sizeof b; i++)
-		b[i] = (uint8_t)(set >> (8 * i));
+	uint8_t b[SIGSET_MAX];
+	sigset_image(p, p->pending & p->sigmask, b);
 	return gmem_write(&p->mem, a[0], b, (size_t)a[1]) ? 0 : -EFAULT;
 }
 
@@ -297,7 +320,7 @@ long sys_pause(struct linux_proc *p, const uint64_t a[6])
 
 long sys_rt_sigsuspend(struct linux_proc *p, const uint64_t a[6])
 {
-	if (a[1] != KERNEL_SIGSET_BYTES)
+	if (a[1] != sigset_bytes(p))
 		return -EINVAL;
 	uint64_t set;
 	if (!get_sigset(p, a[0], &set))
@@ -333,7 +356,7 @@ static bool get_timespec(struct linux_proc *p, uint64_t a, bool time64, int64_t 
 
 static long timedwait(struct linux_proc *p, const uint64_t a[6], bool time64)
 {
-	if (a[3] != KERNEL_SIGSET_BYTES)
+	if (a[3] != sigset_bytes(p))
 		return -EINVAL;
 	uint64_t these;
 	if (!get_sigset(p, a[0], &these))
@@ -362,7 +385,7 @@ static long timedwait(struct linux_proc *p, const uint64_t a[6], bool time64)
 	}
 	for (;;) {
 		linux_signal_poll(p);
-		int sig = proc_signal_pick(p->pending & these);
+		int sig = proc_signal_pick(p, p->pending & these);
 		if (sig) {
 			struct linux_siginfo info;
 			proc_signal_dequeue(p, sig, &info);

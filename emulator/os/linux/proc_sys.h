@@ -29,6 +29,7 @@ long sys_pause(struct linux_proc *p, const uint64_t a[6]);
 /* Memory */
 long sys_brk(struct linux_proc *p, const uint64_t a[6]);
 long sys_mmap2(struct linux_proc *p, const uint64_t a[6]);
+long sys_mmap(struct linux_proc *p, const uint64_t a[6]);
 long sys_munmap(struct linux_proc *p, const uint64_t a[6]);
 long sys_mprotect(struct linux_proc *p, const uint64_t a[6]);
 long sys_mremap(struct linux_proc *p, const uint64_t a[6]);

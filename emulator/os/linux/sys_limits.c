@@ -1,5 +1,5 @@
-/* Resource limits and usage, and prctl. RLIMIT_* and PR_* values are the
- * generic ones on ARM. */
+/* Resource limits and usage, and prctl. RLIMIT_* values go through the
+ * ABI's table (MIPS numbers them differently); PR_* are the same on all. */
 #define _GNU_SOURCE
 #include <string.h>
 #include <sys/prctl.h>
@@ -25,10 +25,15 @@ static rlim_t rlim_in(const struct linux_proc *p, uint64_t v)
 	return v;
 }
 
+static int resource(const struct linux_proc *p, uint64_t v)
+{
+	return abi_value_in(p->arch->abi->rlimits, sc_int(v));
+}
+
 SC(ugetrlimit)
 {
 	struct rlimit r;
-	if (getrlimit((__rlimit_resource_t)sc_int(a[0]), &r) < 0)
+	if (getrlimit((__rlimit_resource_t)resource(p, a[0]), &r) < 0)
 		return -errno;
 	struct gimage g;
 	unsigned w = sc_wordsize(p);
@@ -45,8 +50,11 @@ SC(setrlimit)
 	if (gi_get(p, a[1], &g, 2 * w) < 0)
 		return -EFAULT;
 	struct rlimit r = { rlim_in(p, gi_getlong(&g, p, 0)), rlim_in(p, gi_getlong(&g, p, w)) };
-	return sc_ret(setrlimit((__rlimit_resource_t)sc_int(a[0]), &r));
+	return sc_ret(setrlimit((__rlimit_resource_t)resource(p, a[0]), &r));
 }
+
+/* getrlimit of 64-bit ABIs: the same struct of C longs. */
+SC(getrlimit) { return sys_ugetrlimit(p, a); }
 
 /* struct rlimit64: two u64 on every ABI. */
 SC(prlimit64)
@@ -61,7 +69,7 @@ SC(prlimit64)
 	}
 	if (a[3] && !gmem_check(&p->mem, a[3], 16, GP_W))
 		return -EFAULT;
-	if (syscall(SYS_prlimit64, sc_int(a[0]), sc_int(a[1]), a[2] ? &nr : NULL, &old) < 0)
+	if (syscall(SYS_prlimit64, sc_int(a[0]), resource(p, a[1]), a[2] ? &nr : NULL, &old) < 0)
 		return -errno;
 	if (!a[3])
 		return 0;

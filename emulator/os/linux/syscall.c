@@ -29,7 +29,7 @@ const struct sc_impl linux_sc_impls[] = {
 	R(sigreturn, N), R(sigaltstack, P, P), R(kill, I, I), R(tgkill, I, I, I), R(tkill, I, I),
 	R(rt_sigpending, P, U), R(rt_sigsuspend, P, U), R(rt_sigtimedwait, P, P, P, U), R(pause, N),
 	R(rt_sigtimedwait_time64, P, P, P, U), R(rt_sigqueueinfo, I, I, P), R(rt_tgsigqueueinfo, I, I, I, P),
-	R(brk, P), R(mmap2, P, U, H, H, F, H), R(munmap, P, U), R(mprotect, P, U, H),
+	R(brk, P), R(mmap2, P, U, H, H, F, H), R(mmap, P, U, H, H, F, H), R(munmap, P, U), R(mprotect, P, U, H),
 	R(mremap, P, U, U, H, P), R(madvise, P, U, I),
 	R(getpid, N), R(gettid, N), R(set_tid_address, P),
 	/* files (sys_file.c) */
@@ -45,6 +45,7 @@ const struct sc_impl linux_sc_impls[] = {
 	R(copy_file_range, F, P, F, P, U, H), R(close_range, U, U, H),
 	/* status (sys_stat.c) */
 	R(stat64, S, P), R(lstat64, S, P), R(fstat64, F, P), R(fstatat64, F, S, P, H),
+	{ "newfstatat", sys_fstatat64, { F, S, P, H } },
 	R(statx, F, S, H, H, P), R(statfs64, S, U, P), R(fstatfs64, F, U, P),
 	R(access, S, O), R(faccessat, F, S, O), R(faccessat2, F, S, O, H),
 	R(chmod, S, O), R(fchmod, F, O), R(fchmodat, F, S, O),
@@ -90,7 +91,7 @@ const struct sc_impl linux_sc_impls[] = {
 	R(sched_get_priority_min, I), R(getpriority, I, I), R(setpriority, I, I, I),
 	R(membarrier, I, H, I),
 	/* process (sys_proc.c, sys_exec.c, sys_limits.c, sys_futex.c) */
-	R(prctl, I, H, H, H, H), R(ugetrlimit, I, P), R(setrlimit, I, P), R(prlimit64, I, I, P, P),
+	R(prctl, I, H, H, H, H), R(ugetrlimit, I, P), R(getrlimit, I, P), R(setrlimit, I, P), R(prlimit64, I, I, P, P),
 	R(getrusage, I, P), R(set_robust_list, P, U), R(get_robust_list, I, P, P),
 	R(futex, P, I, I, P, P, I), R(futex_time64, P, I, I, P, P, I),
 	R(wait4, I, P, H, P), R(waitid, I, I, P, H, P), R(fork, N), R(vfork, N),
@@ -187,7 +188,7 @@ static long guest_errno(const struct linux_proc *p, long r)
 	if (r >= 0 || r < -4095 || !abi->errno_out)
 		return r;
 	unsigned e = (unsigned)-r;
-	return e < abi->nerrno_out ? -(long)abi->errno_out[e] : r;
+	return e < abi->nerrno_out && abi->errno_out[e] ? -(long)abi->errno_out[e] : r;
 }
 
 long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])

@@ -168,7 +168,7 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(sysinfo) X(getrandom) X(getcpu) X(sched_yield) X(sched_getaffinity) X(sched_setaffinity) \
 	X(sched_getscheduler) X(sched_getparam) X(sched_get_priority_max) X(sched_get_priority_min) \
 	X(getpriority) X(setpriority) X(membarrier) \
-	X(prctl) X(ugetrlimit) X(setrlimit) X(prlimit64) X(getrusage) \
+	X(prctl) X(ugetrlimit) X(getrlimit) X(setrlimit) X(prlimit64) X(getrusage) \
 	X(set_robust_list) X(get_robust_list) X(futex) X(futex_time64) \
 	X(wait4) X(waitid) X(fork) X(vfork) X(clone) X(execve) X(personality) \
 	X(msync) X(mincore) X(mlock) X(munlock) X(rseq) \

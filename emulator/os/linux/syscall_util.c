@@ -332,24 +332,10 @@ long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, uint64_t *
 
 int sc_open_flags_in(const struct linux_proc *p, uint32_t guest)
 {
-	uint32_t host = guest;
-	const struct flag_map *m;
-	for (m = p->arch->abi->open_flags; m->guest; m++)
-		host &= ~m->guest;
-	for (m = p->arch->abi->open_flags; m->guest; m++)
-		if ((guest & m->guest) == m->guest)
-			host |= m->host;
-	return (int)host;
+	return (int)abi_flags_in(p->arch->abi->open_flags, guest);
 }
 
 uint32_t sc_open_flags_out(const struct linux_proc *p, int host)
 {
-	uint32_t guest = (uint32_t)host;
-	const struct flag_map *m;
-	for (m = p->arch->abi->open_flags; m->guest; m++)
-		guest &= ~m->host;
-	for (m = p->arch->abi->open_flags; m->guest; m++)
-		if (((uint32_t)host & m->host) == m->host)
-			guest |= m->guest;
-	return guest;
+	return abi_flags_out(p->arch->abi->open_flags, (uint32_t)host);
 }
