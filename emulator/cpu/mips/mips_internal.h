@@ -1,0 +1,174 @@
+/* Interfaces between the parts of the MIPS back end (not for the OS layer).
+ * Every executor takes the instruction at cpu->pc, returns 0 to go on (pc
+ * advanced) or an enum mips_stop value (pc and the stop fields set by
+ * mips_stop). Executors may write r[0]: it is cleared after each one. */
+#ifndef MIMIC_MIPS_INTERNAL_H
+#define MIMIC_MIPS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "cpu/mips/mips_cpu.h"
+
+typedef int (*mips_handler)(struct mips_cpu *cpu, uint32_t insn);
+
+#define RS(i) (((i) >> 21) & 31u)
+#define RT(i) (((i) >> 16) & 31u)
+#define RD(i) (((i) >> 11) & 31u)
+#define SA(i) (((i) >> 6) & 31u)
+#define SIMM(i) ((uint64_t)(int64_t)(int16_t)(i))
+#define UIMM(i) ((uint64_t)((i) & 0xffffu))
+
+/* 32-bit results live sign-extended in 64-bit registers. */
+static inline uint64_t sx32(uint64_t v) { return (uint64_t)(int64_t)(int32_t)v; }
+
+static inline int mips_next(struct mips_cpu *cpu)
+{
+	cpu->pc += 4;
+	return 0;
+}
+
+/* Ends the run with an exception at the current instruction: EPC is the
+ * branch when it sits in a delay slot. */
+static inline int mips_stop(struct mips_cpu *cpu, uint32_t insn, int why)
+{
+	cpu->insn = insn;
+	cpu->stop_in_delay = cpu->in_delay;
+	if (cpu->in_delay)
+		cpu->pc -= 4;
+	cpu->stop_pc = cpu->pc;
+	return why;
+}
+
+static inline int mips_ri(struct mips_cpu *cpu, uint32_t insn) { return mips_stop(cpu, insn, MIPS_STOP_RI); }
+
+/* Decode: the primary opcode selects a slice of one handler table, and a
+ * field of the instruction the entry inside it. */
+struct mips_slice {
+	uint16_t base;
+	uint8_t shift, mask;
+};
+
+enum {
+	MIPS_T_SPECIAL = 64,
+	MIPS_T_REGIMM = MIPS_T_SPECIAL + 64,
+	MIPS_T_SPECIAL2 = MIPS_T_REGIMM + 32,
+	MIPS_T_SPECIAL3 = MIPS_T_SPECIAL2 + 64,
+	MIPS_T_COP1 = MIPS_T_SPECIAL3 + 64,
+	MIPS_T_COP1X = MIPS_T_COP1 + 32,
+	MIPS_T_SIZE = MIPS_T_COP1X + 64,
+};
+
+extern struct mips_slice mips_slices[64];
+extern mips_handler mips_table[MIPS_T_SIZE];
+void mips_decode_init(void);
+
+static inline int mips_exec(struct mips_cpu *cpu, uint32_t insn)
+{
+	const struct mips_slice *s = &mips_slices[insn >> 26];
+	return mips_table[s->base + ((insn >> s->shift) & s->mask)](cpu, insn);
+}
+
+/* Each group fills its entries of mips_table. */
+void mips_alu_init(mips_handler *t);
+void mips_muldiv_init(mips_handler *t);
+void mips_branch_init(mips_handler *t);
+void mips_ldst_init(mips_handler *t);
+void mips_misc_init(mips_handler *t);
+void mips_bits_init(mips_handler *t);
+void mips_fpu_init(mips_handler *t);
+
+/* Instruction fetch at a with execute permission; address errors for
+ * misaligned or out-of-segment addresses. */
+bool mips_fetch(struct mips_cpu *cpu, uint64_t a, uint32_t *insn);
+
+/* Guest memory. The fast path is an aligned access in a page with the
+ * permission; everything else (faults, the unaligned fix-up) goes out of
+ * line. Values are in guest byte order. */
+bool mips_load_slow(struct mips_cpu *cpu, uint64_t a, unsigned size, uint64_t *v);
+bool mips_store_slow(struct mips_cpu *cpu, uint64_t a, unsigned size, uint64_t v);
+
+static inline uint64_t mips_peek(const struct gmem *m, uint64_t a, unsigned size)
+{
+	const uint8_t *p = m->host + a;
+	switch (size) {
+	case 1:
+		return *p;
+	case 2: {
+		uint16_t x;
+		memcpy(&x, p, 2);
+		return m->big_endian ? __builtin_bswap16(x) : x;
+	}
+	case 4: {
+		uint32_t x;
+		memcpy(&x, p, 4);
+		return m->big_endian ? __builtin_bswap32(x) : x;
+	}
+	default: {
+		uint64_t x;
+		memcpy(&x, p, 8);
+		return m->big_endian ? __builtin_bswap64(x) : x;
+	}
+	}
+}
+
+static inline void mips_poke(struct gmem *m, uint64_t a, unsigned size, uint64_t v)
+{
+	uint8_t *p = m->host + a;
+	switch (size) {
+	case 1:
+		*p = (uint8_t)v;
+		break;
+	case 2: {
+		uint16_t x = m->big_endian ? __builtin_bswap16((uint16_t)v) : (uint16_t)v;
+		memcpy(p, &x, 2);
+		break;
+	}
+	case 4: {
+		uint32_t x = m->big_endian ? __builtin_bswap32((uint32_t)v) : (uint32_t)v;
+		memcpy(p, &x, 4);
+		break;
+	}
+	default: {
+		uint64_t x = m->big_endian ? __builtin_bswap64(v) : v;
+		memcpy(p, &x, 8);
+		break;
+	}
+	}
+}
+
+static inline bool mips_fast(const struct gmem *m, uint64_t a, unsigned size, unsigned need)
+{
+	return !(a & (size - 1)) && a < m->size && (m->perm[a >> GPAGE_SHIFT] & need);
+}
+
+static inline bool mips_load(struct mips_cpu *cpu, uint64_t a, unsigned size, uint64_t *v)
+{
+	if (__builtin_expect(mips_fast(cpu->mem, a, size, GP_R), 1)) {
+		*v = mips_peek(cpu->mem, a, size);
+		return true;
+	}
+	return mips_load_slow(cpu, a, size, v);
+}
+
+static inline bool mips_store(struct mips_cpu *cpu, uint64_t a, unsigned size, uint64_t v)
+{
+	if (__builtin_expect(mips_fast(cpu->mem, a, size, GP_W), 1)) {
+		mips_poke(cpu->mem, a, size, v);
+		return true;
+	}
+	return mips_store_slow(cpu, a, size, v);
+}
+
+/* Checks [a, a+size) for need without the unaligned fix-up: address errors
+ * for misalignment (when align) and addresses outside the user segment. */
+bool mips_check(struct mips_cpu *cpu, uint64_t a, unsigned size, unsigned need, bool align);
+
+/* Base + offset addressing of loads and stores. */
+static inline uint64_t mips_ea(const struct mips_cpu *cpu, uint32_t insn)
+{
+	return cpu->r[RS(insn)] + SIMM(insn);
+}
+
+#endif
