@@ -76,8 +76,7 @@ static inline __attribute__((always_inline)) int dp(struct arm_cpu *cpu, uint32_
 		if (!logical)
 			cpu->v = v;
 	}
-	cpu->r[15] += 4;
-	return 0;
+	return arm_next(cpu);
 }
 
 #define DP_FN(opc, form, s) \

@@ -20,10 +20,15 @@ static inline uint32_t arm_reg(const struct arm_cpu *cpu, unsigned n)
 	return n == 15 ? cpu->r[15] + 8 : cpu->r[n];
 }
 
+/* What an executor returns when it went on to the next instruction: the
+ * run loop then steps its own copy of the PC instead of reading r[15]
+ * back, which keeps guest memory out of the loop's dependency chain. */
+#define ARM_NEXT (-1)
+
 static inline int arm_next(struct arm_cpu *cpu)
 {
 	cpu->r[15] += 4;
-	return 0;
+	return ARM_NEXT;
 }
 
 /* One bit per NZCV combination (index N<<3|Z<<2|C<<1|V) for each condition

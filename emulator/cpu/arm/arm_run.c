@@ -2,7 +2,9 @@
  * Page permissions only change through the OS, that is between two calls
  * of arm_run, so the loop keeps the host address of the current code page
  * and rechecks only when the PC leaves it. Instruction words are still
- * read from guest memory each time: self-modifying code needs nothing. */
+ * read from guest memory each time: self-modifying code needs nothing.
+ * Decoding them again costs little next to the executors; what bounds the
+ * loop is the chain from one PC to the next, kept in a register. */
 #include "cpu/arm/arm_decode.h"
 
 /* Every stop goes through the kernel on real hardware, and Linux clears the
@@ -32,8 +34,16 @@ int arm_run(struct arm_cpu *cpu)
 		}
 		if (cpu->t) {
 			rc = arm_thumb_run(cpu);
-		} else {
-			uint32_t pc = cpu->r[15], insn;
+			if (__builtin_expect(rc, 0))
+				return arm_stop(cpu, rc);
+			continue;
+		}
+		/* ARM state: the PC lives in pc while executors only step it;
+		 * r[15] is rewritten from it before each instruction, so both
+		 * agree whenever an executor or a stop looks. */
+		uint32_t pc = cpu->r[15];
+		do {
+			uint32_t insn;
 			if (__builtin_expect((pc & ~(uint32_t)GPAGE_MASK) != page, 0)) {
 				if (!gmem_check(m, pc, 4, GP_X)) {
 					cpu->stop_pc = pc;
@@ -47,9 +57,11 @@ int arm_run(struct arm_cpu *cpu)
 			memcpy(&insn, code + (pc & GPAGE_MASK & ~3u), 4);
 			if (big_endian)
 				insn = __builtin_bswap32(insn);
+			cpu->r[15] = pc;
 			rc = arm_exec_arm_inline(cpu, insn);
-		}
-		if (__builtin_expect(rc, 0))
+			pc += 4;
+		} while (rc == ARM_NEXT && __builtin_expect(!cpu->interrupt_request, 1));
+		if (__builtin_expect(rc > 0, 0))
 			return arm_stop(cpu, rc);
 	}
 }
