@@ -75,6 +75,8 @@ static const struct arch_choice {
 	const char *models[3];
 } archs[] = {
 	{ linux_arch_armv6, { "arm1176", "any", "max" } },
+	{ linux_arch_mips64, { "MIPS64R2-generic", "any", "max" } },
+	{ linux_arch_mips64el, { "MIPS64R2-generic", "any", "max" } },
 };
 #define NARCHS (sizeof archs / sizeof archs[0])
 
@@ -284,7 +286,8 @@ int main(int argc, char **argv)
 	struct stack_params sp = {
 		.top = arch->stack_top, .size = o.stack_size, .exec = img.exec_stack,
 		.argc = argc - prog, .argv = gargv, .envp = e->v, .execfn = path,
-		.platform = arch->platform, .hwcap = arch->hwcap, .hwcap2 = arch->hwcap2,
+		.platform = arch->platform, .base_platform = arch->base_platform, .has_hwcap2 = arch->has_hwcap2,
+		.hwcap = arch->hwcap, .hwcap2 = arch->hwcap2,
 		.clktck = 100, .pagesz = GPAGE_SIZE,
 		.uid = getuid(), .euid = geteuid(), .gid = getgid(), .egid = getegid(),
 		.base = interp_base, .entry = img.entry, .prog = &img, .word_bytes = arch->word_bits / 8,

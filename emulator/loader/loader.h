@@ -54,7 +54,9 @@ struct stack_params {
 	char *const *argv;
 	char *const *envp;
 	const char *execfn;     /* AT_EXECFN string */
-	const char *platform;   /* AT_PLATFORM string */
+	const char *platform;   /* AT_PLATFORM string, NULL for none */
+	const char *base_platform; /* AT_BASE_PLATFORM string, NULL for none */
+	bool has_hwcap2;        /* the kernel gives AT_HWCAP2 (ELF_HWCAP2) */
 	uint64_t hwcap, hwcap2, clktck, pagesz;
 	uint64_t uid, euid, gid, egid;
 	uint64_t base;          /* AT_BASE: interpreter load address or 0 */

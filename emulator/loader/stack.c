@@ -1,7 +1,7 @@
 /* The initial stack of a new process, laid out as Linux's execve
  * (copy_strings, then create_elf_tables) does without randomisation:
  *   top: pad word, execfn, env strings, arg strings (argv[0] lowest),
- *   16-byte aligned: platform string, 16 random bytes,
+ *   16-byte aligned: platform and base platform strings, 16 random bytes,
  *   then auxv, envp, argv, argc at a 16-byte aligned stack pointer. */
 #define _DEFAULT_SOURCE
 #include "loader/loader.h"
@@ -56,9 +56,17 @@ uint64_t stack_build(struct gmem *m, const struct stack_params *sp)
 		arg_str[i] = p;
 	}
 	p &= ~(uint64_t)15;
-	if (!put_str(m, &p, str_floor, sp->platform))
-		return 0;
-	uint64_t platform = p;
+	uint64_t platform = 0, base_platform = 0;
+	if (sp->platform) {
+		if (!put_str(m, &p, str_floor, sp->platform))
+			return 0;
+		platform = p;
+	}
+	if (sp->base_platform) {
+		if (!put_str(m, &p, str_floor, sp->base_platform))
+			return 0;
+		base_platform = p;
+	}
 	uint8_t rnd[16];
 	if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd)
 		memset(rnd, 0x5a, sizeof rnd);
@@ -67,16 +75,25 @@ uint64_t stack_build(struct gmem *m, const struct stack_params *sp)
 	uint64_t random = p;
 
 	const struct loaded_image *img = sp->prog;
-	const uint64_t aux[][2] = {
+	/* create_elf_tables' order; the optional entries are left out
+	 * where the kernel leaves them out. */
+	uint64_t aux[20][2] = {
 		{ AT_HWCAP, sp->hwcap },     { AT_PAGESZ, sp->pagesz },  { AT_CLKTCK, sp->clktck },
 		{ AT_PHDR, img->phdr },      { AT_PHENT, img->phent },   { AT_PHNUM, img->phnum },
 		{ AT_BASE, sp->base },       { AT_FLAGS, 0 },            { AT_ENTRY, sp->entry },
 		{ AT_UID, sp->uid },         { AT_EUID, sp->euid },      { AT_GID, sp->gid },
 		{ AT_EGID, sp->egid },       { AT_SECURE, 0 },           { AT_RANDOM, random },
-		{ AT_HWCAP2, sp->hwcap2 },   { AT_EXECFN, execfn },      { AT_PLATFORM, platform },
-		{ AT_NULL, 0 },
 	};
-	uint64_t nwords = 2 * (sizeof aux / sizeof aux[0]) + (uint64_t)(sp->argc + 1) + (uint64_t)(envc + 1) + 1;
+	size_t naux = 15;
+	if (sp->has_hwcap2)
+		aux[naux][0] = AT_HWCAP2, aux[naux++][1] = sp->hwcap2;
+	aux[naux][0] = AT_EXECFN, aux[naux++][1] = execfn;
+	if (platform)
+		aux[naux][0] = AT_PLATFORM, aux[naux++][1] = platform;
+	if (base_platform)
+		aux[naux][0] = AT_BASE_PLATFORM, aux[naux++][1] = base_platform;
+	aux[naux][0] = AT_NULL, aux[naux++][1] = 0;
+	uint64_t nwords = 2 * naux + (uint64_t)(sp->argc + 1) + (uint64_t)(envc + 1) + 1;
 	uint64_t s = (p - nwords * wb) & ~(uint64_t)15;
 	if (s < str_floor - sp->size / 2)
 		return 0;
@@ -91,7 +108,7 @@ uint64_t stack_build(struct gmem *m, const struct stack_params *sp)
 		put_word(m, w, env_str[i], wb);
 	put_word(m, w, 0, wb);
 	w += wb;
-	for (size_t i = 0; i < sizeof aux / sizeof aux[0]; i++, w += 2 * wb) {
+	for (size_t i = 0; i < naux; i++, w += 2 * wb) {
 		put_word(m, w, aux[i][0], wb);
 		put_word(m, w + wb, aux[i][1], wb);
 	}

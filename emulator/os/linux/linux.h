@@ -65,6 +65,10 @@ struct linux_arch {
 	unsigned sc_base;               /* first number of the table (0; 5000 for MIPS n64) */
 	/* ABI-private calls outside the table (ARM 0x0f0000 range); NULL if none. */
 	const struct sc_entry *(*private_call)(unsigned nr);
+	/* Calls of this architecture alone (MIPS set_thread_area), joined
+	 * with the numbers like linux_sc_impls; NULL if none. */
+	const struct sc_impl *impls;
+	unsigned nimpls;
 	unsigned word_bits;             /* 32 or 64 */
 	/* Structure layouts, flag values and errno of the ABI (abi_*.c). */
 	const struct linux_abi *abi;
@@ -75,7 +79,9 @@ struct linux_arch {
 
 	/* Process start-up (loader, main.c). */
 	const struct loader_target *elf;   /* ELF identity and layout */
-	const char *platform;              /* AT_PLATFORM */
+	const char *platform;              /* AT_PLATFORM, NULL for none */
+	const char *base_platform;         /* AT_BASE_PLATFORM, NULL for none */
+	bool has_hwcap2;                   /* AT_HWCAP2 is given */
 	uint64_t hwcap, hwcap2;            /* AT_HWCAP, AT_HWCAP2 */
 	uint64_t stack_top;                /* initial stack top (no randomisation) */
 	uint64_t mmap_base;                /* lowest address for mmap without a hint */
@@ -252,5 +258,7 @@ void linux_restore_altstack(struct linux_proc *p, uint64_t ss_sp, int ss_flags, 
 
 /* The architectures. */
 const struct linux_arch *linux_arch_armv6(void);
+const struct linux_arch *linux_arch_mips64(void);
+const struct linux_arch *linux_arch_mips64el(void);
 
 #endif

@@ -160,7 +160,14 @@ static void build_table(const struct linux_arch *arch)
 	for (unsigned i = 0; i < arch->nnumbers; i++) {
 		struct sc_entry *e = &table[arch->numbers[i].nr - arch->sc_base];
 		e->name = arch->numbers[i].name;
-		for (unsigned j = 0; j < linux_sc_nimpls; j++) {
+		for (unsigned j = 0; j < arch->nimpls; j++) {
+			if (strcmp(arch->impls[j].name, e->name) == 0) {
+				e->fn = arch->impls[j].fn;
+				memcpy(e->args, arch->impls[j].args, sizeof e->args);
+				break;
+			}
+		}
+		for (unsigned j = 0; j < linux_sc_nimpls && !e->fn; j++) {
 			if (strcmp(linux_sc_impls[j].name, e->name) == 0) {
 				e->fn = linux_sc_impls[j].fn;
 				memcpy(e->args, linux_sc_impls[j].args, sizeof e->args);

@@ -9,4 +9,8 @@ extern const struct sc_number linux_sc_numbers_arm[];
 extern const unsigned linux_sc_nnumbers_arm;
 extern const unsigned linux_sc_base_arm;
 
+extern const struct sc_number linux_sc_numbers_mips_n64[];
+extern const unsigned linux_sc_nnumbers_mips_n64;
+extern const unsigned linux_sc_base_mips_n64;
+
 #endif
