@@ -30,7 +30,7 @@ static int delay_slot(struct mips_cpu *cpu, uint64_t target)
 	return 0;
 }
 
-static int branch(struct mips_cpu *cpu, uint32_t insn, bool taken, bool likely, unsigned link, uint64_t target)
+int mips_branch(struct mips_cpu *cpu, uint32_t insn, bool taken, bool likely, unsigned link, uint64_t target)
 {
 	uint64_t pc = cpu->pc;
 
@@ -54,7 +54,7 @@ static uint64_t rel(const struct mips_cpu *cpu, uint32_t insn) { return cpu->pc 
 	static int name(struct mips_cpu *cpu, uint32_t insn)                    \
 	{                                                                       \
 		uint64_t s = cpu->r[RS(insn)], t = cpu->r[RT(insn)];            \
-		return branch(cpu, insn, (cond), likely, 0, rel(cpu, insn));    \
+		return mips_branch(cpu, insn, (cond), likely, 0, rel(cpu, insn));    \
 	}
 
 B2(beq, s == t, false)
@@ -66,7 +66,7 @@ B2(bnel, s != t, true)
 	static int name(struct mips_cpu *cpu, uint32_t insn)                    \
 	{                                                                       \
 		int64_t s = (int64_t)cpu->r[RS(insn)];                          \
-		return branch(cpu, insn, (cond), likely, link, rel(cpu, insn)); \
+		return mips_branch(cpu, insn, (cond), likely, link, rel(cpu, insn)); \
 	}
 
 B1(blez, s <= 0, false, 0)
@@ -87,10 +87,10 @@ static uint64_t region(const struct mips_cpu *cpu, uint32_t insn)
 	return ((cpu->pc + 4) & ~(uint64_t)0x0fffffff) | (uint64_t)(insn & 0x03ffffff) << 2;
 }
 
-static int j(struct mips_cpu *cpu, uint32_t insn) { return branch(cpu, insn, true, false, 0, region(cpu, insn)); }
-static int jal(struct mips_cpu *cpu, uint32_t insn) { return branch(cpu, insn, true, false, 31, region(cpu, insn)); }
-static int jr(struct mips_cpu *cpu, uint32_t insn) { return branch(cpu, insn, true, false, 0, cpu->r[RS(insn)]); }
-static int jalr(struct mips_cpu *cpu, uint32_t insn) { return branch(cpu, insn, true, false, RD(insn), cpu->r[RS(insn)]); }
+static int j(struct mips_cpu *cpu, uint32_t insn) { return mips_branch(cpu, insn, true, false, 0, region(cpu, insn)); }
+static int jal(struct mips_cpu *cpu, uint32_t insn) { return mips_branch(cpu, insn, true, false, 31, region(cpu, insn)); }
+static int jr(struct mips_cpu *cpu, uint32_t insn) { return mips_branch(cpu, insn, true, false, 0, cpu->r[RS(insn)]); }
+static int jalr(struct mips_cpu *cpu, uint32_t insn) { return mips_branch(cpu, insn, true, false, RD(insn), cpu->r[RS(insn)]); }
 
 static const struct {
 	uint16_t index;

@@ -83,6 +83,10 @@ void mips_fpu_init(mips_handler *t);
  * misaligned or out-of-segment addresses. */
 bool mips_fetch(struct mips_cpu *cpu, uint64_t a, uint32_t *insn);
 
+/* A branch at pc: writes the link register (link != 0), runs the delay
+ * slot unless an untaken likely branch annuls it, moves to target or on. */
+int mips_branch(struct mips_cpu *cpu, uint32_t insn, bool taken, bool likely, unsigned link, uint64_t target);
+
 /* Guest memory. The fast path is an aligned access in a page with the
  * permission; everything else (faults, the unaligned fix-up) goes out of
  * line. Values are in guest byte order. */
