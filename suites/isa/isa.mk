@@ -3,7 +3,9 @@
 # linked with the target's runtime (suites/isa/<target>/runtime) into a
 # static guest program build/guest/<target>/isa/<group>. GROUPS lists the
 # programs (the Kyua glue reads it), COVERAGE the mnemonics exercised.
-# A new target needs its generator tables and a runtime directory.
+# A new target needs its generator tables and a runtime directory; targets
+# that differ only in byte order share one (isa_arch_<target>). Every
+# runtime also gets suites/isa/common (signal names).
 
 ISA_GEN      := $(BUILD)/host/isa-gen
 ISA_GEN_SRCS := $(wildcard suites/isa/gen/*.c)
@@ -16,18 +18,31 @@ $(ISA_GEN): $(ISA_GEN_SRCS) $(ISA_GEN_HDRS)
 # Vector code and the memory window sit at fixed addresses, away from
 # common operand values, so no transcript depends on the link layout.
 isa_armv6_LDFLAGS := -no-pie -Wl,--section-start=.isa_code=0x01a50000,--section-start=.isa_win=0x01c50000
+# .isa_code must match M_CODE_BASE (gen/mips64.h): J targets are absolute.
+isa_mips64_LDFLAGS := -no-pie -Wl,--section-start=.isa_code=0x121a50000,--section-start=.isa_win=0x121c50000
+isa_mips64el_LDFLAGS := $(isa_mips64_LDFLAGS)
+isa_arch_mips64el := mips64
+
+ISA_COMMON := $(wildcard suites/isa/common/*.c)
 
 # $(1): target. Generated sources go to $(BUILD)/gen/isa/$(1); the runtime
 # is compiled once; the group programs are linked in one recipe because the
 # group list is only known once the generator has run.
 define isa_target
+isa_$(1)_ARCH := $(or $(isa_arch_$(1)),$(1))
 isa_$(1)_OUT  := $(BUILD)/guest/$(1)/isa
 isa_$(1)_GEN  := $(BUILD)/gen/isa/$(1)
-isa_$(1)_RTS  := $(wildcard suites/isa/$(1)/runtime/*.c suites/isa/$(1)/runtime/*.S)
-isa_$(1)_RTH  := $(wildcard suites/isa/$(1)/runtime/*.h)
-isa_$(1)_OBJS := $$(patsubst suites/isa/$(1)/runtime/%,$$(isa_$(1)_GEN)/rt/%.o,$$(isa_$(1)_RTS))
+isa_$(1)_RTD  := suites/isa/$$(isa_$(1)_ARCH)/runtime
+isa_$(1)_RTS  := $$(wildcard $$(isa_$(1)_RTD)/*.c $$(isa_$(1)_RTD)/*.S)
+isa_$(1)_RTH  := $$(wildcard $$(isa_$(1)_RTD)/*.h suites/isa/common/*.h)
+isa_$(1)_OBJS := $$(patsubst $$(isa_$(1)_RTD)/%,$$(isa_$(1)_GEN)/rt/%.o,$$(isa_$(1)_RTS)) \
+	$$(patsubst suites/isa/common/%,$$(isa_$(1)_GEN)/rt/%.o,$(ISA_COMMON))
 
-$$(isa_$(1)_GEN)/rt/%.o: suites/isa/$(1)/runtime/% $$(isa_$(1)_RTH)
+$$(isa_$(1)_GEN)/rt/%.o: $$(isa_$(1)_RTD)/% $$(isa_$(1)_RTH)
+	@mkdir -p $$(@D)
+	$$($(1)_CC) $$($(1)_CFLAGS) -c -o $$@ $$<
+
+$$(isa_$(1)_GEN)/rt/%.o: suites/isa/common/% $$(isa_$(1)_RTH)
 	@mkdir -p $$(@D)
 	$$($(1)_CC) $$($(1)_CFLAGS) -c -o $$@ $$<
 

@@ -33,4 +33,4 @@ static const struct group groups[] = {
 	{ "thumb_cond", g_thumb_cond },
 };
 
-const struct target target_armv6 = { "armv6", groups, ARRAY_LEN(groups) };
+const struct target target_armv6 = { "armv6", groups, ARRAY_LEN(groups), ISA_ARM, out_begin, out_end };

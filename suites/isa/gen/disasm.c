@@ -6,10 +6,39 @@
 
 #include "gen.h"
 
-static csh arm, thumb;
+static csh arm, thumb, mips;
+static enum isa big_or_little;
 
-void dis_init(void)
+/* MIPS: Capstone 4 gives one id to all formats of an FPU operation (add.s,
+ * add.d), so MIPS instructions are named by their mnemonic text, interned
+ * here; the number stands in for the id. */
+static char mnemonics[1024][16];
+static unsigned nmnemonics = 1;
+
+static unsigned intern(const char *m)
 {
+	for (unsigned i = 1; i < nmnemonics; i++)
+		if (!strcmp(mnemonics[i], m))
+			return i;
+	if (nmnemonics == ARRAY_LEN(mnemonics) || strlen(m) >= sizeof mnemonics[0]) {
+		fprintf(stderr, "isa-gen: too many or too long mnemonics (%s)\n", m);
+		exit(1);
+	}
+	snprintf(mnemonics[nmnemonics], sizeof mnemonics[0], "%s", m);
+	return nmnemonics++;
+}
+
+void dis_init(enum isa isa)
+{
+	big_or_little = isa;
+	if (isa != ISA_ARM) {
+		cs_mode m = CS_MODE_MIPS64 | (isa == ISA_MIPS64 ? CS_MODE_BIG_ENDIAN : CS_MODE_LITTLE_ENDIAN);
+		if (cs_open(CS_ARCH_MIPS, m, &mips) != CS_ERR_OK) {
+			fprintf(stderr, "isa-gen: cannot open Capstone\n");
+			exit(1);
+		}
+		return;
+	}
 	if (cs_open(CS_ARCH_ARM, CS_MODE_ARM, &arm) != CS_ERR_OK ||
 	    cs_open(CS_ARCH_ARM, CS_MODE_THUMB, &thumb) != CS_ERR_OK) {
 		fprintf(stderr, "isa-gen: cannot open Capstone\n");
@@ -48,9 +77,33 @@ unsigned dis(uint32_t insn, int size, int is_thumb, char *text, size_t cap)
 	return id;
 }
 
+/* The word goes to Capstone in the target's byte order, so each byte
+ * order's build checks its own decoding. */
+unsigned dis_mips(uint32_t insn, uint64_t addr, char *text, size_t cap)
+{
+	uint8_t b[4];
+	for (int i = 0; i < 4; i++)
+		b[i] = (uint8_t)(big_or_little == ISA_MIPS64 ? insn >> (24 - 8 * i) : insn >> (8 * i));
+	cs_insn *ci;
+	size_t n = cs_disasm(mips, b, 4, addr, 1, &ci);
+	if (n != 1) {
+		if (n)
+			cs_free(ci, n);
+		snprintf(text, cap, "udf-space");
+		return 0;
+	}
+	if (ci->op_str[0])
+		snprintf(text, cap, "%s %s", ci->mnemonic, ci->op_str);
+	else
+		snprintf(text, cap, "%s", ci->mnemonic);
+	unsigned id = intern(ci->mnemonic);
+	cs_free(ci, n);
+	return id;
+}
+
 const char *dis_name(unsigned id)
 {
-	return cs_insn_name(arm, id);
+	return big_or_little == ISA_ARM ? cs_insn_name(arm, id) : mnemonics[id];
 }
 
 int dis_accepts(unsigned id, const char *names)

@@ -133,10 +133,13 @@ void emit_vec(struct out *o, struct vec *v);
 void out_end(struct out *o);
 
 /* ---- Capstone (disasm.c) ---- */
-void dis_init(void);
+enum isa { ISA_ARM, ISA_MIPS64, ISA_MIPS64EL };
+void dis_init(enum isa isa);
 /* Disassembles one unit; returns Capstone id (0 when it cannot decode) and
  * writes text ("udf-space" when undecodable). */
 unsigned dis(uint32_t insn, int size, int thumb, char *text, size_t cap);
+/* MIPS: one word at its link address (branch targets print absolute). */
+unsigned dis_mips(uint32_t insn, uint64_t addr, char *text, size_t cap);
 const char *dis_name(unsigned id);
 int dis_accepts(unsigned id, const char *names);
 
@@ -153,9 +156,13 @@ struct target {
 	const char *name;
 	const struct group *groups;
 	int ngroups;
+	enum isa isa;
+	/* Head and tail of a group's source. */
+	void (*begin)(struct out *o, FILE *f, const char *group);
+	void (*end)(struct out *o);
 };
 
-extern const struct target target_armv6;
+extern const struct target target_armv6, target_mips64, target_mips64el;
 
 /* Window geometry shared with the guest runtime. */
 #define WIN_SIZE  0x2100u

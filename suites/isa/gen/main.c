@@ -1,5 +1,5 @@
 /* isa-gen: writes the ISA vector sources of one target.
- *   isa-gen --target armv6 --out DIR --groups FILE --coverage FILE
+ *   isa-gen --target armv6|mips64|mips64el --out DIR --groups FILE --coverage FILE
  * DIR gets <group>.S per group; FILE lists the groups, one a line; the
  * coverage file lists the Capstone mnemonics each group exercises. */
 #include <stdlib.h>
@@ -7,7 +7,7 @@
 
 #include "gen.h"
 
-static const struct target *const targets[] = { &target_armv6 };
+static const struct target *const targets[] = { &target_armv6, &target_mips64, &target_mips64el };
 
 static FILE *open_out(const char *path)
 {
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "isa-gen: unknown target %s\n", tname);
 		return 2;
 	}
-	dis_init();
+	dis_init(t->isa);
 
 	FILE *groups = open_out(gpath), *cov = open_out(cpath);
 	static unsigned char all[1024];
@@ -65,9 +65,9 @@ int main(int argc, char **argv)
 		struct out o;
 		FILE *f = open_out(path);
 		rng_seed(t->groups[g].name);
-		out_begin(&o, f, t->groups[g].name);
+		t->begin(&o, f, t->groups[g].name);
 		t->groups[g].make(&o);
-		out_end(&o);
+		t->end(&o);
 		close_out(f, path);
 		fprintf(groups, "%s\n", t->groups[g].name);
 
@@ -89,8 +89,10 @@ int main(int argc, char **argv)
 		na += all[id] & 1;
 		nt += all[id] >> 1;
 	}
-	fprintf(cov, "total: %d groups, %d vectors, %d distinct mnemonics (%d in ARM state, %d in Thumb state)\n",
-		t->ngroups, total, nm, na, nt);
+	fprintf(cov, "total: %d groups, %d vectors, %d distinct mnemonics", t->ngroups, total, nm);
+	if (t->isa == ISA_ARM)
+		fprintf(cov, " (%d in ARM state, %d in Thumb state)", na, nt);
+	fprintf(cov, "\n");
 	close_out(groups, gpath);
 	close_out(cov, cpath);
 	return 0;

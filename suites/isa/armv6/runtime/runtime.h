@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../../common/signames.h"
+
 #define WIN_SIZE 0x2100u   /* memory window bytes (gen.h WIN_SIZE) */
 #define VEC_MEM  0x1u      /* vector uses the memory window */
 
@@ -24,9 +26,7 @@ extern const struct isa_vec isa_vectors[];
 extern const uint32_t isa_nvectors;
 extern uint32_t isa_save[16];
 extern uint8_t isa_win[WIN_SIZE];
-extern const int isa_signals[];
 
 void isa_enter(const struct isa_vec *v);
-void sig_describe(char *buf, size_t cap, int sig, int code);
 
 #endif

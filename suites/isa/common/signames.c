@@ -4,7 +4,7 @@
 #include <signal.h>
 #include <stdio.h>
 
-#include "runtime.h"
+#include "signames.h"
 
 static const struct { int sig; const char *name; } sigs[] = {
 	{ SIGILL, "SIGILL" }, { SIGSEGV, "SIGSEGV" }, { SIGBUS, "SIGBUS" },
