@@ -95,6 +95,7 @@ void g_unaligned(struct out *o);
 void g_llsc(struct out *o);
 void g_branch_m(struct out *o);
 void g_jump(struct out *o);
+void g_delay(struct out *o);
 void g_trap(struct out *o);
 void g_misc(struct out *o);
 void g_undef(struct out *o);

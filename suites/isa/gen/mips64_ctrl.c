@@ -177,3 +177,57 @@ void g_undef(struct out *o)
 			mips_emit(o, &v);
 		}
 }
+
+/* Exceptions in a delay slot: the kernel reports the branch's address
+ * and, when it emulates or fixes up the slot (unaligned access), must
+ * also complete the branch. Branch forms use $0 so the outcome is fixed. */
+void g_delay(struct out *o)
+{
+	static const struct { const char *mnem; uint32_t bits; int reg, link; } br[] = {
+		{ "b beq", 0x10000000u, 0, 0 }, { "bne bnez", 0x14000000u, 0, 0 },
+		{ "beql", 0x50000000u, 0, 0 }, { "bnel bnezl", 0x54000000u, 0, 0 },
+		{ "bal bgezal", 0x04110000u, 0, 1 }, { "jr", 0x00000008u, 1, 0 },
+		{ "jalr", 0x0000f809u, 1, 1 },
+	};
+	/* Slot instructions: R = operand register, B = base (win+0x1000). */
+	static const struct { const char *mnem; uint32_t bits; int r, b; uint64_t val; } slot[] = {
+		{ "teq", 0x00000034u, 0, 0, 0 },                   /* teq $0, $0 */
+		{ "break", 0x0000000du, 0, 0, 0 },
+		{ "add", 0x00000020u, 1, 0, 0x7fffffffu },         /* add R, R, R: overflow */
+		{ "lw", 0x8c000001u, 1, 1, 0 },                    /* lw R, 1(B) */
+		{ "ld", 0xdc000003u, 1, 1, 0 },                    /* ld R, 3(B) */
+		{ "sw", 0xac000002u, 1, 1, 0x0123456789abcdefull }, /* sw R, 2(B) */
+		{ "lw", 0x8c000004u, 1, 1, 0 },                    /* aligned: no exception */
+		{ "udf-space", 0x0000003du, 0, 0, 0 },             /* reserved */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(br); i++)
+		for (size_t j = 0; j < ARRAY_LEN(slot); j++)
+			for (int n = 0; n < 2; n++) {
+				struct mvec v;
+				mv_init(&v);
+				landing(&v, br[i].link);
+				int k = (int)rng_below(3);
+				uint32_t insn = br[i].bits, d = slot[j].bits;
+				if (br[i].reg) {
+					int rs = mv_reg(&v);
+					mv_set(&v, rs, 0, 1);
+					v.sym[rs] = slot_sym[k];
+					insn |= (uint32_t)rs << 21;
+				}
+				if (slot[j].r) {
+					uint32_t r = (uint32_t)mv_reg(&v);
+					mv_set(&v, (int)r, slot[j].val, 1);
+					d |= slot[j].b ? r << 16 : r << 21 | r << 16 | r << 11;
+				}
+				if (slot[j].b) {
+					int b = mv_reg(&v);
+					mv_win(&v, b, WIN_BASE);
+					d |= (uint32_t)b << 21;
+				}
+				mv_code(&v, insn, br[i].mnem);
+				mv_code(&v, d, slot[j].mnem);
+				if (!br[i].reg)
+					v.code[0] |= (uint32_t)((mv_slot_offset(&v, k) - 4) >> 2) & 0xffffu;
+				mips_emit(o, &v);
+			}
+}

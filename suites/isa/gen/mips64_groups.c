@@ -18,6 +18,7 @@ static const struct group groups[] = {
 	{ "llsc", g_llsc },
 	{ "branch", g_branch_m },
 	{ "jump", g_jump },
+	{ "delay", g_delay },
 	{ "trap", g_trap },
 	{ "misc", g_misc },
 	{ "undef", g_undef },
