@@ -13,7 +13,11 @@ static int delay_slot(struct mips_cpu *cpu, uint64_t target)
 	cpu->branch_target = target;
 	cpu->pc += 4;
 	cpu->in_delay = true;
-	if (mips_fetch(cpu, cpu->pc, &insn))
+	/* A slot in the branch's page was checked when the branch was fetched. */
+	if (cpu->pc & GPAGE_MASK) {
+		insn = (uint32_t)mips_peek(cpu->mem, cpu->pc, 4);
+		rc = mips_exec(cpu, insn);
+	} else if (mips_fetch(cpu, cpu->pc, &insn))
 		rc = mips_exec(cpu, insn);
 	else
 		rc = mips_stop(cpu, 0, MIPS_STOP_FAULT);
