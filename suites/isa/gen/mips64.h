@@ -87,6 +87,7 @@ void g_shift(struct out *o);
 void g_muldiv(struct out *o);
 void g_cmov(struct out *o);
 void g_r2(struct out *o);
+void g_zero(struct out *o);
 void g_bitfield(struct out *o);
 void g_load(struct out *o);
 void g_store(struct out *o);

@@ -11,6 +11,7 @@ static const struct group groups[] = {
 	{ "cmov", g_cmov },
 	{ "r2", g_r2 },
 	{ "bitfield", g_bitfield },
+	{ "zero", g_zero },
 	{ "load", g_load },
 	{ "store", g_store },
 	{ "lwlr", g_lwlr },

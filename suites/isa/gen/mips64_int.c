@@ -181,3 +181,31 @@ void g_bitfield(struct out *o)
 		}
 	}
 }
+
+/* Results written to $zero are discarded; the sources are still read (a
+ * load still accesses memory and may fault). */
+#define ZB FLD(K_BASE, 21, 5)
+#define ZO FLD(K_OFF, 0, 16)
+
+static const struct pattern zero[] = {
+	{ "addu", "addu", SPC(0x21), 0, 0, 0, 8, { RS(K_G32), RT(K_G32) } },
+	{ "daddu", "daddu", SPC(0x2d), 0, 0, 0, 8, { RS(K_G64), RT(K_G64) } },
+	{ "sll", "sll", SPC(0x40), 0, 0, 0, 8, { RT(K_G64) } },
+	{ "dsra32", "dsra32", SPC(0x3f), 0, 0, 0, 8, { RT(K_G64), SA } },
+	{ "daddiu", "daddiu", OP(0x19), 0, 0, 0, 8, { RS(K_G64), IMM } },
+	{ "lui", "lui", OP(0x0f), 0, 0, 0, 8, { IMM } },
+	{ "slt", "slt", SPC(0x2a), 0, 0, 0, 8, { RS(K_G64), RT(K_G64) } },
+	{ "movn", "movn", SPC(0x0b), 0, 0, 0, 8, { RS(K_G64), RT(K_GZ) } },
+	{ "mfhi", "mfhi", SPC(0x10), MP_HILO, 0, 0, 4, { { 0, 0, 0 } } },
+	{ "mul", "mul", SP2(0x02), 0, 0, 0, 8, { RS(K_G32), RT(K_G32) } },
+	{ "seb", "seb", SP3(0x420), 0, 0, 0, 8, { RT(K_G64) } },
+	{ "dext", "dext", SP3(0x003), 0, 0, 0, 8, { RS(K_G64), FLD(K_IMM, 6, 10) } },
+	{ "rdhwr", "rdhwr", 0x7c00e83bu, 0, 0, 0, 4, { { 0, 0, 0 } } },
+	{ "lw", "lw", OP(0x23), P_MEM, 0, 4, 8, { ZB, ZO } },
+	{ "ld", "ld", OP(0x37), P_MEM | P_UNAL, 0, 8, 8, { ZB, ZO } },
+	{ "lwl", "lwl", OP(0x22), P_MEM | P_UNAL, 0, 1, 8, { ZB, ZO } },
+	{ "mfc1", "mfc1", 0x44000000u, MP_FPU, FM_D, 0, 8, { FLD(K_FS, 11, 5) } },
+	{ "cfc1", "cfc1", 0x4440f800u, MP_FPU | MP_FCC, 0, 0, 4, { { 0, 0, 0 } } },
+};
+
+void g_zero(struct out *o) { mips_patterns(o, zero, ARRAY_LEN(zero)); }
