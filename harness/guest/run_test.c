@@ -121,6 +121,11 @@ struct outcome run_test(const struct test_run *run)
 	if (WIFSIGNALED(status)) {
 		o.kind = OUTCOME_SIGNAL;
 		o.value = WTERMSIG(status);
+	} else if ((status & 0xff) == 0x80) {
+		/* MIPS has a signal 128: the kernel reports a death by it as
+		 * status 0x80, which the W* macros read as exit 0. */
+		o.kind = OUTCOME_SIGNAL;
+		o.value = 128;
 	} else {
 		o.kind = OUTCOME_EXIT;
 		o.value = WEXITSTATUS(status);
