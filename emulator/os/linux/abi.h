@@ -108,6 +108,9 @@ struct linux_abi {
 	int sig_block;
 	/* mmap flags guest -> asm-generic; NULL when the same. */
 	const struct flag_map *mmap_flags;
+	/* stack_t: ss_sp, ss_size, ss_flags (MIPS) instead of ss_sp,
+	 * ss_flags, ss_size. */
+	bool stack_size_first;
 	/* RLIMIT_* guest -> host; NULL when the same. */
 	const struct value_map *rlimits;
 };

@@ -275,5 +275,6 @@ const struct linux_abi linux_abi_armel = {
 	.sa_flags = NULL,
 	.sig_block = 0,
 	.mmap_flags = NULL,
+	.stack_size_first = false,
 	.rlimits = NULL,
 };

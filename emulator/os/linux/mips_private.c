@@ -1,7 +1,11 @@
-/* System calls only MIPS has (arch/mips/kernel/syscall.c, mm/cache.c). */
+/* System calls only MIPS has (arch/mips/kernel/syscall.c, mm/cache.c),
+ * and the n64 meaning of names that mean something else on ARM. */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 
 #include "os/linux/mips_linux.h"
+#include "os/linux/syscall.h"
 
 /* The TLS pointer, read back by RDHWR $29. */
 static long sys_set_thread_area(struct linux_proc *p, const uint64_t a[6])
@@ -24,5 +28,26 @@ static long sys_cacheflush(struct linux_proc *p, const uint64_t a[6])
 const struct sc_impl mips_sc_impls[] = {
 	{ "set_thread_area", sys_set_thread_area, { A_HEX } },
 	{ "cacheflush", sys_cacheflush, { A_HEX, A_UINT, A_INT } },
+	/* n64 has no 16-bit id calls: these names take 32-bit ids, which are
+	 * the *32 calls of ARM. */
+	{ "getuid", sys_getuid32, { A_NONE } },
+	{ "geteuid", sys_geteuid32, { A_NONE } },
+	{ "getgid", sys_getgid32, { A_NONE } },
+	{ "getegid", sys_getegid32, { A_NONE } },
+	{ "setuid", sys_setuid32, { A_INT } },
+	{ "setgid", sys_setgid32, { A_INT } },
+	{ "setreuid", sys_setreuid32, { A_INT, A_INT } },
+	{ "setregid", sys_setregid32, { A_INT, A_INT } },
+	{ "setresuid", sys_setresuid32, { A_INT, A_INT, A_INT } },
+	{ "setresgid", sys_setresgid32, { A_INT, A_INT, A_INT } },
+	{ "getresuid", sys_getresuid32, { A_PTR, A_PTR, A_PTR } },
+	{ "getresgid", sys_getresgid32, { A_PTR, A_PTR, A_PTR } },
+	{ "getgroups", sys_getgroups32, { A_INT, A_PTR } },
+	{ "setgroups", sys_setgroups32, { A_INT, A_PTR } },
+	{ "setfsuid", sys_setfsuid32, { A_INT } },
+	{ "setfsgid", sys_setfsgid32, { A_INT } },
+	{ "chown", sys_chown32, { A_STR, A_INT, A_INT } },
+	{ "fchown", sys_fchown32, { A_FD, A_INT, A_INT } },
+	{ "lchown", sys_lchown32, { A_STR, A_INT, A_INT } },
 };
 const unsigned mips_sc_nimpls = sizeof mips_sc_impls / sizeof mips_sc_impls[0];

@@ -265,7 +265,7 @@ static bool ignored(const struct linux_proc *p, int sig)
 	if (p->sigmask & SIGBIT(sig))
 		return false;
 	const struct linux_sigaction *a = &p->sigact[sig];
-	return a->handler == LINUX_SIG_IGN || (a->handler == LINUX_SIG_DFL && default_action(sig) == D_IGN);
+	return a->handler == LINUX_SIG_IGN || (a->handler == LINUX_SIG_DFL && default_action(host_sig(p, sig)) == D_IGN);
 }
 
 void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info)

@@ -175,15 +175,18 @@ long sys_rt_sigpending(struct linux_proc *p, const uint64_t a[6])
 long sys_sigaltstack(struct linux_proc *p, const uint64_t a[6])
 {
 	unsigned w = wsize(p);
-	/* stack_t: ss_sp, int ss_flags, size_t ss_size (word aligned). */
-	unsigned size_off = w == 8 ? 16 : 8, total = w == 8 ? 24 : 12;
+	/* stack_t: ss_sp, int ss_flags, size_t ss_size (word aligned); MIPS
+	 * puts ss_size before ss_flags. */
+	bool size_first = p->arch->abi->stack_size_first;
+	unsigned size_off = size_first ? w : w == 8 ? 16 : 8, total = w == 8 ? 24 : 12;
+	unsigned flags_off = size_first ? 2 * w : w;
 	uint64_t sp = proc_guest_sp(p);
 	uint64_t old_sp = p->altstack_sp, old_size = p->altstack_size;
 	int old_flags = proc_altstack_flags(p, sp) | p->altstack_flags;
 	if (a[0]) {
 		uint64_t ss_sp, ss_size;
 		uint32_t flags;
-		if (!get_word(p, a[0], &ss_sp) || !gmem_ld32(&p->mem, a[0] + w, &flags) ||
+		if (!get_word(p, a[0], &ss_sp) || !gmem_ld32(&p->mem, a[0] + flags_off, &flags) ||
 		    !get_word(p, a[0] + size_off, &ss_size))
 			return -EFAULT;
 		static const int err[] = { 0, -EPERM, -EINVAL, -ENOMEM };
@@ -193,7 +196,7 @@ long sys_sigaltstack(struct linux_proc *p, const uint64_t a[6])
 	}
 	if (a[1]) {
 		if (!gmem_check(&p->mem, a[1], total, GP_W) || !put_word(p, a[1], old_sp) ||
-		    !gmem_st32(&p->mem, a[1] + w, (uint32_t)old_flags) || !put_word(p, a[1] + size_off, old_size))
+		    !gmem_st32(&p->mem, a[1] + flags_off, (uint32_t)old_flags) || !put_word(p, a[1] + size_off, old_size))
 			return -EFAULT;
 	}
 	return 0;
@@ -259,19 +262,27 @@ static long queueinfo(struct linux_proc *p, int tgid, int tid, int sig, uint64_t
 	if (!gmem_read(&p->mem, uinfo, b, sizeof b))
 		return -EFAULT;
 	struct linux_siginfo info = { .signo = sig };
-	int32_t v32[5];
+	int32_t v32[6];
 	memcpy(v32, b, sizeof v32);
-	info.errno_ = v32[1];
-	info.code = v32[2];
-	info.pid = v32[3];
-	info.uid = v32[4];
+	for (unsigned i = 0; i < 6 && p->mem.big_endian; i++)
+		v32[i] = (int32_t)__builtin_bswap32((uint32_t)v32[i]);
+	bool code_first = p->arch->abi->siginfo_code_first;
+	info.errno_ = v32[code_first ? 2 : 1];
+	info.code = v32[code_first ? 1 : 2];
+	/* The union follows si_signo, si_code, si_errno, 8-aligned on
+	 * 64-bit ABIs: pid, uid, then the value. */
+	unsigned u = wsize(p) == 8 ? 4 : 3;
+	info.pid = v32[u];
+	info.uid = v32[u + 1];
 	uint64_t value = 0;
 	if (wsize(p) == 8) {
 		memcpy(&value, b + 24, 8);
+		if (p->mem.big_endian)
+			value = __builtin_bswap64(value);
 	} else {
 		uint32_t v;
 		memcpy(&v, b + 20, 4);
-		value = v;
+		value = p->mem.big_endian ? __builtin_bswap32(v) : v;
 	}
 	info.value = value;
 	bool self = tgid == getpid() && (tid < 0 || tid == (int)gettid());

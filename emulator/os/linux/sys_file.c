@@ -249,6 +249,20 @@ SC(arm_fadvise64_64)
 	return sc_ret(syscall(SYS_fadvise64, sc_int(a[0]), off, len, sc_int(a[1])));
 }
 
+/* fadvise64 of 64-bit ABIs: (fd, offset, len, advice). */
+SC(fadvise64)
+{
+	(void)p;
+	return sc_ret(syscall(SYS_fadvise64, sc_int(a[0]), (int64_t)a[1], (int64_t)a[2], sc_int(a[3])));
+}
+
+/* sync_file_range of 64-bit ABIs: (fd, offset, nbytes, flags). */
+SC(sync_file_range)
+{
+	(void)p;
+	return sc_ret(sync_file_range(sc_int(a[0]), (int64_t)a[1], (int64_t)a[2], (unsigned)a[3]));
+}
+
 /* sync_file_range2: (fd, flags, offset, nbytes). */
 SC(arm_sync_file_range)
 {

@@ -80,7 +80,11 @@ static long do_fork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t 
 		return -ENOSYS;
 	}
 	fflush(NULL);
-	long r = syscall(SYS_clone, (unsigned long)(flags & CSIGNAL), NULL, NULL, NULL, 0);
+	/* The exit signal is the guest's number: the host's for the kernel. */
+	unsigned long exit_sig = flags & CSIGNAL;
+	if (exit_sig && p->arch->sig_to_host)
+		exit_sig = (unsigned long)p->arch->sig_to_host((int)exit_sig);
+	long r = syscall(SYS_clone, exit_sig, NULL, NULL, NULL, 0);
 	if (r < 0)
 		return -errno;
 	if (flags & CLONE_PARENT_SETTID)

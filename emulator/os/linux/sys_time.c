@@ -102,6 +102,12 @@ static long put_itimer(struct linux_proc *p, uint64_t addr, const struct itimerv
 	return 0;
 }
 
+SC(alarm)
+{
+	(void)p;
+	return (long)alarm((unsigned)a[0]);
+}
+
 SC(getitimer)
 {
 	struct itimerval v;

@@ -41,6 +41,7 @@ const struct sc_impl linux_sc_impls[] = {
 	R(truncate, S, I), R(ftruncate, F, I), R(truncate64, S, N, U, U), R(ftruncate64, F, N, U, U),
 	R(fsync, F), R(fdatasync, F), R(sync, N), R(syncfs, F),
 	R(arm_fadvise64_64, F, I, U, U, U, U), R(arm_sync_file_range, F, H, U, U, U, U),
+	R(fadvise64, F, I, U, I), R(sync_file_range, F, I, U, H), R(alarm, U),
 	R(fallocate, F, H, U, U, U, U), R(readahead, F, N, U, U, U), R(memfd_create, S, H),
 	R(copy_file_range, F, P, F, P, U, H), R(close_range, U, U, H),
 	/* status (sys_stat.c) */

@@ -144,7 +144,7 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(read) X(write) X(readv) X(writev) X(pread64) X(pwrite64) X(preadv) X(pwritev) \
 	X(open) X(openat) X(creat) X(close) X(lseek) X(_llseek) X(sendfile) X(sendfile64) \
 	X(truncate) X(ftruncate) X(truncate64) X(ftruncate64) X(fsync) X(fdatasync) X(sync) \
-	X(syncfs) X(arm_fadvise64_64) X(arm_sync_file_range) \
+	X(syncfs) X(arm_fadvise64_64) X(fadvise64) X(sync_file_range) X(alarm) X(arm_sync_file_range) \
 	X(fallocate) X(readahead) X(memfd_create) X(copy_file_range) X(close_range) \
 	X(stat64) X(lstat64) X(fstat64) X(fstatat64) X(statx) \
 	X(statfs64) X(fstatfs64) X(access) X(faccessat) X(faccessat2) \
