@@ -43,13 +43,11 @@ static inline int mips_stop(struct mips_cpu *cpu, uint32_t insn, int why)
 
 static inline int mips_ri(struct mips_cpu *cpu, uint32_t insn) { return mips_stop(cpu, insn, MIPS_STOP_RI); }
 
-/* Decode: the primary opcode selects a slice of one handler table, and a
- * field of the instruction the entry inside it. */
-struct mips_slice {
-	uint16_t base;
-	uint8_t shift, mask;
-};
-
+/* Decode: handlers are registered in a logical table (the primary opcode,
+ * then one slice per secondary field: SPECIAL/SPECIAL2/SPECIAL3/COP1X
+ * function, REGIMM rt, COP1 rs). The run loop looks up a flat table
+ * indexed by the primary opcode and the function field, built from it:
+ * one load, no variable shift. REGIMM and COP1 entries dispatch again. */
 enum {
 	MIPS_T_SPECIAL = 64,
 	MIPS_T_REGIMM = MIPS_T_SPECIAL + 64,
@@ -60,14 +58,13 @@ enum {
 	MIPS_T_SIZE = MIPS_T_COP1X + 64,
 };
 
-extern struct mips_slice mips_slices[64];
 extern mips_handler mips_table[MIPS_T_SIZE];
+extern mips_handler mips_flat[64 * 64];
 void mips_decode_init(void);
 
 static inline int mips_exec(struct mips_cpu *cpu, uint32_t insn)
 {
-	const struct mips_slice *s = &mips_slices[insn >> 26];
-	return mips_table[s->base + ((insn >> s->shift) & s->mask)](cpu, insn);
+	return mips_flat[(insn >> 20 & 0xfc0) | (insn & 63)](cpu, insn);
 }
 
 /* Each group fills its entries of mips_table. */
