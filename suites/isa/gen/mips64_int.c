@@ -109,7 +109,35 @@ void g_alu(struct out *o) { mips_patterns(o, alu, ARRAY_LEN(alu)); }
 void g_alu_imm(struct out *o) { mips_patterns(o, alu_imm, ARRAY_LEN(alu_imm)); }
 void g_ovf(struct out *o) { mips_patterns(o, ovf, ARRAY_LEN(ovf)); }
 void g_shift(struct out *o) { mips_patterns(o, shift, ARRAY_LEN(shift)); }
-void g_muldiv(struct out *o) { mips_patterns(o, muldiv, ARRAY_LEN(muldiv)); }
+/* Division corner cases the random operands rarely hit: by zero (no trap;
+ * HI and LO are whatever the CPU leaves) and the most negative value by -1. */
+void g_muldiv(struct out *o)
+{
+	mips_patterns(o, muldiv, ARRAY_LEN(muldiv));
+	static const struct { const char *name; uint32_t funct; int wide; } divs[] = {
+		{ "div", 0x1a, 0 }, { "divu", 0x1b, 0 }, { "ddiv", 0x1e, 1 }, { "ddivu", 0x1f, 1 },
+	};
+	static const uint64_t pairs[][2] = {
+		{ 0xffffffff80000000ull, ~0ull }, { 0x8000000000000000ull, ~0ull }, { 7, 0 }, { 0, 0 },
+		{ ~0ull, 0 }, { 0xffffffff80000000ull, 0 }, { ~0ull, ~0ull }, { 0x7fffffff, 1 },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(divs); i++)
+		for (size_t k = 0; k < ARRAY_LEN(pairs); k++) {
+			struct mvec v;
+			mv_init(&v);
+			int rs = mv_reg(&v), rt = mv_reg(&v);
+			uint64_t a = pairs[k][0], b = pairs[k][1];
+			if (!divs[i].wide) {
+				a = (uint64_t)(int64_t)(int32_t)a;
+				b = (uint64_t)(int64_t)(int32_t)b;
+			}
+			mv_set(&v, rs, a, 1);
+			mv_set(&v, rt, b, 1);
+			mv_code(&v, SPC(divs[i].funct) | (uint32_t)rs << 21 | (uint32_t)rt << 16,
+				divs[i].wide ? divs[i].name : i ? "divu udiv" : "div sdiv");
+			mips_emit(o, &v);
+		}
+}
 void g_cmov(struct out *o) { mips_patterns(o, cmov, ARRAY_LEN(cmov)); }
 
 /* CLZ/CLO/DCLZ/DCLO name their destination twice (rt and rd). */
