@@ -7,12 +7,12 @@
 #include "gen.h"
 
 static csh arm, thumb, mips;
-static enum isa big_or_little;
+static enum isa current;
 
 /* MIPS: Capstone 4 gives one id to all formats of an FPU operation (add.s,
  * add.d), so MIPS instructions are named by their mnemonic text, interned
  * here; the number stands in for the id. */
-static char mnemonics[1024][16];
+static char mnemonics[1024][32];
 static unsigned nmnemonics = 1;
 
 static unsigned intern(const char *m)
@@ -24,13 +24,13 @@ static unsigned intern(const char *m)
 		fprintf(stderr, "isa-gen: too many or too long mnemonics (%s)\n", m);
 		exit(1);
 	}
-	snprintf(mnemonics[nmnemonics], sizeof mnemonics[0], "%s", m);
+	memcpy(mnemonics[nmnemonics], m, strlen(m) + 1);
 	return nmnemonics++;
 }
 
 void dis_init(enum isa isa)
 {
-	big_or_little = isa;
+	current = isa;
 	if (isa != ISA_ARM) {
 		cs_mode m = CS_MODE_MIPS64 | (isa == ISA_MIPS64 ? CS_MODE_BIG_ENDIAN : CS_MODE_LITTLE_ENDIAN);
 		if (cs_open(CS_ARCH_MIPS, m, &mips) != CS_ERR_OK) {
@@ -83,7 +83,7 @@ unsigned dis_mips(uint32_t insn, uint64_t addr, char *text, size_t cap)
 {
 	uint8_t b[4];
 	for (int i = 0; i < 4; i++)
-		b[i] = (uint8_t)(big_or_little == ISA_MIPS64 ? insn >> (24 - 8 * i) : insn >> (8 * i));
+		b[i] = (uint8_t)(current == ISA_MIPS64 ? insn >> (24 - 8 * i) : insn >> (8 * i));
 	cs_insn *ci;
 	size_t n = cs_disasm(mips, b, 4, addr, 1, &ci);
 	if (n != 1) {
@@ -103,7 +103,7 @@ unsigned dis_mips(uint32_t insn, uint64_t addr, char *text, size_t cap)
 
 const char *dis_name(unsigned id)
 {
-	return big_or_little == ISA_ARM ? cs_insn_name(arm, id) : mnemonics[id];
+	return current == ISA_ARM ? cs_insn_name(arm, id) : mnemonics[id];
 }
 
 int dis_accepts(unsigned id, const char *names)

@@ -96,7 +96,6 @@ static void one(struct out *o, const struct pattern *p)
 			break;
 		case K_OFF:
 			val = (uint32_t)off;
-			fmt = " %d";
 			break;
 		case K_IMM: case K_SA:
 			val = pick_imm(f->width);
@@ -148,9 +147,10 @@ static void one(struct out *o, const struct pattern *p)
 		insn |= val << f->lsb;
 		if (i && alen < sizeof v.alt[0])
 			alen += (size_t)snprintf(v.alt[0] + alen, sizeof v.alt[0] - alen, ",");
-		if (alen < sizeof v.alt[0])
-			alen += (size_t)snprintf(v.alt[0] + alen, sizeof v.alt[0] - alen, fmt,
-						 f->kind == K_OFF ? (uint32_t)off : val);
+		if (alen < sizeof v.alt[0] && f->kind == K_OFF)
+			alen += (size_t)snprintf(v.alt[0] + alen, sizeof v.alt[0] - alen, " %d", (int)off);
+		else if (alen < sizeof v.alt[0])
+			alen += (size_t)snprintf(v.alt[0] + alen, sizeof v.alt[0] - alen, fmt, val);
 	}
 	if (base >= 0) {
 		int64_t at = WIN_BASE;
