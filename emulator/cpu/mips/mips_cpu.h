@@ -63,7 +63,7 @@ struct mips_cpu {
 	bool stop_in_delay;   /* the stopping instruction was in a delay slot (Cause.BD) */
 	uint32_t insn;        /* the stopping instruction word (0 for a fetch fault) */
 	uint32_t code;        /* TRAP/BREAK code field */
-	uint32_t fpe_cause;   /* FCSR cause bits for MIPS_STOP_FPE */
+	uint32_t fpe_cause;   /* MIPS_STOP_FPE: the cause field (FCSR bits 17:12, in place) */
 	volatile int interrupt_request;
 };
 

@@ -9,7 +9,7 @@ int mips_fp_cause(struct mips_cpu *cpu, uint32_t insn, unsigned cause)
 {
 	cpu->fcsr = (cpu->fcsr & ~MIPS_FCSR_CAUSE) | cause << 12;
 	if (cause & ((cpu->fcsr >> 7 & 0x1f) | FP_E)) {
-		cpu->fpe_cause = cause;
+		cpu->fpe_cause = cause << 12;
 		return mips_stop(cpu, insn, MIPS_STOP_FPE);
 	}
 	cpu->fcsr |= (cause & 0x1f) << 2;
@@ -76,7 +76,7 @@ static int ctc1(struct mips_cpu *cpu, uint32_t insn)
 	cpu->fcsr = c;
 	unsigned cause = c >> 12 & 0x3f;
 	if (cause & ((c >> 7 & 0x1f) | FP_E)) {
-		cpu->fpe_cause = cause;
+		cpu->fpe_cause = cause << 12;
 		return mips_stop(cpu, insn, MIPS_STOP_FPE);
 	}
 	return mips_next(cpu);

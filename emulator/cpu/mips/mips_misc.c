@@ -32,6 +32,24 @@ static int synci(struct mips_cpu *cpu, uint32_t insn)
 	return mips_next(cpu);
 }
 
+/* SPECIAL function 5 and primary opcode 30 (MDMX) are not reserved on the
+ * reference CPU model: the first is its PMON monitor call, which only sets
+ * v0 = -1 for monitor functions 2 and 11 (sa / 2) as far as the program
+ * can see, the second does nothing. */
+static int pmon(struct mips_cpu *cpu, uint32_t insn)
+{
+	unsigned function = SA(insn) >> 1;
+	if (function == 2 || function == 11)
+		cpu->r[2] = ~0ull;
+	return mips_next(cpu);
+}
+
+static int mdmx(struct mips_cpu *cpu, uint32_t insn)
+{
+	(void)insn;
+	return mips_next(cpu);
+}
+
 static int trap(struct mips_cpu *cpu, uint32_t insn, bool cond, uint32_t code)
 {
 	if (!cond)
@@ -72,7 +90,7 @@ static const struct {
 	uint16_t index;
 	mips_handler h;
 } handlers[] = {
-	{ MIPS_T_SPECIAL + 12, syscall_ }, { MIPS_T_SPECIAL + 13, break_ }, { MIPS_T_SPECIAL + 15, sync_ },
+	{ 30, mdmx }, { MIPS_T_SPECIAL + 5, pmon }, { MIPS_T_SPECIAL + 12, syscall_ }, { MIPS_T_SPECIAL + 13, break_ }, { MIPS_T_SPECIAL + 15, sync_ },
 	{ MIPS_T_SPECIAL + 48, tge }, { MIPS_T_SPECIAL + 49, tgeu }, { MIPS_T_SPECIAL + 50, tlt },
 	{ MIPS_T_SPECIAL + 51, tltu }, { MIPS_T_SPECIAL + 52, teq }, { MIPS_T_SPECIAL + 54, tne },
 	{ MIPS_T_REGIMM + 8, tgei }, { MIPS_T_REGIMM + 9, tgeiu }, { MIPS_T_REGIMM + 10, tlti },
