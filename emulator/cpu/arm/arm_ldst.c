@@ -44,9 +44,14 @@ static int finish_load(struct arm_cpu *cpu, unsigned rt, uint32_t v)
 	return arm_next(cpu);
 }
 
+static int ldst_checked(struct arm_cpu *cpu, uint32_t insn);
+
 /* LDR/STR/LDRB/STRB, with bits 25:20 (I P U B W L) as constants so each
- * of the 64 forms gets its own straight-line handler. */
-static inline __attribute__((always_inline)) int ldst(struct arm_cpu *cpu, uint32_t insn, uint32_t bits)
+ * of the 64 forms gets its own straight-line handler. The handlers only
+ * do accesses inside one page with the permission (fast); anything else
+ * starts the instruction over in ldst_checked, out of line, so the
+ * handlers need no registers saved around a call. */
+static inline __attribute__((always_inline)) int ldst(struct arm_cpu *cpu, uint32_t insn, uint32_t bits, bool fast)
 {
 	unsigned rt = (insn >> 12) & 15;
 	uint32_t form = bits << 20, off, sc;
@@ -63,17 +68,15 @@ static inline __attribute__((always_inline)) int ldst(struct arm_cpu *cpu, uint3
 
 	if (form & L_BIT) {
 		uint32_t v;
-		if (byte) {
-			if (arm_fast_ok(cpu, a.ea, 1, GP_R)) {
-				v = arm_peek8(cpu, a.ea);
-			} else {
-				uint8_t b;
-				if (!arm_ld8(cpu, a.ea, &b))
-					return arm_fault(cpu, insn);
-				v = b;
-			}
-		} else if (arm_fast_ok(cpu, a.ea, 4, GP_R)) {
-			v = arm_peek32(cpu, a.ea);
+		if (fast) {
+			if (!arm_fast_ok(cpu, a.ea, byte ? 1 : 4, GP_R))
+				return ldst_checked(cpu, insn);
+			v = byte ? arm_peek8(cpu, a.ea) : arm_peek32(cpu, a.ea);
+		} else if (byte) {
+			uint8_t b;
+			if (!arm_ld8(cpu, a.ea, &b))
+				return arm_fault(cpu, insn);
+			v = b;
 		} else if (!arm_ld32(cpu, a.ea, &v)) {
 			return arm_fault(cpu, insn);
 		}
@@ -81,7 +84,9 @@ static inline __attribute__((always_inline)) int ldst(struct arm_cpu *cpu, uint3
 		return finish_load(cpu, rt, v);
 	}
 	uint32_t v = arm_reg(cpu, rt);
-	if (arm_fast_ok(cpu, a.ea, byte ? 1 : 4, GP_W)) {
+	if (fast) {
+		if (!arm_fast_ok(cpu, a.ea, byte ? 1 : 4, GP_W))
+			return ldst_checked(cpu, insn);
 		if (byte)
 			arm_poke8(cpu, a.ea, (uint8_t)v);
 		else
@@ -93,7 +98,13 @@ static inline __attribute__((always_inline)) int ldst(struct arm_cpu *cpu, uint3
 	return arm_next(cpu);
 }
 
-#define LDST_FN(n) static int ldst_##n(struct arm_cpu *cpu, uint32_t insn) { return ldst(cpu, insn, 0##n); }
+/* Nothing is written before the access, so the instruction can start over. */
+static __attribute__((noinline, cold)) int ldst_checked(struct arm_cpu *cpu, uint32_t insn)
+{
+	return ldst(cpu, insn, (insn >> 20) & 63, false);
+}
+
+#define LDST_FN(n) static int ldst_##n(struct arm_cpu *cpu, uint32_t insn) { return ldst(cpu, insn, 0##n, true); }
 #define LDST_FN8(n) LDST_FN(n##0) LDST_FN(n##1) LDST_FN(n##2) LDST_FN(n##3) LDST_FN(n##4) LDST_FN(n##5) LDST_FN(n##6) LDST_FN(n##7)
 LDST_FN8(0) LDST_FN8(1) LDST_FN8(2) LDST_FN8(3) LDST_FN8(4) LDST_FN8(5) LDST_FN8(6) LDST_FN8(7)
 
