@@ -15,7 +15,7 @@ static enum isa current;
 static char mnemonics[1024][32];
 static unsigned nmnemonics = 1;
 
-static unsigned intern(const char *m)
+unsigned dis_intern(const char *m)
 {
 	for (unsigned i = 1; i < nmnemonics; i++)
 		if (!strcmp(mnemonics[i], m))
@@ -96,7 +96,7 @@ unsigned dis_mips(uint32_t insn, uint64_t addr, char *text, size_t cap)
 		snprintf(text, cap, "%s %s", ci->mnemonic, ci->op_str);
 	else
 		snprintf(text, cap, "%s", ci->mnemonic);
-	unsigned id = intern(ci->mnemonic);
+	unsigned id = dis_intern(ci->mnemonic);
 	cs_free(ci, n);
 	return id;
 }

@@ -140,6 +140,8 @@ void dis_init(enum isa isa);
 unsigned dis(uint32_t insn, int size, int thumb, char *text, size_t cap);
 /* MIPS: one word at its link address (branch targets print absolute). */
 unsigned dis_mips(uint32_t insn, uint64_t addr, char *text, size_t cap);
+/* MIPS: the number standing for a mnemonic (also names Capstone lacks). */
+unsigned dis_intern(const char *mnemonic);
 const char *dis_name(unsigned id);
 int dis_accepts(unsigned id, const char *names);
 
