@@ -31,7 +31,7 @@ static int delay_slot(struct mips_cpu *cpu, uint64_t target)
 		cpu->stop_pc = target;
 		return MIPS_STOP_INTERRUPT;
 	}
-	return 0;
+	return MIPS_JUMPED;
 }
 
 int mips_branch(struct mips_cpu *cpu, uint32_t insn, bool taken, bool likely, unsigned link, uint64_t target)
@@ -45,7 +45,7 @@ int mips_branch(struct mips_cpu *cpu, uint32_t insn, bool taken, bool likely, un
 	if (!taken) {
 		if (likely) {
 			cpu->pc = pc + 8;
-			return 0;
+			return MIPS_JUMPED;
 		}
 		target = pc + 8;
 	}

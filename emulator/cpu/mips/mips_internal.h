@@ -1,7 +1,9 @@
 /* Interfaces between the parts of the MIPS back end (not for the OS layer).
- * Every executor takes the instruction at cpu->pc, returns 0 to go on (pc
- * advanced) or an enum mips_stop value (pc and the stop fields set by
- * mips_stop). Executors may write r[0]: it is cleared after each one. */
+ * Every executor takes the instruction at cpu->pc and returns MIPS_NEXT to
+ * go on with the next one (pc untouched: the run loop keeps it in a
+ * register, out of the memory dependency chain), MIPS_JUMPED after
+ * writing a new pc, or an enum mips_stop value (pc and the stop fields set
+ * by mips_stop). Executors may write r[0]: it is cleared after each one. */
 #ifndef MIMIC_MIPS_INTERNAL_H
 #define MIMIC_MIPS_INTERNAL_H
 
@@ -23,10 +25,12 @@ typedef int (*mips_handler)(struct mips_cpu *cpu, uint32_t insn);
 /* 32-bit results live sign-extended in 64-bit registers. */
 static inline uint64_t sx32(uint64_t v) { return (uint64_t)(int64_t)(int32_t)v; }
 
+enum { MIPS_NEXT = 0, MIPS_JUMPED = -1 };
+
 static inline int mips_next(struct mips_cpu *cpu)
 {
-	cpu->pc += 4;
-	return 0;
+	(void)cpu;
+	return MIPS_NEXT;
 }
 
 /* Ends the run with an exception at the current instruction: EPC is the

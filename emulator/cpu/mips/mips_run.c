@@ -30,10 +30,11 @@ static int run(struct mips_cpu *cpu)
 		cpu->stop_pc = cpu->pc;
 		return MIPS_STOP_INTERRUPT;
 	}
+	uint64_t pc = cpu->pc;
 	for (;;) {
-		uint64_t pc = cpu->pc;
 		uint32_t insn;
 		if (__builtin_expect((pc & ~(GPAGE_MASK & ~3ull)) != page, 0)) {
+			cpu->pc = pc;
 			if (!mips_fetch(cpu, pc, &insn))
 				return mips_stop(cpu, 0, MIPS_STOP_FAULT);
 			page = pc & ~GPAGE_MASK;
@@ -42,9 +43,14 @@ static int run(struct mips_cpu *cpu)
 		memcpy(&insn, code + (pc & GPAGE_MASK), 4);
 		if (big_endian)
 			insn = __builtin_bswap32(insn);
+		cpu->pc = pc;
 		int rc = mips_exec(cpu, insn);
 		cpu->r[0] = 0;
-		if (__builtin_expect(rc, 0))
+		if (__builtin_expect(rc == MIPS_NEXT, 1))
+			pc += 4;
+		else if (rc == MIPS_JUMPED)
+			pc = cpu->pc;
+		else
 			return rc;
 	}
 }
