@@ -111,6 +111,11 @@ struct linux_abi {
 	/* stack_t: ss_sp, ss_size, ss_flags (MIPS) instead of ss_sp,
 	 * ss_flags, ss_size. */
 	bool stack_size_first;
+	/* Sockets: SOCK_* types, the SOL_SOCKET level and its SO_* options,
+	 * guest -> host; NULL (level 0) when the same. */
+	const struct value_map *sock_types;
+	int sol_socket;
+	const struct value_map *sockopts;
 	/* RLIMIT_* guest -> host; NULL when the same. */
 	const struct value_map *rlimits;
 };
@@ -121,6 +126,7 @@ uint32_t abi_flags_in(const struct flag_map *map, uint32_t v);
 uint32_t abi_flags_out(const struct flag_map *map, uint32_t v);
 /* Translates a numbered value; map NULL or no entry: v. */
 int abi_value_in(const struct value_map *map, int v);
+int abi_value_out(const struct value_map *map, int v);
 
 extern const struct linux_abi linux_abi_armel;
 extern const struct linux_abi linux_abi_mips64, linux_abi_mips64el;

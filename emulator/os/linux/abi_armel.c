@@ -276,5 +276,8 @@ const struct linux_abi linux_abi_armel = {
 	.sig_block = 0,
 	.mmap_flags = NULL,
 	.stack_size_first = false,
+	.sock_types = NULL,
+	.sol_socket = 0,
+	.sockopts = NULL,
 	.rlimits = NULL,
 };

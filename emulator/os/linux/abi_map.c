@@ -39,3 +39,11 @@ int abi_value_in(const struct value_map *map, int v)
 			return m->host;
 	return v;
 }
+
+int abi_value_out(const struct value_map *map, int v)
+{
+	for (const struct value_map *m = map; m && m->guest != -1; m++)
+		if (m->host == v)
+			return m->guest;
+	return v;
+}

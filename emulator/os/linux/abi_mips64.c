@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 
@@ -143,6 +144,21 @@ static const struct flag_map mmap_flags[] = {
 	{ 0x4000, 0x1000 },    /* MAP_EXECUTABLE */
 	{ 0x8000, 0x2000 },    /* MAP_LOCKED */
 	{ 0, 0 },
+};
+
+/* MIPS swaps SOCK_STREAM and SOCK_DGRAM. */
+static const struct value_map sock_types[] = { { 1, SOCK_DGRAM }, { 2, SOCK_STREAM }, { -1, -1 } };
+
+/* SOL_SOCKET options whose MIPS values differ (asm/socket.h). */
+static const struct value_map sockopts[] = {
+	{ 0x0004, SO_REUSEADDR }, { 0x0008, SO_KEEPALIVE }, { 0x0010, SO_DONTROUTE },
+	{ 0x0020, SO_BROADCAST }, { 0x0080, SO_LINGER }, { 0x0100, SO_OOBINLINE },
+	{ 0x0200, SO_REUSEPORT }, { 0x1001, SO_SNDBUF }, { 0x1002, SO_RCVBUF },
+	{ 0x1003, SO_SNDLOWAT }, { 0x1004, SO_RCVLOWAT }, { 0x1005, 21 /* SO_SNDTIMEO_OLD */ },
+	{ 0x1006, 20 /* SO_RCVTIMEO_OLD */ }, { 0x1007, SO_ERROR }, { 0x1008, SO_TYPE },
+	{ 0x1009, SO_ACCEPTCONN }, { 0x1028, SO_PROTOCOL }, { 0x1029, SO_DOMAIN },
+	{ 17, SO_PASSCRED }, { 18, SO_PEERCRED }, { 30, SO_PEERSEC }, { 31, SO_SNDBUFFORCE },
+	{ -1, -1 },
 };
 
 static const struct value_map rlimits[] = {
@@ -292,7 +308,8 @@ static void termios_out_el(const uint8_t gen[36], uint8_t *g) { termios_out_be(g
 		.sig_unblockable = (1ull << (9 - 1)) | (1ull << (23 - 1)), .personality = 0,     \
 		.siginfo_code_first = true, .sigset_bytes = 16, .sigaction_flags_first = true,   \
 		.sa_flags = sa_flags, .sig_block = 1, .mmap_flags = mmap_flags,                  \
-		.rlimits = rlimits, .stack_size_first = true,                                     \
+		.rlimits = rlimits, .stack_size_first = true, .sock_types = sock_types,           \
+		.sol_socket = 0xffff, .sockopts = sockopts,                                       \
 	}
 
 const struct linux_abi linux_abi_mips64 = MIPS64_ABI("mips64", 2, termios_in_eb, termios_out_eb);

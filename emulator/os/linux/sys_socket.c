@@ -1,8 +1,10 @@
 /* Sockets, passed to the host. Socket addresses keep their bytes (the
  * family field is in the guest's byte order); struct msghdr, iovecs and
  * control messages are rebuilt with the guest's word size; SO_RCVTIMEO
- * and SO_SNDTIMEO take the guest's struct timeval. SOCK_* type values and
- * the socket flag bits are the generic ones on ARM. */
+ * and SO_SNDTIMEO take the guest's struct timeval. SOCK_* types, the
+ * SOL_SOCKET level and its options go through the ABI's tables (MIPS has
+ * its own); socket flag bits are open flags. Option values that are ints
+ * are in the guest's byte order. */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +20,41 @@
 static int sock_type(const struct linux_proc *p, uint64_t t)
 {
 	uint32_t flags = (uint32_t)t & ~0xfu;
-	return (int)(((uint32_t)t & 0xfu) | (uint32_t)sc_open_flags_in(p, flags));
+	int type = abi_value_in(p->arch->abi->sock_types, (int)((uint32_t)t & 0xfu));
+	return (int)((uint32_t)type | (uint32_t)sc_open_flags_in(p, flags));
+}
+
+/* Level and option of [gs]etsockopt in host values. */
+static void sockopt_in(const struct linux_proc *p, int *level, int *opt)
+{
+	const struct linux_abi *abi = p->arch->abi;
+	if (abi->sol_socket && *level == abi->sol_socket)
+		*level = SOL_SOCKET;
+	else if (abi->sol_socket && *level == SOL_SOCKET)
+		*level = -1; /* not a level of this ABI */
+	if (*level == SOL_SOCKET)
+		*opt = abi_value_in(abi->sockopts, *opt);
+}
+
+/* Option values other than names and byte strings are ints (or arrays of
+ * them): swapped for a big-endian guest. SO_TYPE's value is a SOCK_*. */
+static void sockopt_value(const struct linux_proc *p, int level, int opt, uint8_t *buf, uint32_t len, bool out)
+{
+	if (level == SOL_SOCKET && opt == SO_TYPE && len >= 4 && out) {
+		int v;
+		memcpy(&v, buf, 4);
+		v = abi_value_out(p->arch->abi->sock_types, v);
+		memcpy(buf, &v, 4);
+	}
+	if (!p->mem.big_endian || len % 4 ||
+	    (level == SOL_SOCKET && (opt == SO_BINDTODEVICE || opt == SO_PEERNAME || opt == SO_PEERSEC)))
+		return;
+	for (uint32_t i = 0; i < len; i += 4) {
+		uint32_t v;
+		memcpy(&v, buf + i, 4);
+		v = __builtin_bswap32(v);
+		memcpy(buf + i, &v, 4);
+	}
 }
 
 static uint16_t swap_family(const struct linux_proc *p, uint16_t f)
@@ -163,6 +199,7 @@ SC(setsockopt)
 {
 	int level = sc_int(a[1]), opt = sc_int(a[2]);
 	uint32_t len = (uint32_t)a[4];
+	sockopt_in(p, &level, &opt);
 	if (is_timeo(level, opt)) {
 		struct timeval tv;
 		if (len < 2 * sc_wordsize(p))
@@ -176,6 +213,7 @@ SC(setsockopt)
 	uint8_t buf[4096];
 	if (!gmem_read(&p->mem, a[3], buf, len))
 		return -EFAULT;
+	sockopt_value(p, level, opt, buf, len, false);
 	return sc_ret(setsockopt(sc_int(a[0]), level, opt, buf, len));
 }
 
@@ -183,6 +221,7 @@ SC(getsockopt)
 {
 	int level = sc_int(a[1]), opt = sc_int(a[2]);
 	uint32_t glen;
+	sockopt_in(p, &level, &opt);
 	if (sc_get32(p, a[4], &glen) < 0)
 		return -EFAULT;
 	if ((int32_t)glen < 0)
@@ -202,6 +241,7 @@ SC(getsockopt)
 	socklen_t l = glen < sizeof buf ? glen : sizeof buf;
 	if (getsockopt(sc_int(a[0]), level, opt, buf, &l) < 0)
 		return -errno;
+	sockopt_value(p, level, opt, buf, l, true);
 	if (!gmem_write(&p->mem, a[3], buf, l < glen ? l : glen))
 		return -EFAULT;
 	return sc_put32(p, a[4], l);
