@@ -116,6 +116,8 @@ struct linux_abi {
 	const struct value_map *sock_types;
 	int sol_socket;
 	const struct value_map *sockopts;
+	/* poll event bits guest -> host; NULL when the same. */
+	const struct flag_map *poll_events;
 	/* RLIMIT_* guest -> host; NULL when the same. */
 	const struct value_map *rlimits;
 };

@@ -279,5 +279,6 @@ const struct linux_abi linux_abi_armel = {
 	.sock_types = NULL,
 	.sol_socket = 0,
 	.sockopts = NULL,
+	.poll_events = NULL,
 	.rlimits = NULL,
 };

@@ -146,6 +146,10 @@ static const struct flag_map mmap_flags[] = {
 	{ 0, 0 },
 };
 
+/* poll: MIPS's POLLWRNORM is POLLOUT itself, and POLLWRBAND takes the
+ * generic POLLWRNORM value (asm/poll.h). */
+static const struct flag_map poll_events[] = { { 0x0100, 0x0200 }, { 0, 0 } };
+
 /* MIPS swaps SOCK_STREAM and SOCK_DGRAM. */
 static const struct value_map sock_types[] = { { 1, SOCK_DGRAM }, { 2, SOCK_STREAM }, { -1, -1 } };
 
@@ -309,7 +313,7 @@ static void termios_out_el(const uint8_t gen[36], uint8_t *g) { termios_out_be(g
 		.siginfo_code_first = true, .sigset_bytes = 16, .sigaction_flags_first = true,   \
 		.sa_flags = sa_flags, .sig_block = 1, .mmap_flags = mmap_flags,                  \
 		.rlimits = rlimits, .stack_size_first = true, .sock_types = sock_types,           \
-		.sol_socket = 0xffff, .sockopts = sockopts,                                       \
+		.sol_socket = 0xffff, .sockopts = sockopts, .poll_events = poll_events,           \
 	}
 
 const struct linux_abi linux_abi_mips64 = MIPS64_ABI("mips64", 2, termios_in_eb, termios_out_eb);

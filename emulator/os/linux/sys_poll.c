@@ -24,14 +24,15 @@ static long do_poll(struct linux_proc *p, uint64_t fds, uint64_t nfds, const str
 	for (uint64_t i = 0; i < nfds && r == 0; i++) {
 		r = gi_get(p, fds + 8 * i, &g, 8);
 		h[i].fd = (int)gi_get32(&g, 0);
-		h[i].events = (short)gi_get16(&g, 4);
+		h[i].events = (short)abi_flags_in(p->arch->abi->poll_events, gi_get16(&g, 4));
 	}
 	if (r == 0 && !gmem_check(&p->mem, fds, 8 * nfds, GP_W))
 		r = -EFAULT;
 	if (r == 0)
 		r = sc_ret_nohand(ppoll(h, nfds, ts, NULL));
 	for (uint64_t i = 0; r >= 0 && i < nfds; i++)
-		gmem_st16(&p->mem, fds + 8 * i + 6, (uint16_t)h[i].revents);
+		gmem_st16(&p->mem, fds + 8 * i + 6,
+			  (uint16_t)abi_flags_out(p->arch->abi->poll_events, (uint16_t)h[i].revents));
 	free(h);
 	return r;
 }
