@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
+#include <unistd.h>
 
 #include "os/linux/mips_linux.h"
 #include "os/linux/syscall.h"
@@ -25,7 +26,19 @@ static long sys_cacheflush(struct linux_proc *p, const uint64_t a[6])
 	return 0;
 }
 
+/* pipe returns its two descriptors in v0 and v1 (sysm_pipe). */
+static long sys_mips_pipe(struct linux_proc *p, const uint64_t a[6])
+{
+	(void)a;
+	int fd[2];
+	if (pipe(fd) < 0)
+		return -errno;
+	mips_cpu_of(p)->r[3] = (uint64_t)fd[1];
+	return fd[0];
+}
+
 const struct sc_impl mips_sc_impls[] = {
+	{ "pipe", sys_mips_pipe, { A_NONE } },
 	{ "set_thread_area", sys_set_thread_area, { A_HEX } },
 	{ "cacheflush", sys_cacheflush, { A_HEX, A_UINT, A_INT } },
 	/* n64 has no 16-bit id calls: these names take 32-bit ids, which are
