@@ -14,7 +14,12 @@
 #define W_BIT (1u << 21)
 #define L_BIT (1u << 20)
 
-int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn)
+static int ldm_checked(struct arm_cpu *cpu, uint32_t insn);
+
+/* fast: only a range inside one page with the permission is done here;
+ * anything else starts over in ldm_checked, out of line, so the common
+ * case needs no registers saved around a call. */
+static inline __attribute__((always_inline)) int ldm(struct arm_cpu *cpu, uint32_t insn, bool fast)
 {
 	unsigned rn = (insn >> 16) & 15, list = insn & 0xffff;
 	uint32_t n = (uint32_t)__builtin_popcount(list);
@@ -32,8 +37,12 @@ int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn)
 
 	if (insn & L_BIT) {
 		uint32_t v[16], a = start;
-		if (!gmem_check(cpu->mem, start, len, GP_R))
+		if (fast) {
+			if (!arm_fast_ok(cpu, start, len, GP_R))
+				return ldm_checked(cpu, insn);
+		} else if (!gmem_check(cpu->mem, start, len, GP_R)) {
 			return arm_fault(cpu, insn);
+		}
 		for (unsigned i = 0; i < 16; i++)
 			if (list & (1u << i)) {
 				v[i] = arm_peek32(cpu, a);
@@ -59,8 +68,12 @@ int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn)
 	}
 	/* The stored PC is the instruction address + 8 on the ARM1176, and a
 	 * stored base is its value before writeback. */
-	if (!gmem_check(cpu->mem, start, len, GP_W))
+	if (fast) {
+		if (!arm_fast_ok(cpu, start, len, GP_W))
+			return ldm_checked(cpu, insn);
+	} else if (!gmem_check(cpu->mem, start, len, GP_W)) {
 		return arm_fault(cpu, insn);
+	}
 	uint32_t a = start;
 	for (unsigned i = 0; i < 16; i++)
 		if (list & (1u << i)) {
@@ -70,4 +83,15 @@ int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn)
 	if (write_back)
 		cpu->r[rn] = wb;
 	return arm_next(cpu);
+}
+
+/* Nothing is written before the transfer, so the instruction can start over. */
+static __attribute__((noinline, cold)) int ldm_checked(struct arm_cpu *cpu, uint32_t insn)
+{
+	return ldm(cpu, insn, false);
+}
+
+int arm_exec_ldm(struct arm_cpu *cpu, uint32_t insn)
+{
+	return ldm(cpu, insn, true);
 }
