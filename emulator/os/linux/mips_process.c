@@ -84,15 +84,18 @@ static int mips_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 }
 
 /* AT_PLATFORM: none for a generic MIPS64R2 CPU; AT_BASE_PLATFORM names the
- * ISA; AT_HWCAP has no bit for it (no R6, MSA, ...) and there is no
+ * ISA; AT_HWCAP: MIPS-3D only (the FIR of QEMU's MIPS64R2-generic, the
+ * reference CPU, has 3D; Config1/Config3 show no MIPS16, MDMX or DSP); no
  * AT_HWCAP2. */
+#define MIPS_HWCAP_MIPS3D (1u << 5)
 #define MIPS64_ARCH(arch_name, elf_target, abi_layout)                                            \
 	{                                                                                          \
 		.name = arch_name, .uname_machine = "mips64", .numbers = linux_sc_numbers_mips_n64, \
 		.private_call = NULL, .word_bits = 64, .abi = &abi_layout,                          \
 		.impls = mips_sc_impls, .set_sp = mips_set_sp, .get_sp = mips_get_sp,             \
 		.elf = &elf_target, .platform = NULL, .base_platform = "mips64r2",               \
-		.has_hwcap2 = false, .hwcap = 0, .hwcap2 = 0, .stack_top = MIPS_STACK_TOP,        \
+		.has_hwcap2 = false, .hwcap = MIPS_HWCAP_MIPS3D, .hwcap2 = 0,                    \
+		.stack_top = MIPS_STACK_TOP,                                                     \
 		.mmap_base = 0x5555556000ull, .start = mips_start, .run = mips_process_run,      \
 		.signal_frame = mips_signal_frame, .sigreturn = mips_sigreturn,                  \
 		.sig_to_host = mips_sig_to_host, .sig_from_host = mips_sig_from_host,            \
