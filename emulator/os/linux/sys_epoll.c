@@ -32,7 +32,7 @@ SC(epoll_ctl)
 	return sc_ret(epoll_ctl(sc_int(a[0]), sc_int(a[1]), sc_int(a[2]), a[3] ? &ev : NULL));
 }
 
-/* Waits with the guest mask at mask (size 8) installed, if given. */
+/* Waits with the guest mask at mask (the ABI's sigset size) installed, if given. */
 static long do_wait(struct linux_proc *p, const uint64_t a[6], const struct timespec *ts,
                     uint64_t mask, uint64_t masksize)
 {

@@ -127,7 +127,7 @@ uint64_t sc_dir_host_off(struct linux_proc *p, int fd, uint64_t off);
 uint64_t sc_dir_tell(struct linux_proc *p, int fd, uint64_t host_pos);
 
 /* The temporary signal mask of ppoll/pselect6/epoll_pwait: installs the
- * guest sigset at addr (size must be 8; addr 0: none) and saves the old
+ * guest sigset at addr (size: the ABI's sigset_t; addr 0: none) and saves the old
  * mask for the caller to put back. 0 or -errno. */
 long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, uint64_t *saved);
 /* Ends the wait with result r: a wait cut short by a signal keeps the

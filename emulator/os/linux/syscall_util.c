@@ -316,7 +316,7 @@ long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, uint64_t *
 	*saved = p->sigmask;
 	if (!addr)
 		return 0;
-	if (size != 8)
+	if (size != p->arch->abi->sigset_bytes)
 		return -EINVAL;
 	uint64_t m;
 	if (!gmem_ld64(&p->mem, addr, &m))
