@@ -100,10 +100,16 @@ static long do_fork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t 
 	return r;
 }
 
-SC(fork) { (void)a; return do_fork(p, SIGCHLD, 0, 0, 0); }
+/* fork and vfork exit with the guest's SIGCHLD. */
+static unsigned guest_sigchld(const struct linux_proc *p)
+{
+	return (unsigned)(p->arch->sig_from_host ? p->arch->sig_from_host(SIGCHLD) : SIGCHLD);
+}
+
+SC(fork) { (void)a; return do_fork(p, guest_sigchld(p), 0, 0, 0); }
 /* The parent does not wait: the child has its own copy of memory, so
  * nothing it does before exec or exit can disturb the parent. */
-SC(vfork) { (void)a; return do_fork(p, CLONE_VFORK | SIGCHLD, 0, 0, 0); }
+SC(vfork) { (void)a; return do_fork(p, CLONE_VFORK | guest_sigchld(p), 0, 0, 0); }
 
 /* clone(flags, newsp, parent_tid, tls, child_tid): the CLONE_BACKWARDS
  * order of ARM (and MIPS). */
