@@ -162,13 +162,14 @@ static int check_segment(const struct phdr *ph, uint64_t bias, uint64_t fsize,
 	return 0;
 }
 
-static unsigned seg_prot(uint32_t flags)
+static unsigned seg_prot(const struct loader_target *t, uint32_t flags)
 {
-	return ((flags & PF_R) ? GP_R : 0) | ((flags & PF_W) ? GP_W : 0) | ((flags & PF_X) ? GP_X : 0);
+	unsigned g = ((flags & PF_R) ? GP_R : 0) | ((flags & PF_W) ? GP_W : 0) | ((flags & PF_X) ? GP_X : 0);
+	return g ? g | t->prot_implied : 0;
 }
 
-static int load_segments(struct gmem *m, int fd, const struct phdr *ph, unsigned n, uint64_t bias,
-			 const char *path, char *err, size_t errlen)
+static int load_segments(struct gmem *m, const struct loader_target *t, int fd, const struct phdr *ph,
+			 unsigned n, uint64_t bias, const char *path, char *err, size_t errlen)
 {
 	/* Writable while copying; final permissions after, OR-ed on pages
 	 * two segments share. */
@@ -190,7 +191,7 @@ static int load_segments(struct gmem *m, int fd, const struct phdr *ph, unsigned
 			uint64_t va = bias + ph[i].vaddr;
 			uint64_t first = va >> GPAGE_SHIFT, last = (va + ph[i].memsz - 1) >> GPAGE_SHIFT;
 			for (uint64_t p = first; p <= last; p++)
-				m->perm[p] = pass == 0 ? GP_MAPPED : (uint8_t)(m->perm[p] | seg_prot(ph[i].flags));
+				m->perm[p] = pass == 0 ? GP_MAPPED : (uint8_t)(m->perm[p] | seg_prot(t, ph[i].flags));
 		}
 	return 0;
 }
@@ -246,7 +247,7 @@ static int load_fd(int fd, struct gmem *m, const struct loader_target *t, const 
 	for (unsigned i = 0; i < eh.phnum; i++)
 		if (ph[i].type == PT_LOAD && check_segment(&ph[i], img->bias, fsize, t, path, err, errlen) != 0)
 			return -1;
-	if (load_segments(m, fd, ph, eh.phnum, img->bias, path, err, errlen) != 0)
+	if (load_segments(m, t, fd, ph, eh.phnum, img->bias, path, err, errlen) != 0)
 		return -1;
 	img->entry = img->bias + eh.entry;
 	img->end = img->bias + hi;

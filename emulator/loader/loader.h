@@ -14,6 +14,10 @@ struct loader_target {
 	unsigned char data;     /* ELFDATA2LSB / ELFDATA2MSB */
 	uint16_t machine;       /* e_machine */
 	uint32_t flags_reject;  /* e_flags bits of other ABIs of the machine (MIPS n32) */
+	/* Rights every accessible user page has whatever was asked (the
+	 * page tables cannot refuse them): ARM read; MIPS without RI/XI read
+	 * and execute. */
+	unsigned prot_implied;
 	uint64_t task_size;     /* first address above user space */
 	uint64_t dyn_base;      /* ELF_ET_DYN_BASE for ET_DYN main programs */
 	uint64_t interp_base;   /* where an interpreter (ET_DYN) is loaded */

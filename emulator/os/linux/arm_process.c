@@ -32,6 +32,7 @@ static const struct loader_target arm_elf = {
 	.elf_class = ELFCLASS32,
 	.data = ELFDATA2LSB,
 	.machine = EM_ARM,
+	.prot_implied = GP_R,
 	.task_size = 0xbf000000u,   /* TASK_SIZE: PAGE_OFFSET 0xc0000000 - 16 MiB */
 	.dyn_base = 0x00400000u,    /* ELF_ET_DYN_BASE */
 	.interp_base = 0x40000000u,

@@ -12,6 +12,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "loader/loader.h"
 #include "os/linux/abi.h"
 #include "os/linux/proc_sys.h"
 
@@ -38,12 +39,13 @@
 
 static uint64_t page_up(uint64_t x) { return (x + GPAGE_MASK) & ~GPAGE_MASK; }
 
-/* ARM page tables cannot express write-only or execute-only user pages:
- * any access right implies read. */
-static unsigned guest_prot(uint64_t prot)
+/* Page tables cannot express every combination: any access right implies
+ * the architecture's implied rights (read on ARM, read and execute on MIPS
+ * without RI/XI). */
+static unsigned guest_prot(const struct linux_proc *p, uint64_t prot)
 {
 	unsigned g = (unsigned)prot & (GP_R | GP_W | GP_X);
-	return g ? g | GP_R : 0;
+	return g ? g | p->arch->elf->prot_implied : 0;
 }
 
 static bool range_free(struct linux_proc *p, uint64_t a, uint64_t len)
@@ -110,7 +112,7 @@ long sys_brk(struct linux_proc *p, const uint64_t a[6])
 		uint64_t span = newbrk - oldbrk + GPAGE_SIZE;
 		if (newbrk + GPAGE_SIZE > p->task_size || !range_free(p, oldbrk, span))
 			return (long)p->brk_cur;
-		if (gmem_map(&p->mem, oldbrk, newbrk - oldbrk, GP_R | GP_W) != 0)
+		if (gmem_map(&p->mem, oldbrk, newbrk - oldbrk, guest_prot(p, GP_R | GP_W)) != 0)
 			return (long)p->brk_cur;
 	}
 	p->brk_cur = brk;
@@ -223,7 +225,7 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 		anon = file.zero;
 	}
 	unmap(p, addr, plen);
-	if (gmem_map(&p->mem, addr, plen, guest_prot(prot)) != 0)
+	if (gmem_map(&p->mem, addr, plen, guest_prot(p, prot)) != 0)
 		return -ENOMEM;
 	if (anon && shared) {
 		/* Shared with children after fork: a host shared mapping. */
@@ -293,7 +295,7 @@ long sys_mprotect(struct linux_proc *p, const uint64_t a[6])
 		if (x >= p->task_size || !(p->mem.perm[x >> GPAGE_SHIFT] & GP_MAPPED))
 			return -ENOMEM;
 		if (!linux_past_eof(p, x))
-			gmem_protect(&p->mem, x, GPAGE_SIZE, guest_prot(prot));
+			gmem_protect(&p->mem, x, GPAGE_SIZE, guest_prot(p, prot));
 	}
 	return 0;
 }
