@@ -66,5 +66,9 @@ void arm_decode_init(void)
 
 int arm_exec_arm(struct arm_cpu *cpu, uint32_t insn)
 {
-	return arm_exec_arm_inline(cpu, insn);
+	int rc = arm_exec_arm_inline(cpu, insn);
+	if (rc != ARM_NEXT)
+		return rc;
+	cpu->r[15] += 4;
+	return 0;
 }

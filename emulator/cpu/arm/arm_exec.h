@@ -1,8 +1,8 @@
 /* Decoder-private helpers of the ARM-state executors: operand reads with
  * the architectural PC offset, flag tests and the per-group entry points
  * arm_exec_arm dispatches to. Each entry point keeps r[15] at the
- * instruction until it finishes (so stops report the right pc) and then
- * advances it or writes the branch target. */
+ * instruction (so stops report the right pc) and then returns ARM_NEXT or
+ * writes the branch target. */
 #ifndef MIMIC_ARM_EXEC_H
 #define MIMIC_ARM_EXEC_H
 
@@ -20,14 +20,15 @@ static inline uint32_t arm_reg(const struct arm_cpu *cpu, unsigned n)
 	return n == 15 ? cpu->r[15] + 8 : cpu->r[n];
 }
 
-/* What an executor returns when it went on to the next instruction: the
- * run loop then steps its own copy of the PC instead of reading r[15]
- * back, which keeps guest memory out of the loop's dependency chain. */
+/* What an executor returns when it goes on to the next instruction. The
+ * caller steps the PC (the run loop its own copy of it, and r[15] only
+ * when it stops), which keeps guest memory out of the loop's dependency
+ * chain. */
 #define ARM_NEXT (-1)
 
 static inline int arm_next(struct arm_cpu *cpu)
 {
-	cpu->r[15] += 4;
+	(void)cpu;
 	return ARM_NEXT;
 }
 

@@ -1,7 +1,7 @@
 /* Interfaces between the parts of the ARM back end (not for the OS layer).
- * Every exec function returns 0 to continue (ARM state: ARM_NEXT when it
- * only stepped the PC by one instruction) or an enum arm_stop value, and
- * fills cpu->stop_pc / cpu->insn when it stops. */
+ * Every exec function returns 0 to continue (ARM-state executors: ARM_NEXT
+ * when the caller is to step the PC by one instruction) or an enum
+ * arm_stop value, and fills cpu->stop_pc / cpu->insn when it stops. */
 #ifndef MIMIC_ARM_INTERNAL_H
 #define MIMIC_ARM_INTERNAL_H
 

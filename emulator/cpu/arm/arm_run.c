@@ -38,14 +38,16 @@ int arm_run(struct arm_cpu *cpu)
 				return arm_stop(cpu, rc);
 			continue;
 		}
-		/* ARM state: the PC lives in pc while executors only step it;
-		 * r[15] is rewritten from it before each instruction, so both
-		 * agree whenever an executor or a stop looks. */
+		/* ARM state: the PC lives in pc, stepped here when an executor
+		 * returns ARM_NEXT; r[15] is written from it before each
+		 * instruction and on leaving, so both agree whenever an
+		 * executor or a stop looks. */
 		uint32_t pc = cpu->r[15];
 		do {
 			uint32_t insn;
 			if (__builtin_expect((pc & ~(uint32_t)GPAGE_MASK) != page, 0)) {
 				if (!gmem_check(m, pc, 4, GP_X)) {
+					cpu->r[15] = pc;
 					cpu->stop_pc = pc;
 					cpu->insn = 0;
 					return arm_stop(cpu, ARM_STOP_FAULT);
@@ -59,8 +61,16 @@ int arm_run(struct arm_cpu *cpu)
 				insn = __builtin_bswap32(insn);
 			cpu->r[15] = pc;
 			rc = arm_exec_arm_inline(cpu, insn);
+			/* An UNPREDICTABLE register write to the PC (MUL, CLZ...
+			 * with Rd = 15) is then stepped like the PC, and taken. */
+			if (rc == ARM_NEXT && __builtin_expect(cpu->r[15] != pc, 0)) {
+				cpu->r[15] += 4;
+				rc = 0;
+			}
 			pc += 4;
 		} while (rc == ARM_NEXT && __builtin_expect(!cpu->interrupt_request, 1));
+		if (rc == ARM_NEXT)
+			cpu->r[15] = pc;
 		if (__builtin_expect(rc > 0, 0))
 			return arm_stop(cpu, rc);
 	}
