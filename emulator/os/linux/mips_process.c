@@ -161,7 +161,8 @@ static void syscall_stop(struct linux_proc *p, struct mips_cpu *cpu)
 	uint64_t nr = cpu->r[2], orig_a3 = cpu->r[7];
 	const uint64_t a[6] = { cpu->r[4], cpu->r[5], cpu->r[6], cpu->r[7], cpu->r[8], cpu->r[9] };
 	cpu->pc += 4;
-	long r = linux_syscall(p, (unsigned)nr, a);
+	/* The kernel compares all 64 bits: a number above 32 bits is no call. */
+	long r = linux_syscall(p, nr > UINT32_MAX ? UINT32_MAX : (unsigned)nr, a);
 	/* rt_sigreturn restored every register (pc too): nothing to set. */
 	if (nr == MIPS_NR_rt_sigreturn) {
 		deliver(p, cpu, 0, 0);
@@ -177,12 +178,32 @@ static void syscall_stop(struct linux_proc *p, struct mips_cpu *cpu)
 	deliver(p, cpu, nr, orig_a3);
 }
 
+/* True when the stopped instruction is a misaligned load or store the
+ * kernel's address-error handler emulates (arch/mips/kernel/unaligned.c):
+ * a fault inside that emulation is a plain SIGSEGV. */
+static bool in_unaligned_fixup(const struct mips_cpu *cpu)
+{
+	static const uint8_t width[64] = {
+		[0x21] = 2, [0x25] = 2, [0x23] = 4, [0x27] = 4, [0x37] = 8,  /* LH LHU LW LWU LD */
+		[0x29] = 2, [0x2b] = 4, [0x3f] = 8,                          /* SH SW SD */
+		[0x31] = 4, [0x35] = 8, [0x39] = 4, [0x3d] = 8,              /* LWC1 LDC1 SWC1 SDC1 */
+	};
+	uint32_t insn = cpu->insn;
+	unsigned w = width[insn >> 26];
+	uint64_t ea = cpu->r[(insn >> 21) & 31] + (uint64_t)(int64_t)(int16_t)insn;
+	return w && (ea & (w - 1));
+}
+
 /* Address errors (misaligned beyond what the kernel fixes up, or outside
  * user space) are SIGBUS from force_sig; TLB faults SIGSEGV with the
  * address, or SIGBUS past the end of a mapped file. */
 static void fault(struct linux_proc *p, struct mips_cpu *cpu)
 {
 	uint64_t addr = p->mem.fault_addr;
+	if (p->mem.fault != GF_ALIGN && in_unaligned_fixup(cpu)) {
+		linux_signal_fault(p, MIPS_SIGSEGV, LINUX_SI_KERNEL, 0);
+		return;
+	}
 	switch (p->mem.fault) {
 	case GF_ALIGN:
 		linux_signal_fault(p, MIPS_SIGBUS, LINUX_SI_KERNEL, 0);
@@ -197,7 +218,6 @@ static void fault(struct linux_proc *p, struct mips_cpu *cpu)
 		linux_signal_fault(p, MIPS_SIGSEGV, SEGV_MAPERR, addr);
 		break;
 	}
-	(void)cpu;
 }
 
 /* do_trap_or_bp: some codes are arithmetic checks (SIGFPE); a BREAK is a
