@@ -106,6 +106,8 @@ struct linux_abi {
 	const struct flag_map *sa_flags;
 	/* SIG_BLOCK's value (SIG_UNBLOCK and SIG_SETMASK follow): 0, MIPS 1. */
 	int sig_block;
+	/* PROT_* guest -> asm-generic; NULL when the same. */
+	const struct flag_map *prot_flags;
 	/* mmap flags guest -> asm-generic; NULL when the same. */
 	const struct flag_map *mmap_flags;
 	/* stack_t: ss_sp, ss_size, ss_flags (MIPS) instead of ss_sp,

@@ -274,6 +274,7 @@ const struct linux_abi linux_abi_armel = {
 	.sigaction_flags_first = false,
 	.sa_flags = NULL,
 	.sig_block = 0,
+	.prot_flags = NULL,
 	.mmap_flags = NULL,
 	.stack_size_first = false,
 	.sock_types = NULL,

@@ -128,6 +128,10 @@ static const struct flag_map sa_flags[] = {
 	{ 0, 0 },
 };
 
+/* PROT_SEM is 0x10 on MIPS; 0x08 means nothing there (a bit mprotect
+ * refuses). */
+static const struct flag_map prot_flags[] = { { 0x10, 0x08 }, { 0x08, 0x10 }, { 0, 0 } };
+
 /* mmap flags that differ from asm-generic. MAP_RENAME, MAP_AUTOGROW,
  * MAP_LOCAL and MAP_AUTORSRV are unknown to Linux: a bit no generic flag
  * uses (MAP_SHARED_VALIDATE refuses it, other mappings ignore it). */
@@ -312,6 +316,7 @@ static void termios_out_el(const uint8_t gen[36], uint8_t *g) { termios_out_be(g
 		.sig_unblockable = (1ull << (9 - 1)) | (1ull << (23 - 1)), .personality = 0,     \
 		.siginfo_code_first = true, .sigset_bytes = 16, .sigaction_flags_first = true,   \
 		.sa_flags = sa_flags, .sig_block = 1, .mmap_flags = mmap_flags,                  \
+		.prot_flags = prot_flags,                                                         \
 		.rlimits = rlimits, .stack_size_first = true, .sock_types = sock_types,           \
 		.sol_socket = 0xffff, .sockopts = sockopts, .poll_events = poll_events,           \
 	}

@@ -245,15 +245,21 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 	return (long)addr;
 }
 
-/* The ABI's mmap flag values -> the asm-generic ones do_mmap checks. */
+/* The ABI's mmap flag and PROT_* values -> the asm-generic ones
+ * do_mmap and mprotect check (upper bits kept: they are invalid). */
 static uint64_t mmap_flags(const struct linux_proc *p, uint64_t flags)
 {
-	return abi_flags_in(p->arch->abi->mmap_flags, (uint32_t)flags);
+	return (flags & ~(uint64_t)UINT32_MAX) | abi_flags_in(p->arch->abi->mmap_flags, (uint32_t)flags);
+}
+
+static uint64_t prot_in(const struct linux_proc *p, uint64_t prot)
+{
+	return (prot & ~(uint64_t)UINT32_MAX) | abi_flags_in(p->arch->abi->prot_flags, (uint32_t)prot);
 }
 
 long sys_mmap2(struct linux_proc *p, const uint64_t a[6])
 {
-	return do_mmap(p, (uint32_t)a[0], (uint32_t)a[1], a[2], mmap_flags(p, a[3]), (int)a[4],
+	return do_mmap(p, (uint32_t)a[0], (uint32_t)a[1], prot_in(p, a[2]), mmap_flags(p, a[3]), (int)a[4],
 		       (uint64_t)(uint32_t)a[5] << 12);
 }
 
@@ -262,7 +268,7 @@ long sys_mmap(struct linux_proc *p, const uint64_t a[6])
 {
 	if (a[5] & GPAGE_MASK)
 		return -EINVAL;
-	return do_mmap(p, a[0], a[1], a[2], mmap_flags(p, a[3]), (int)a[4], a[5]);
+	return do_mmap(p, a[0], a[1], prot_in(p, a[2]), mmap_flags(p, a[3]), (int)a[4], a[5]);
 }
 
 long sys_munmap(struct linux_proc *p, const uint64_t a[6])
@@ -276,7 +282,7 @@ long sys_munmap(struct linux_proc *p, const uint64_t a[6])
 
 long sys_mprotect(struct linux_proc *p, const uint64_t a[6])
 {
-	uint64_t addr = a[0], prot = a[2];
+	uint64_t addr = a[0], prot = prot_in(p, a[2]);
 	if ((prot & (G_PROT_GROWSDOWN | G_PROT_GROWSUP)) == (G_PROT_GROWSDOWN | G_PROT_GROWSUP))
 		return -EINVAL;
 	prot &= ~(uint64_t)(G_PROT_GROWSDOWN | G_PROT_GROWSUP);
