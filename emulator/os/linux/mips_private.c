@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "os/linux/mips_linux.h"
@@ -26,6 +27,38 @@ static long sys_cacheflush(struct linux_proc *p, const uint64_t a[6])
 	return 0;
 }
 
+/* Not implemented in Linux 6.1 either. */
+static long sys_cachectl(struct linux_proc *p, const uint64_t a[6])
+{
+	(void)p;
+	(void)a;
+	return -ENOSYS;
+}
+
+/* sysmips: MIPS_FIXADE switches the kernel's fix-up of misaligned
+ * accesses (bit 0; bit 1 only logs), FLUSH_CACHE has nothing to do here.
+ * MIPS_ATOMIC_SET returns past the normal error convention and is not
+ * provided. */
+enum { SYSMIPS_FLUSH_CACHE = 3, SYSMIPS_FIXADE = 7, SYSMIPS_ATOMIC_SET = 2001 };
+
+static long sys_sysmips(struct linux_proc *p, const uint64_t a[6])
+{
+	switch ((int64_t)a[0]) {
+	case SYSMIPS_FIXADE:
+		if (a[1] & ~(uint64_t)3)
+			return -EINVAL;
+		mips_cpu_of(p)->fix_unaligned = a[1] & 1;
+		return 0;
+	case SYSMIPS_FLUSH_CACHE:
+		return 0;
+	case SYSMIPS_ATOMIC_SET:
+		fprintf(stderr, "mimic: sysmips MIPS_ATOMIC_SET is not supported\n");
+		return -ENOSYS;
+	default:
+		return -EINVAL;
+	}
+}
+
 /* pipe returns its two descriptors in v0 and v1 (sysm_pipe). */
 static long sys_mips_pipe(struct linux_proc *p, const uint64_t a[6])
 {
@@ -41,6 +74,8 @@ const struct sc_impl mips_sc_impls[] = {
 	{ "pipe", sys_mips_pipe, { A_NONE } },
 	{ "set_thread_area", sys_set_thread_area, { A_HEX } },
 	{ "cacheflush", sys_cacheflush, { A_HEX, A_UINT, A_INT } },
+	{ "cachectl", sys_cachectl, { A_HEX, A_INT, A_INT } },
+	{ "sysmips", sys_sysmips, { A_INT, A_HEX, A_HEX } },
 	/* n64 has no 16-bit id calls: these names take 32-bit ids, which are
 	 * the *32 calls of ARM. */
 	{ "getuid", sys_getuid32, { A_NONE } },
