@@ -104,6 +104,9 @@ struct linux_abi {
 	bool sigaction_flags_first;
 	/* sa_flags guest -> the LINUX_SA_* values kept; NULL when the same. */
 	const struct flag_map *sa_flags;
+	/* sa_flags bits of the architecture Linux keeps besides the common
+	 * ones (in the kept values). */
+	uint32_t sa_flags_arch;
 	/* SIG_BLOCK's value (SIG_UNBLOCK and SIG_SETMASK follow): 0, MIPS 1. */
 	int sig_block;
 	/* PROT_* guest -> asm-generic; NULL when the same. */

@@ -273,6 +273,7 @@ const struct linux_abi linux_abi_armel = {
 	.sigset_bytes = 8,
 	.sigaction_flags_first = false,
 	.sa_flags = NULL,
+	.sa_flags_arch = 0x02000000u /* SA_THIRTYTWO */ | LINUX_SA_RESTORER,
 	.sig_block = 0,
 	.prot_flags = NULL,
 	.mmap_flags = NULL,

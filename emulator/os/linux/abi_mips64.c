@@ -316,7 +316,7 @@ static void termios_out_el(const uint8_t gen[36], uint8_t *g) { termios_out_be(g
 		.sig_unblockable = (1ull << (9 - 1)) | (1ull << (23 - 1)), .personality = 0,     \
 		.siginfo_code_first = true, .sigset_bytes = 16, .sigaction_flags_first = true,   \
 		.sa_flags = sa_flags, .sig_block = 1, .mmap_flags = mmap_flags,                  \
-		.prot_flags = prot_flags,                                                         \
+		.prot_flags = prot_flags, .sa_flags_arch = 0,                                     \
 		.rlimits = rlimits, .stack_size_first = true, .sock_types = sock_types,           \
 		.sol_socket = 0xffff, .sockopts = sockopts, .poll_events = poll_events,           \
 	}

@@ -12,11 +12,11 @@
 #include "os/linux/proc_signal.h"
 #include "os/linux/proc_sys.h"
 
-/* sa_flags bits Linux keeps (UAPI_SA_FLAGS with ARM's SA_THIRTYTWO and
- * SA_RESTORER; SA_EXPOSE_TAGBITS 0x800): others read back as 0. */
+/* sa_flags bits Linux keeps (UAPI_SA_FLAGS; SA_EXPOSE_TAGBITS 0x800) and
+ * those of the architecture (ARM's SA_THIRTYTWO and SA_RESTORER): others
+ * read back as 0. */
 #define UAPI_SA_FLAGS (LINUX_SA_NOCLDSTOP | LINUX_SA_NOCLDWAIT | LINUX_SA_SIGINFO | LINUX_SA_ONSTACK | \
-		       LINUX_SA_RESTART | LINUX_SA_NODEFER | LINUX_SA_RESETHAND | 0x800u | 0x02000000u | \
-		       LINUX_SA_RESTORER)
+		       LINUX_SA_RESTART | LINUX_SA_NODEFER | LINUX_SA_RESETHAND | 0x800u)
 /* The kernel's sigset_t size of the ABI, and the largest of them. */
 #define SIGSET_MAX 16
 static unsigned sigset_bytes(const struct linux_proc *p) { return p->arch->abi->sigset_bytes; }
@@ -116,9 +116,10 @@ long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
 		return -EINVAL;
 	int gsig = proc_sig_generic(p, sig);
 	struct linux_sigaction old = p->sigact[sig];
-	old.flags &= UAPI_SA_FLAGS;
+	uint64_t kept = UAPI_SA_FLAGS | p->arch->abi->sa_flags_arch;
+	old.flags &= kept;
 	if (a[1]) {
-		nsa.flags &= UAPI_SA_FLAGS;
+		nsa.flags &= kept;
 		nsa.mask &= ~UNBLOCKABLE;
 		p->sigact[sig] = nsa;
 		/* POSIX: setting a pending signal to be ignored discards it. */
