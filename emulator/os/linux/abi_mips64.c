@@ -116,8 +116,11 @@ static const uint16_t errno_out[] = {
 	[EHWPOISON] = 168, [EDQUOT] = 1133,
 };
 
-/* sa_flags: MIPS values -> the asm-generic ones the process keeps. */
+/* sa_flags: MIPS values -> the asm-generic ones the process keeps. MIPS
+ * 0x2 and 0x4 mean nothing: bits the process does not keep. */
 static const struct flag_map sa_flags[] = {
+	{ 0x00000002, 0x00100000 },
+	{ 0x00000004, 0x00200000 },
 	{ 0x00000001, LINUX_SA_NOCLDSTOP },
 	{ 0x00010000, LINUX_SA_NOCLDWAIT },
 	{ 0x00000008, LINUX_SA_SIGINFO },
