@@ -17,7 +17,11 @@
 /* x86-64 glibc defines O_LARGEFILE as 0; the host kernel's value. */
 #define HOST_O_LARGEFILE 0100000
 
+/* MIPS 0x20 and 0x40 mean nothing (generic O_EXCL/O_CREAT values): bits
+ * the host ignores as well. */
 static const struct flag_map open_flags[] = {
+	{ 0x0020, 0x20000000 },
+	{ 0x0040, 0x40000000 },
 	{ 0x0008, O_APPEND },
 	{ 0x0010, O_DSYNC },
 	{ 0x0080, O_NONBLOCK },
