@@ -41,7 +41,7 @@
 #define FCSR_CAUSE_Z (1u << 15)
 #define FCSR_CAUSE_O (1u << 14)
 #define FCSR_CAUSE_U (1u << 13)
-
+#define FCSR_CAUSE_I (1u << 12)
 
 static const struct loader_target mips64_elf = {
 	.elf_class = ELFCLASS64,
@@ -251,7 +251,7 @@ static void fpe(struct linux_proc *p, struct mips_cpu *cpu)
 {
 	static const struct { uint32_t bit; int code; } order[] = {
 		{ FCSR_CAUSE_V, FPE_FLTINV }, { FCSR_CAUSE_Z, FPE_FLTDIV }, { FCSR_CAUSE_O, FPE_FLTOVF },
-		{ FCSR_CAUSE_U, FPE_FLTUND }, { 1u << 12, FPE_FLTRES },
+		{ FCSR_CAUSE_U, FPE_FLTUND }, { FCSR_CAUSE_I, FPE_FLTRES },
 	};
 	uint32_t cause = cpu->fpe_cause;
 	int code = FPE_FLTUNK;
