@@ -267,4 +267,24 @@ static long do_futimesat(struct linux_proc *p, int dirfd, uint64_t path, uint64_
 }
 
 SC(utimes) { return do_futimesat(p, AT_FDCWD, a[0], a[1]); }
+
+/* utime: struct utimbuf of two C longs (seconds); NULL means now. */
+SC(utime)
+{
+	char host[PATH_MAX];
+	struct timespec ts[2];
+	if (a[1]) {
+		uint64_t t[2];
+		if (sc_getlong(p, a[1], &t[0]) < 0 || sc_getlong(p, a[1] + sc_wordsize(p), &t[1]) < 0)
+			return -EFAULT;
+		for (int i = 0; i < 2; i++) {
+			ts[i].tv_sec = sc_wordsize(p) == 4 ? (int32_t)t[i] : (int64_t)t[i];
+			ts[i].tv_nsec = 0;
+		}
+	}
+	int r = sc_path(p, a[0], host);
+	if (r < 0)
+		return r;
+	return sc_ret(syscall(SYS_utimensat, AT_FDCWD, host, a[1] ? ts : NULL, 0));
+}
 SC(futimesat) { return do_futimesat(p, sc_int(a[0]), a[1], a[2]); }

@@ -52,7 +52,7 @@ const struct sc_impl linux_sc_impls[] = {
 	R(chmod, S, O), R(fchmod, F, O), R(fchmodat, F, S, O),
 	R(chown32, S, I, I), R(fchown32, F, I, I), R(lchown32, S, I, I),
 	R(chown, S, I, I), R(fchown, F, I, I), R(lchown, S, I, I), R(fchownat, F, S, I, I, H),
-	R(utimensat, F, S, P, H), R(utimensat_time64, F, S, P, H), R(utimes, S, P),
+	R(utimensat, F, S, P, H), R(utimensat_time64, F, S, P, H), R(utimes, S, P), R(utime, S, P),
 	R(futimesat, F, S, P),
 	/* directories and names (sys_dir.c) */
 	R(mkdir, S, O), R(mkdirat, F, S, O), R(rmdir, S), R(unlink, S), R(unlinkat, F, S, H),

@@ -149,7 +149,7 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(stat64) X(lstat64) X(fstat64) X(fstatat64) X(statx) \
 	X(statfs64) X(fstatfs64) X(access) X(faccessat) X(faccessat2) \
 	X(chmod) X(fchmod) X(fchmodat) X(chown32) X(fchown32) X(lchown32) X(chown) X(fchown) \
-	X(lchown) X(fchownat) X(utimensat) X(utimensat_time64) X(utimes) X(futimesat) \
+	X(lchown) X(fchownat) X(utimensat) X(utimensat_time64) X(utimes) X(utime) X(futimesat) \
 	X(mkdir) X(mkdirat) X(rmdir) X(unlink) X(unlinkat) X(rename) X(renameat) X(renameat2) \
 	X(link) X(linkat) X(symlink) X(symlinkat) X(readlink) X(readlinkat) X(getdents64) \
 	X(getcwd) X(chdir) X(fchdir) X(chroot) X(umask) X(mknod) X(mknodat) \
