@@ -7,7 +7,7 @@ HOST_CC  ?= gcc
 
 # Guest targets and their Debian cross compilers. Guest programs are static
 # so the same binary runs in the real guest and under any subject.
-TARGETS        := armv6
+TARGETS        := armv6 mips64 mips64el
 armv6_CC       := arm-linux-gnueabi-gcc
 armv6_CFLAGS   := -march=armv6k -marm -mfloat-abi=soft -O2 -static -Wall -Wextra -Werror
 mips64_CC      := mips64-linux-gnuabi64-gcc

@@ -27,7 +27,9 @@ ISA_COMMON := $(wildcard suites/isa/common/*.c)
 
 # $(1): target. Generated sources go to $(BUILD)/gen/isa/$(1); the runtime
 # is compiled once; the group programs are linked in one recipe because the
-# group list is only known once the generator has run.
+# group list is only known once the generator has run. Each group is
+# assembled to a named object first: a compiler temporary's random name
+# would end up in the symbol table and make the binary differ per build.
 define isa_target
 isa_$(1)_ARCH := $(or $(isa_arch_$(1)),$(1))
 isa_$(1)_OUT  := $(BUILD)/guest/$(1)/isa
@@ -52,8 +54,9 @@ $$(isa_$(1)_OUT)/GROUPS: $(ISA_GEN) $$(isa_$(1)_OBJS) suites/isa/isa.mk
 		--coverage $$(isa_$(1)_OUT)/COVERAGE
 	@set -e; for g in $$$$(cat $$(isa_$(1)_GEN)/GROUPS); do \
 		echo "  LD isa/$(1)/$$$$g"; \
+		$$($(1)_CC) $$($(1)_CFLAGS) -c -o $$(isa_$(1)_GEN)/$$$$g.o $$(isa_$(1)_GEN)/$$$$g.S; \
 		$$($(1)_CC) $$($(1)_CFLAGS) $$(isa_$(1)_LDFLAGS) -o $$(isa_$(1)_OUT)/$$$$g \
-			$$(isa_$(1)_GEN)/$$$$g.S $$(isa_$(1)_OBJS); \
+			$$(isa_$(1)_GEN)/$$$$g.o $$(isa_$(1)_OBJS); \
 	done
 	cp $$(isa_$(1)_GEN)/GROUPS $$@
 

@@ -159,10 +159,10 @@ static void actions(void)
 	FACT(seen[4].value == 4242);
 	CHECK(kill(getpid(), 0));
 	CHECK(kill(getpid(), -1));
-	CHECK(kill(getpid(), _NSIG));
+	CHECK(kill(getpid(), _NSIG + 1));
 	CHECK(syscall(SYS_tgkill, getpid(), -5, SIGUSR1));
 	CHECK(syscall(SYS_tgkill, getpid(), 0x7ffffff0, SIGUSR1));
-	CHECK(syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), 99));
+	CHECK(syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), _NSIG + 1));
 }
 
 static void masks_and_order(void)
