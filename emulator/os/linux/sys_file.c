@@ -142,22 +142,27 @@ SC(pwritev) { return do_rwv(p, a, true, true, split_off(p, a[3], a[4]), 0); }
 SC(preadv2) { return do_rwv(p, a, false, true, split_off(p, a[3], a[4]), sc_int(a[5])); }
 SC(pwritev2) { return do_rwv(p, a, true, true, split_off(p, a[3], a[4]), sc_int(a[5])); }
 
-static long do_open(struct linux_proc *p, int dirfd, uint64_t path, uint64_t flags, uint64_t mode)
+/* hflags are host open flags: creat's fixed set is not in guest numbering. */
+static long open_host(struct linux_proc *p, int dirfd, uint64_t path, int hflags, uint64_t mode)
 {
 	char buf[PATH_MAX];
 	int r = sc_path(p, path, buf);
 	if (r < 0)
 		return r;
-	int hflags = sc_open_flags_in(p, (uint32_t)flags);
 	long fake;
 	if (sc_proc_fake_open(p, buf, hflags, &fake))
 		return fake;
 	return sc_ret(openat(dirfd, buf, hflags, (mode_t)(mode & 07777)));
 }
 
+static long do_open(struct linux_proc *p, int dirfd, uint64_t path, uint64_t flags, uint64_t mode)
+{
+	return open_host(p, dirfd, path, sc_open_flags_in(p, (uint32_t)flags), mode);
+}
+
 SC(open) { return do_open(p, AT_FDCWD, a[0], a[1], a[2]); }
 SC(openat) { return do_open(p, sc_int(a[0]), a[1], a[2], a[3]); }
-SC(creat) { return do_open(p, AT_FDCWD, a[0], 01 | 0100 | 01000, a[1]); }
+SC(creat) { return open_host(p, AT_FDCWD, a[0], O_WRONLY | O_CREAT | O_TRUNC, a[1]); }
 SC(close) { (void)p; return sc_ret(close(sc_int(a[0]))); }
 
 /* Seeks fd; directory positions go through the 32-bit cookie map. */
