@@ -15,7 +15,7 @@ mips64_CFLAGS  := -march=mips64r2 -mabi=64 -O2 -static -Wall -Wextra -Werror
 mips64el_CC     := mips64el-linux-gnuabi64-gcc
 mips64el_CFLAGS := -march=mips64r2 -mabi=64 -O2 -static -Wall -Wextra -Werror
 
-.PHONY: all clean check
+.PHONY: all clean check print-targets
 all:
 
 include emulator/emulator.mk
@@ -27,6 +27,10 @@ include ci/demo/demo.mk
 
 clean:
 	rm -rf $(BUILD)
+
+# The guest targets, for scripts (harness/scoreboard, harness/benchmark).
+print-targets:
+	@echo $(TARGETS)
 
 # Same as ci/test without the package set-up.
 check: all
