@@ -1,6 +1,6 @@
-/* The embedded default program of `ci/demo`: a small static program, built for every target,
- * that exercises what a user notices first (stdio, uname, integer and
- * floating-point formatting, sorting, the environment). */
+/* The embedded default program of `ci/demo`, built for every target: a
+ * small static program that exercises what a user notices first (stdio,
+ * uname, integer and floating-point formatting, sorting, the environment). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
