@@ -25,7 +25,7 @@ enum mips_stop {
 	MIPS_STOP_OVERFLOW,    /* integer overflow trap (ADD, DADDI...): Linux gives SIGFPE/FPE_INTOVF */
 	MIPS_STOP_TRAP,        /* TEQ/TNE/...: code is bits 15:6; 0 for the immediate forms */
 	MIPS_STOP_BREAK,       /* BREAK; code is the raw 20-bit field (bits 25:6) */
-	MIPS_STOP_FPE,         /* FPU exception enabled in FCSR: SIGFPE with the cause bits */
+	MIPS_STOP_FPE,         /* FPU exception: fcsr holds the cause bits the hardware set */
 	MIPS_STOP_INTERRUPT,   /* interrupt_request was set; pc is where to resume */
 };
 
@@ -63,7 +63,6 @@ struct mips_cpu {
 	bool stop_in_delay;   /* the stopping instruction was in a delay slot (Cause.BD) */
 	uint32_t insn;        /* the stopping instruction word (0 for a fetch fault) */
 	uint32_t code;        /* TRAP/BREAK code field */
-	uint32_t fpe_cause;   /* MIPS_STOP_FPE: the cause field (FCSR bits 17:12, in place) */
 	volatile int interrupt_request;
 };
 

@@ -8,10 +8,8 @@
 int mips_fp_cause(struct mips_cpu *cpu, uint32_t insn, unsigned cause)
 {
 	cpu->fcsr = (cpu->fcsr & ~MIPS_FCSR_CAUSE) | cause << 12;
-	if (cause & ((cpu->fcsr >> 7 & 0x1f) | FP_E)) {
-		cpu->fpe_cause = cause << 12;
+	if (cause & ((cpu->fcsr >> 7 & 0x1f) | FP_E))
 		return mips_stop(cpu, insn, MIPS_STOP_FPE);
-	}
 	cpu->fcsr |= (cause & 0x1f) << 2;
 	return 0;
 }
@@ -74,11 +72,8 @@ static int ctc1(struct mips_cpu *cpu, uint32_t insn)
 		return mips_next(cpu);
 	}
 	cpu->fcsr = c;
-	unsigned cause = c >> 12 & 0x3f;
-	if (cause & ((c >> 7 & 0x1f) | FP_E)) {
-		cpu->fpe_cause = cause << 12;
+	if ((c >> 12 & 0x3f) & ((c >> 7 & 0x1f) | FP_E))
 		return mips_stop(cpu, insn, MIPS_STOP_FPE);
-	}
 	return mips_next(cpu);
 }
 

@@ -246,23 +246,40 @@ static uint32_t break_code(uint32_t raw)
 	return raw >= (1u << 10) ? ((raw & 0x3ffu) << 10) | (raw >> 10) : raw;
 }
 
-/* force_fcr31_sig: the first cause (enabled) in the kernel's order. */
-static void fpe(struct linux_proc *p, struct mips_cpu *cpu)
+/* force_fcr31_sig: the first cause bit set, in the kernel's order. */
+static int fpe_code(uint32_t cause)
 {
 	static const struct { uint32_t bit; int code; } order[] = {
 		{ FCSR_CAUSE_V, FPE_FLTINV }, { FCSR_CAUSE_Z, FPE_FLTDIV }, { FCSR_CAUSE_O, FPE_FLTOVF },
 		{ FCSR_CAUSE_U, FPE_FLTUND }, { FCSR_CAUSE_I, FPE_FLTRES },
 	};
-	uint32_t cause = cpu->fpe_cause;
-	int code = FPE_FLTUNK;
 	for (unsigned i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (cause & order[i].bit) {
-			code = order[i].code;
-			break;
-		}
-	/* do_fpe clears the cause bits before the signal. */
-	cpu->fcsr &= ~(MIPS_FCSR_CAUSE | FCSR_CAUSE_E);
-	linux_signal_fault(p, MIPS_SIGFPE, code, cpu->stop_pc);
+		if (cause & order[i].bit)
+			return order[i].code;
+	return FPE_FLTUNK;
+}
+
+/* do_fpe clears only the enabled cause bits and E (mask_fcr31_x): the
+ * hardware's Inexact beside an enabled Overflow stays set. The si_code
+ * comes from every cause bit and si_addr is the EPC. Only CTC1 raises E
+ * (Unimplemented Operation) here: the kernel then redoes the CTC1 in its
+ * FPU emulator, which signals only for an enabled cause left over, with
+ * the code from those bits and no address (fault_addr is never set). */
+static void fpe(struct linux_proc *p, struct mips_cpu *cpu)
+{
+	uint32_t fcsr = cpu->fcsr;
+	uint32_t masked = fcsr & ((fcsr & MIPS_FCSR_ENABLES) << 5 | FCSR_CAUSE_E);
+	cpu->fcsr = fcsr & ~masked;
+	if (!(fcsr & FCSR_CAUSE_E)) {
+		linux_signal_fault(p, MIPS_SIGFPE, fpe_code(fcsr), cpu->stop_pc);
+		return;
+	}
+	masked &= ~FCSR_CAUSE_E;
+	if (masked) {
+		linux_signal_fault(p, MIPS_SIGFPE, fpe_code(masked), 0);
+		return;
+	}
+	cpu->pc = cpu->stop_in_delay ? cpu->branch_target : cpu->stop_pc + 4;
 }
 
 void mips_process_run(struct linux_proc *p)
