@@ -94,12 +94,17 @@ static int movci(struct mips_cpu *cpu, uint32_t insn)
 
 static int fault(struct mips_cpu *cpu, uint32_t insn) { return mips_stop(cpu, insn, MIPS_STOP_FAULT); }
 
+/* A misaligned single load the kernel fixes up goes through its FPU
+ * emulator, whose SITOREG clears the upper half of the register (FR=1);
+ * the hardware keeps it. */
 static int fload(struct mips_cpu *cpu, uint32_t insn, uint64_t a, unsigned size, unsigned fr)
 {
 	uint64_t v;
 	if (!mips_load(cpu, a, size, &v))
 		return fault(cpu, insn);
-	if (size == 4)
+	if (size == 4 && (a & 3))
+		cpu->f[fr] = (uint32_t)v;
+	else if (size == 4)
 		set_fpr_s(cpu, fr, (uint32_t)v);
 	else
 		cpu->f[fr] = v;
