@@ -180,14 +180,20 @@ void g_undef(struct out *o)
 
 /* Exceptions in a delay slot: the kernel reports the branch's address
  * and, when it emulates or fixes up the slot (unaligned access), must
- * also complete the branch. Branch forms use $0 so the outcome is fixed. */
+ * also complete the branch. Branch forms use $0 so the outcome is fixed;
+ * the not-taken BNE/BNEL compare a register holding 0 with $0 instead of
+ * $0 with itself, because the reference guest's CPU model (QEMU TCG)
+ * drops the delay-slot state of a branch on two identical registers and
+ * would report the slot's own address, which no hardware does. */
 void g_delay(struct out *o)
 {
+	/* reg: 0 none, RS_TARGET rs holds the slot's address, RS_ZERO rs holds 0. */
+	enum { RS_TARGET = 1, RS_ZERO };
 	static const struct { const char *mnem; uint32_t bits; int reg, link; } br[] = {
-		{ "b beq", 0x10000000u, 0, 0 }, { "bne bnez", 0x14000000u, 0, 0 },
-		{ "beql", 0x50000000u, 0, 0 }, { "bnel bnezl", 0x54000000u, 0, 0 },
-		{ "bal bgezal", 0x04110000u, 0, 1 }, { "jr", 0x00000008u, 1, 0 },
-		{ "jalr", 0x0000f809u, 1, 1 },
+		{ "b beq", 0x10000000u, 0, 0 }, { "bnez", 0x14000000u, RS_ZERO, 0 },
+		{ "beql", 0x50000000u, 0, 0 }, { "bnel", 0x54000000u, RS_ZERO, 0 },
+		{ "bal bgezal", 0x04110000u, 0, 1 }, { "jr", 0x00000008u, RS_TARGET, 0 },
+		{ "jalr", 0x0000f809u, RS_TARGET, 1 },
 	};
 	/* Slot instructions: R = operand register, B = base (win+0x1000). */
 	static const struct { const char *mnem; uint32_t bits; int r, b; uint64_t val; } slot[] = {
@@ -211,7 +217,8 @@ void g_delay(struct out *o)
 				if (br[i].reg) {
 					int rs = mv_reg(&v);
 					mv_set(&v, rs, 0, 1);
-					v.sym[rs] = slot_sym[k];
+					if (br[i].reg == RS_TARGET)
+						v.sym[rs] = slot_sym[k];
 					insn |= (uint32_t)rs << 21;
 				}
 				if (slot[j].r) {
@@ -226,7 +233,7 @@ void g_delay(struct out *o)
 				}
 				mv_code(&v, insn, br[i].mnem);
 				mv_code(&v, d, slot[j].mnem);
-				if (!br[i].reg)
+				if (br[i].reg != RS_TARGET)
 					v.code[0] |= (uint32_t)((mv_slot_offset(&v, k) - 4) >> 2) & 0xffffu;
 				mips_emit(o, &v);
 			}
