@@ -240,6 +240,27 @@ static void children(void)
 	}
 	wait_for("exit_group(9)", child);
 
+	/* Deaths by signals whose numbers differ between ABIs (MIPS has its
+	 * own), so a wrong mapping of the wait status shows. */
+	static const int deaths[] = { SIGBUS, SIGUSR1, SIGUSR2, SIGSYS, SIGXFSZ, SIGPWR, SIGVTALRM };
+	for (unsigned i = 0; i < sizeof deaths / sizeof deaths[0]; i++) {
+		child = t_fork();
+		if (child == 0) {
+			raise(deaths[i]);
+			_exit(0);
+		}
+		char what[48];
+		snprintf(what, sizeof what, "raise(%s)", t_signame(deaths[i]));
+		wait_for(what, child);
+	}
+	child = t_fork();
+	if (child == 0) {
+		volatile int *volatile bad = BADPTR;
+		*bad = 1;
+		_exit(0);
+	}
+	wait_for("store to a bad pointer", child);
+
 	child = t_fork();
 	if (child == 0) {
 		pause();
