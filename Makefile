@@ -19,6 +19,7 @@ mips64el_CFLAGS := -march=mips64r2 -mabi=64 -O2 -static -Wall -Wextra -Werror
 all:
 
 include emulator/emulator.mk
+include emulator/tests/tests.mk
 include suites/lib/lib.mk
 include suites/isa/isa.mk
 include suites/syscalls/syscalls.mk

@@ -1,7 +1,8 @@
 # The emulator: every C file under emulator/ goes into one static x86-64
-# binary, so new parts are picked up without editing this fragment.
+# binary, so new parts are picked up without editing this fragment
+# (emulator/tests/ holds its own tests, not part of the binary).
 
-EMU_SRCS   := $(wildcard emulator/*.c emulator/*/*.c emulator/*/*/*.c emulator/*/*/*/*.c)
+EMU_SRCS   := $(filter-out emulator/tests/%,$(wildcard emulator/*.c emulator/*/*.c emulator/*/*/*.c emulator/*/*/*/*.c))
 EMU_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -Iemulator -MMD -MP
 EMU_OBJS   := $(EMU_SRCS:%.c=$(BUILD)/obj/%.o)
 EMU_AOBJS  := $(EMU_SRCS:%.c=$(BUILD)/obj-asan/%.o)
