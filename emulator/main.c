@@ -9,7 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <unistd.h>
+
+#include <linux/binfmts.h>
 
 #include "loader/loader.h"
 #include "os/linux/linux.h"
@@ -39,7 +42,9 @@ static void usage(FILE *f)
 		"  -E var=value      set an environment variable for the program\n"
 		"  -U var            remove an environment variable for the program\n"
 		"  -0 argv0          argv[0] of the program\n"
-		"  -s size           stack size (suffix k, M or G; MIMIC_STACK_SIZE)\n");
+		"  -s size           stack size (suffix k, M or G; MIMIC_STACK_SIZE)\n\n"
+		"As a binfmt_misc interpreter (flags F and P, as for qemu-user-static) mimic\n"
+		"takes no options, only the MIMIC_* variables, and keeps the caller's argv[0].\n");
 }
 
 static void die_usage(const char *msg, const char *arg)
@@ -201,6 +206,14 @@ static void env_options(struct options *o)
 		die_usage("bad MIMIC_STACK_SIZE", s);
 }
 
+/* Started by binfmt_misc with flag P, which Linux (5.12 and later) tells
+ * in AT_FLAGS: argv is mimic, the program's path, the argv[0] the caller
+ * gave, then the program's arguments, none of them mimic's options. */
+static bool binfmt_preserve_argv0(int argc)
+{
+	return argc >= 3 && (getauxval(AT_FLAGS) & AT_FLAGS_PRESERVE_ARGV0);
+}
+
 int main(int argc, char **argv)
 {
 	size_t nenv = 0;
@@ -216,7 +229,12 @@ int main(int argc, char **argv)
 	memcpy(e->v, environ, nenv * sizeof(char *));
 	struct options o = { .stack_size = DEFAULT_STACK };
 	env_options(&o);
-	int prog = parse_options(argc, argv, &o, e);
+	/* The program is argv[prog]; its own argv starts at argv[prog + skip]. */
+	int prog = 1, skip = 1;
+	if (!binfmt_preserve_argv0(argc)) {
+		prog = parse_options(argc, argv, &o, e);
+		skip = 0;
+	}
 	if (o.cpu && strcmp(o.cpu, "help") == 0) {
 		printf("Available CPUs:\n");
 		for (unsigned i = 0; i < NARCHS; i++)
@@ -280,13 +298,13 @@ int main(int argc, char **argv)
 	o.stack_size = (o.stack_size + GPAGE_MASK) & ~GPAGE_MASK;
 	if (o.stack_size > (1u << 30))
 		die_usage("stack size too big", NULL);
-	char **gargv = argv + prog;
+	char **gargv = argv + prog + skip;
 	if (o.argv0)
 		gargv[0] = (char *)o.argv0;
 	struct stack_params sp = {
 		.top = arch->stack_top, .size = o.stack_size,
 		.exec = img.exec_stack || (arch->elf->prot_implied & GP_X),
-		.argc = argc - prog, .argv = gargv, .envp = e->v, .execfn = path,
+		.argc = argc - prog - skip, .argv = gargv, .envp = e->v, .execfn = path,
 		.platform = arch->platform, .base_platform = arch->base_platform, .has_hwcap2 = arch->has_hwcap2,
 		.hwcap = arch->hwcap, .hwcap2 = arch->hwcap2,
 		.clktck = 100, .pagesz = GPAGE_SIZE,
