@@ -176,13 +176,23 @@ static int load_segments(struct gmem *m, const struct loader_target *t, int fd, 
 	for (unsigned i = 0; i < n; i++) {
 		if (ph[i].type != PT_LOAD || ph[i].memsz == 0)
 			continue;
-		uint64_t va = bias + ph[i].vaddr;
-		uint64_t lo = va & ~GPAGE_MASK, hi = (va + ph[i].memsz + GPAGE_MASK) & ~GPAGE_MASK;
+		uint64_t va = bias + ph[i].vaddr, end = va + ph[i].memsz;
+		uint64_t lo = va & ~GPAGE_MASK, hi = (end + GPAGE_MASK) & ~GPAGE_MASK;
+		/* The bss: the file's last page is cleared past the data; the
+		 * whole pages after it are fresh host memory, zero already,
+		 * unless an earlier segment mapped them (a bss of gigabytes
+		 * costs nothing, as in the kernel). */
+		uint64_t z = va + ph[i].filesz, zpage = (z + GPAGE_MASK) & ~GPAGE_MASK;
+		if (zpage > end)
+			zpage = end;
+		for (uint64_t a = zpage; a < hi; a += GPAGE_SIZE)
+			if (m->perm[a >> GPAGE_SHIFT] & GP_MAPPED)
+				memset(gmem_host(m, a), 0, GPAGE_SIZE);
 		if (gmem_map(m, lo, hi - lo, GP_R | GP_W) != 0)
 			return fail(err, errlen, "%s: cannot map segment at 0x%llx", path, (unsigned long long)lo);
 		if (!read_at(fd, gmem_host(m, va), ph[i].filesz, ph[i].offset))
 			return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
-		memset(gmem_host(m, va + ph[i].filesz), 0, ph[i].memsz - ph[i].filesz);
+		memset(gmem_host(m, z), 0, zpage - z);
 	}
 	for (int pass = 0; pass < 2; pass++)
 		for (unsigned i = 0; i < n; i++) {
