@@ -182,17 +182,16 @@ static int load_segments(struct gmem *m, const struct loader_target *t, int fd, 
 		 * whole pages after it are fresh host memory, zero already,
 		 * unless an earlier segment mapped them (a bss of gigabytes
 		 * costs nothing, as in the kernel). */
-		uint64_t z = va + ph[i].filesz, zpage = (z + GPAGE_MASK) & ~GPAGE_MASK;
-		if (zpage > end)
-			zpage = end;
-		for (uint64_t a = zpage; a < hi; a += GPAGE_SIZE)
+		uint64_t z = va + ph[i].filesz, zfull = (z + GPAGE_MASK) & ~GPAGE_MASK;
+		uint64_t zpart = zfull < end ? zfull : end;
+		for (uint64_t a = zfull; a < hi; a += GPAGE_SIZE)
 			if (m->perm[a >> GPAGE_SHIFT] & GP_MAPPED)
 				memset(gmem_host(m, a), 0, GPAGE_SIZE);
 		if (gmem_map(m, lo, hi - lo, GP_R | GP_W) != 0)
 			return fail(err, errlen, "%s: cannot map segment at 0x%llx", path, (unsigned long long)lo);
 		if (!read_at(fd, gmem_host(m, va), ph[i].filesz, ph[i].offset))
 			return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
-		memset(gmem_host(m, z), 0, zpage - z);
+		memset(gmem_host(m, z), 0, zpart - z);
 	}
 	for (int pass = 0; pass < 2; pass++)
 		for (unsigned i = 0; i < n; i++) {
