@@ -264,7 +264,8 @@ static int fpe_code(uint32_t cause)
  * comes from every cause bit and si_addr is the EPC. Only CTC1 raises E
  * (Unimplemented Operation) here: the kernel then redoes the CTC1 in its
  * FPU emulator, which signals only for an enabled cause left over, with
- * the code from those bits and no address (fault_addr is never set). */
+ * the code from those bits and si_addr 0 (its fault_addr stays unset;
+ * the real guest reports 0). */
 static void fpe(struct linux_proc *p, struct mips_cpu *cpu)
 {
 	uint32_t fcsr = cpu->fcsr;
