@@ -39,6 +39,9 @@ static void usage(FILE *f)
 		"  -L path           prefix for absolute paths the program opens (MIMIC_LD_PREFIX)\n"
 		"  -cpu model        CPU model (MIMIC_CPU): arm1176, MIPS64R2-generic, any; help lists them\n"
 		"  -strace           log system calls on stderr (MIMIC_STRACE)\n"
+		"  -d items          log on stderr (MIMIC_LOG); items, comma-separated:\n"
+		"                    unimp  unsupported ioctl requests (once each) and\n"
+		"                           programs of other systems a guest tries to exec\n"
 		"  -E var=value      set an environment variable for the program\n"
 		"  -U var            remove an environment variable for the program\n"
 		"  -0 argv0          argv[0] of the program\n"
@@ -104,8 +107,14 @@ static const struct arch_choice *pick_arch(const char *path)
 	}
 	for (unsigned i = 0; i < NARCHS; i++) {
 		const struct loader_target *t = archs[i].get()->elf;
-		if (t->elf_class == id.elf_class && t->data == id.data && t->machine == id.machine)
-			return &archs[i];
+		if (t->elf_class != id.elf_class || t->data != id.data || t->machine != id.machine)
+			continue;
+		if (id.foreign_os[0]) {
+			fprintf(stderr, "mimic: %s: ELF for another operating system: %s; mimic runs Linux programs\n",
+				path, id.foreign_os);
+			return NULL;
+		}
+		return &archs[i];
 	}
 	if (id.machine == EM_MIPS)
 		fprintf(stderr, "mimic: %s: a 32-bit (o32/n32) MIPS program; only the 64-bit n64 ABI is supported\n",
@@ -142,8 +151,22 @@ static void env_set(struct env *e, char *assignment)
 struct options {
 	const char *sysroot, *argv0, *cpu;
 	uint64_t stack_size;
-	bool strace;
+	bool strace, log_unimp;
 };
+
+/* -d and MIMIC_LOG: a comma-separated list of log items (QEMU's -d
+ * names; unimp is the one mimic has). */
+static void parse_log(struct options *o, const char *items)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", items);
+	for (char *save, *it = strtok_r(buf, ",", &save); it; it = strtok_r(NULL, ",", &save)) {
+		if (strcmp(it, "unimp") == 0)
+			o->log_unimp = true;
+		else
+			die_usage("unknown log item (mimic has: unimp)", it);
+	}
+}
 
 /* Parses options up to the program name; returns its index in argv. */
 static int parse_options(int argc, char **argv, struct options *o, struct env *e)
@@ -168,7 +191,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			o->strace = true;
 			continue;
 		}
-		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s" };
+		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s", "d" };
 		bool known = false;
 		for (unsigned k = 0; k < sizeof with_arg / sizeof with_arg[0]; k++)
 			known |= strcmp(opt, with_arg[k]) == 0;
@@ -187,6 +210,8 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			env_unset(e, arg);
 		else if (strcmp(opt, "0") == 0)
 			o->argv0 = arg;
+		else if (strcmp(opt, "d") == 0)
+			parse_log(o, arg);
 		else if (!parse_size(arg, &o->stack_size))
 			die_usage("bad stack size", arg);
 	}
@@ -198,6 +223,8 @@ static void env_options(struct options *o)
 	const char *s;
 	if ((s = getenv("MIMIC_STRACE")) != NULL)
 		o->strace = true;
+	if ((s = getenv("MIMIC_LOG")) != NULL && *s)
+		parse_log(o, s);
 	if ((s = getenv("MIMIC_LD_PREFIX")) != NULL && *s)
 		o->sysroot = s;
 	if ((s = getenv("MIMIC_CPU")) != NULL && *s)
@@ -257,6 +284,7 @@ int main(int argc, char **argv)
 	const struct linux_arch *arch = choice->get();
 	p->arch = arch;
 	p->strace = o.strace;
+	p->log_unimp = o.log_unimp;
 	p->sysroot = o.sysroot;
 	p->task_size = arch->elf->task_size;
 	p->mmap_base = arch->mmap_base;

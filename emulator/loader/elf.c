@@ -6,6 +6,7 @@
 #include "loader/loader.h"
 
 #include <elf.h>
+#include <stdlib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -13,6 +14,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "loader/elf_os.h"
 
 /* The program header table may use up to 64 KiB (the check of the
  * kernel this loader has always followed). */
@@ -27,7 +30,7 @@ struct ehdr {
 
 struct phdr {
 	uint32_t type, flags;
-	uint64_t offset, vaddr, filesz, memsz;
+	uint64_t offset, vaddr, filesz, memsz, align;
 };
 
 static int fail(char *err, size_t n, const char *fmt, ...)
@@ -75,6 +78,7 @@ static bool decode_ehdr(const uint8_t *raw, struct ehdr *eh)
 	unsigned ws = w64 ? 8 : 4;
 	eh->id.elf_class = (unsigned char)cls;
 	eh->id.data = (unsigned char)data;
+	eh->id.osabi = raw[EI_OSABI];
 	eh->type = (uint16_t)field(raw + 16, 2, be);
 	eh->id.machine = (uint16_t)field(raw + 18, 2, be);
 	eh->entry = field(raw + 24, ws, be);
@@ -96,12 +100,14 @@ static void decode_phdr(const uint8_t *raw, const struct elf_ident *id, struct p
 		ph->vaddr = field(raw + 16, 8, be);
 		ph->filesz = field(raw + 32, 8, be);
 		ph->memsz = field(raw + 40, 8, be);
+		ph->align = field(raw + 48, 8, be);
 	} else {
 		ph->offset = field(raw + 4, 4, be);
 		ph->vaddr = field(raw + 8, 4, be);
 		ph->filesz = field(raw + 16, 4, be);
 		ph->memsz = field(raw + 20, 4, be);
 		ph->flags = (uint32_t)field(raw + 24, 4, be);
+		ph->align = field(raw + 28, 4, be);
 	}
 }
 
@@ -117,6 +123,37 @@ static int read_ehdr(int fd, const char *path, struct ehdr *eh, char *err, size_
 	return 0;
 }
 
+/* The first 64 KiB of a note segment are read: brand notes come first
+ * and are a few dozen bytes. */
+#define NOTES_MAX 65536u
+
+/* Fills eh->id.foreign_os from EI_OSABI or the PT_NOTE segments. A table
+ * or segment that cannot be read names nothing: loading reports it. */
+static void identify_os(int fd, struct ehdr *eh)
+{
+	struct elf_ident *id = &eh->id;
+	id->foreign_os[0] = '\0';
+	if (elf_os_of_osabi(id->osabi, id->foreign_os, sizeof id->foreign_os))
+		return;
+	unsigned phent = id->elf_class == ELFCLASS64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
+	if (eh->phentsize != phent || eh->phnum == 0 || eh->phnum > MAX_PHNUM)
+		return;
+	size_t phsize = (size_t)eh->phnum * phent;
+	uint8_t *raw = malloc(phsize), *notes = malloc(NOTES_MAX);
+	if (raw && notes && read_at(fd, raw, phsize, eh->phoff)) {
+		for (unsigned i = 0; i < eh->phnum && !id->foreign_os[0]; i++) {
+			struct phdr ph;
+			decode_phdr(raw + (size_t)i * phent, id, &ph);
+			size_t n = ph.filesz < NOTES_MAX ? (size_t)ph.filesz : NOTES_MAX;
+			if (ph.type == PT_NOTE && read_at(fd, notes, n, ph.offset))
+				elf_os_of_notes(notes, n, id->data == ELFDATA2MSB, ph.align == 8 ? 8 : 4,
+						id->foreign_os, sizeof id->foreign_os);
+		}
+	}
+	free(raw);
+	free(notes);
+}
+
 int elf_identify(const char *path, struct elf_ident *id, char *err, size_t errlen)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -124,9 +161,11 @@ int elf_identify(const char *path, struct elf_ident *id, char *err, size_t errle
 		return fail(err, errlen, "%s: %s", path, strerror(errno));
 	struct ehdr eh;
 	int rc = read_ehdr(fd, path, &eh, err, errlen);
-	close(fd);
-	if (rc == 0)
+	if (rc == 0) {
+		identify_os(fd, &eh);
 		*id = eh.id;
+	}
+	close(fd);
 	return rc;
 }
 

@@ -35,9 +35,13 @@ struct loaded_image {
 
 /* The identity of an ELF file: what picks the architecture. */
 struct elf_ident {
-	unsigned char elf_class, data;
+	unsigned char elf_class, data, osabi;
 	uint16_t machine;
 	uint32_t flags;
+	/* The system other than Linux that EI_OSABI or an ABI note names
+	 * ("FreeBSD (ELF OS/ABI 9)"); empty for a Linux program or one that
+	 * names no system. */
+	char foreign_os[64];
 };
 
 /* Reads the identity of the ELF file path; -1 with a message in err when

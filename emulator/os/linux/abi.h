@@ -46,6 +46,8 @@ enum ioctl_kind {
 	IO_TERMIOS_IN,   /* struct termios of the ABI */
 	IO_TERMIOS_OUT,
 	IO_OPENFLAGS,    /* open flags as the value (TIOCGPTPEER) */
+	IO_CLONE_RANGE,  /* struct file_clone_range (FICLONERANGE) */
+	IO_FIEMAP,       /* struct fiemap and its extents (FS_IOC_FIEMAP) */
 };
 struct ioctl_cmd {
 	uint32_t guest;

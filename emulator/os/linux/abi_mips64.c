@@ -12,6 +12,9 @@
 #include <sys/stat.h>
 #include <sys/vfs.h>
 
+#include <linux/fiemap.h>
+#include <linux/fs.h>
+
 #include "os/linux/syscall.h"
 
 /* x86-64 glibc defines O_LARGEFILE as 0; the host kernel's value. */
@@ -92,6 +95,11 @@ static const struct ioctl_cmd ioctls[] = {
 	{ 0x20005441, TIOCGPTPEER, IO_OPENFLAGS, "TIOCGPTPEER" },
 	{ 0x40045430, TIOCGPTN, IO_INT_OUT, "TIOCGPTN" },
 	{ 0x80045431, TIOCSPTLCK, IO_INT_IN, "TIOCSPTLCK" },
+	/* fs/ioctl.c's generic file requests (include/uapi/linux/fs.h). */
+	{ 0x80049409, FICLONE, IO_NONE, "FICLONE" },
+	{ 0x8020940d, FICLONERANGE, IO_CLONE_RANGE, "FICLONERANGE" },
+	{ 0x20000002, FIGETBSZ, IO_INT_OUT, "FIGETBSZ" },
+	{ 0xc020660b, FS_IOC_FIEMAP, IO_FIEMAP, "FS_IOC_FIEMAP" },
 	{ 0, 0, IO_NONE, NULL },
 };
 

@@ -178,6 +178,7 @@ struct linux_proc {
 	int exit_status;              /* valid when exited */
 	bool exited;
 	bool strace;                  /* -strace */
+	bool log_unimp;               /* -d unimp: name what mimic does not run */
 	const char *sysroot;          /* -L prefix for absolute guest paths, or NULL */
 	char comm[16];                /* PR_SET_NAME / PR_GET_NAME */
 	uint64_t robust_list, robust_list_len; /* set_robust_list, kept for get_robust_list */

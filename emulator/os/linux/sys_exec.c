@@ -1,7 +1,7 @@
 /* execve: a program of the guest ABI (or a script whose interpreter is
  * one) is run by a new instance of the emulator, /proc/self/exe with the
- * same -L and -strace options and the guest's argv[0] (-0); anything else
- * is the host's to run. */
+ * same -L, -strace and -d options and the guest's argv[0] (-0); anything
+ * else is the host's to run. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "loader/loader.h"
 #include "os/linux/syscall.h"
 
 #define ARG_MAX_COUNT 0x20000
@@ -72,6 +73,21 @@ static bool is_guest_elf(const struct linux_proc *p, const uint8_t *h, ssize_t n
 	return machine == abi->elf_machine;
 }
 
+/* A guest-machine ELF that names another operating system is run by no
+ * binary format handler: ENOEXEC, as the kernel gives a file it cannot
+ * run (and the host is not asked, it would hand the file back to mimic
+ * through binfmt_misc or fail the same way). Named with -d unimp. */
+static bool foreign_os(const struct linux_proc *p, const char *path)
+{
+	struct elf_ident id;
+	char err[PATH_MAX + 128];
+	if (elf_identify(path, &id, err, sizeof err) != 0 || !id.foreign_os[0])
+		return false;
+	if (p->log_unimp)
+		fprintf(stderr, "mimic: execve %s: ELF for another operating system: %s\n", path, id.foreign_os);
+	return true;
+}
+
 /* The first bytes of an executable; -EACCES for what is not a regular
  * executable file, as execve reports. */
 static ssize_t read_head(const char *path, uint8_t *buf, size_t n)
@@ -111,6 +127,10 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 	}
 	if (p->strace)
 		v[k++] = "-strace";
+	if (p->log_unimp) {
+		v[k++] = "-d";
+		v[k++] = "unimp";
+	}
 	v[k++] = "-0";
 	v[k++] = (char *)(m ? pre[0] : n ? argv[0] : prog);
 	v[k++] = (char *)prog;
@@ -178,7 +198,7 @@ static long do_execve(struct linux_proc *p, const char *host, const char *guest_
 	if (n < 0) {
 		r = n;
 	} else if (is_guest_elf(p, head, n)) {
-		r = exec_emulated(p, host, NULL, argv, envp);
+		r = foreign_os(p, host) ? -ENOEXEC : exec_emulated(p, host, NULL, argv, envp);
 	} else {
 		char interp[256], iarg[256], ihost[PATH_MAX], *pre[4];
 		uint8_t ihead[64];
@@ -191,7 +211,7 @@ static long do_execve(struct linux_proc *p, const char *host, const char *guest_
 			in = read_head(ihost, ihead, sizeof ihead);
 		}
 		if (in > 0 && is_guest_elf(p, ihead, in)) {
-			r = exec_emulated(p, ihost, pre, argv, envp);
+			r = foreign_os(p, ihost) ? -ENOEXEC : exec_emulated(p, ihost, pre, argv, envp);
 		} else {
 			fflush(NULL);
 			linux_signal_exec_prepare(p);

@@ -1,11 +1,109 @@
-/* ioctl: the requests of the ABI's table (terminals and descriptor
- * flags), their argument structures converted; others get ENOTTY after a
- * note on stderr, as an unknown request would on a real device. */
+/* ioctl: the requests of the ABI's table (terminals, descriptor flags
+ * and the generic file requests of fs/ioctl.c), their argument
+ * structures converted. Any other request fails as the kernel fails a
+ * request no handler knows: EBADF for a bad descriptor, else ENOTTY.
+ * -d unimp names each such request once on stderr; otherwise mimic
+ * stays silent, so the guest's stderr is the guest's alone.
+ *
+ * FICLONE, FICLONERANGE, FIGETBSZ and FS_IOC_FIEMAP go to the host:
+ * their result is the file system's (reflinks on btrfs or XFS, EOPNOTSUPP
+ * on tmpfs and ext4, the block size), and a guest's files are the host's,
+ * so the host kernel gives what a native Linux program would get on
+ * them. Emulating the guest's tmpfs instead would deny cp a reflink the
+ * file system offers. */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/ioctl.h>
 
+#include <linux/fiemap.h>
+#include <linux/fs.h>
+
 #include "os/linux/syscall.h"
+
+/* Request numbers already named under -d unimp. */
+static uint32_t *reported;
+static size_t nreported, capreported;
+
+static void report_unimp(struct linux_proc *p, uint32_t req)
+{
+	if (!p->log_unimp)
+		return;
+	for (size_t i = 0; i < nreported; i++)
+		if (reported[i] == req)
+			return;
+	if (nreported == capreported) {
+		size_t cap = capreported ? 2 * capreported : 16;
+		uint32_t *r = realloc(reported, cap * sizeof *r);
+		if (!r)
+			return;
+		reported = r;
+		capreported = cap;
+	}
+	reported[nreported++] = req;
+	fprintf(stderr, "mimic: unsupported ioctl request 0x%x (ENOTTY)\n", req);
+}
+
+/* struct file_clone_range: four 64-bit fields on every ABI. */
+static long clone_range(struct linux_proc *p, int fd, unsigned long host_req, uint64_t arg)
+{
+	struct gimage g;
+	if (gi_get(p, arg, &g, 32) < 0)
+		return sc_ret(ioctl(fd, host_req, SC_BAD_PTR));
+	struct file_clone_range r = {
+		.src_fd = (int64_t)gi_get64(&g, 0), .src_offset = gi_get64(&g, 8),
+		.src_length = gi_get64(&g, 16), .dest_offset = gi_get64(&g, 24),
+	};
+	return sc_ret(ioctl(fd, host_req, &r));
+}
+
+/* struct fiemap (32 bytes) and its fiemap_extent array (56 bytes each):
+ * the same fields on every ABI, in the guest's byte order. The kernel
+ * asks the file system before it reads the header (EOPNOTSUPP first). */
+#define FIEMAP_HDR 32u
+#define FIEMAP_EXT 56u
+/* fs/ioctl.c's limit (not exported). */
+#define FIEMAP_MAX_EXTENTS (UINT32_MAX / FIEMAP_EXT)
+
+static long fiemap(struct linux_proc *p, int fd, unsigned long host_req, uint64_t arg)
+{
+	struct gimage g;
+	if (gi_get(p, arg, &g, FIEMAP_HDR) < 0)
+		return sc_ret(ioctl(fd, host_req, SC_BAD_PTR));
+	uint32_t count = gi_get32(&g, 24);
+	if (count > FIEMAP_MAX_EXTENTS)
+		return -EINVAL;
+	/* The host fills at most as many extents as the file has (65536 at
+	 * most here); one that guest memory cannot take fails as the
+	 * kernel's copy of it would. */
+	uint32_t room = count < 65536 ? count : 65536;
+	struct fiemap *fm = calloc(1, sizeof *fm + (size_t)room * sizeof(struct fiemap_extent));
+	if (!fm)
+		return -ENOMEM;
+	fm->fm_start = gi_get64(&g, 0);
+	fm->fm_length = gi_get64(&g, 8);
+	fm->fm_flags = gi_get32(&g, 16);
+	fm->fm_extent_count = room;
+	long r = sc_ret(ioctl(fd, host_req, fm));
+	for (uint32_t i = 0; i < fm->fm_mapped_extents && i < room && r >= 0; i++) {
+		const struct fiemap_extent *e = &fm->fm_extents[i];
+		struct gimage x;
+		gi_init(&x, p);
+		gi_u64(&x, 0, e->fe_logical);
+		gi_u64(&x, 8, e->fe_physical);
+		gi_u64(&x, 16, e->fe_length);
+		gi_u32(&x, 40, e->fe_flags);
+		if (gi_put(p, arg + FIEMAP_HDR + (uint64_t)i * FIEMAP_EXT, &x, FIEMAP_EXT) < 0)
+			r = -EFAULT;
+	}
+	gi_u32(&g, 16, fm->fm_flags);
+	gi_u32(&g, 20, fm->fm_mapped_extents);
+	if (gi_put(p, arg, &g, FIEMAP_HDR) < 0)
+		r = -EFAULT;
+	free(fm);
+	return r;
+}
 
 SC(ioctl)
 {
@@ -17,7 +115,11 @@ SC(ioctl)
 	while (c->name && c->guest != req)
 		c++;
 	if (!c->name) {
-		fprintf(stderr, "mimic: unsupported ioctl 0x%x on fd %d\n", req, fd);
+		/* The descriptor is looked up first; an O_PATH one is none. */
+		int fl = fcntl(fd, F_GETFL);
+		if (fl < 0 || (fl & O_PATH))
+			return -EBADF;
+		report_unimp(p, req);
 		return -ENOTTY;
 	}
 	uint8_t generic[36], guest[64];
@@ -35,10 +137,10 @@ SC(ioctl)
 		v = (int)v32;
 		return sc_ret(ioctl(fd, c->host, &v));
 	case IO_INT_OUT:
-		if (!gmem_check(&p->mem, arg, 4, GP_W))
-			return -EFAULT;
-		if (ioctl(fd, c->host, &v) < 0)
-			return -errno;
+		/* An unwritable pointer goes to the host as one, so a bad
+		 * descriptor or request fails first, as in the kernel. */
+		if (ioctl(fd, c->host, gmem_check(&p->mem, arg, 4, GP_W) ? &v : SC_BAD_PTR) < 0)
+			return sc_err();
 		return sc_put32(p, arg, (uint32_t)v);
 	case IO_WINSZ_IN: {
 		struct gimage g;
@@ -75,6 +177,10 @@ SC(ioctl)
 			return -errno;
 		abi->termios_out(generic, guest);
 		return gmem_write(&p->mem, arg, guest, abi->termios_size) ? 0 : -EFAULT;
+	case IO_CLONE_RANGE:
+		return clone_range(p, fd, c->host, arg);
+	case IO_FIEMAP:
+		return fiemap(p, fd, c->host, arg);
 	}
 	return -ENOTTY;
 }
