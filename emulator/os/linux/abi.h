@@ -127,6 +127,12 @@ struct linux_abi {
 	const struct flag_map *poll_events;
 	/* RLIMIT_* guest -> host; NULL when the same. */
 	const struct value_map *rlimits;
+	/* SHMLBA: the alignment shmat forces on an address (ARM 4 pages,
+	 * MIPS 256 KiB; both define __ARCH_FORCE_SHMLBA). */
+	uint64_t shmlba;
+	/* A fixed mapping past TASK_SIZE is EINVAL (MIPS's
+	 * arch_get_unmapped_area), not ENOMEM (the generic check ARM has). */
+	bool fixed_past_task_einval;
 };
 
 /* Translates v through map (bits of map entries; others pass unchanged);

@@ -291,4 +291,6 @@ const struct linux_abi linux_abi_armel = {
 	.sockopts = NULL,
 	.poll_events = NULL,
 	.rlimits = NULL,
+	.shmlba = 0x4000,
+	.fixed_past_task_einval = false,
 };

@@ -334,6 +334,7 @@ static void termios_out_el(const uint8_t gen[36], uint8_t *g) { termios_out_be(g
 		.prot_flags = prot_flags, .sa_flags_arch = 0,                                     \
 		.rlimits = rlimits, .stack_size_first = true, .sock_types = sock_types,           \
 		.sol_socket = 0xffff, .sockopts = sockopts, .poll_events = poll_events,           \
+		.shmlba = 0x40000, .fixed_past_task_einval = true,                                \
 	}
 
 const struct linux_abi linux_abi_mips64 = MIPS64_ABI("mips64", 2, termios_in_eb, termios_out_eb);

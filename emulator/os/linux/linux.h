@@ -240,6 +240,17 @@ void linux_signal_handle(struct linux_proc *p, int sig, const struct linux_sigac
 bool linux_signal_wait(struct linux_proc *p, const struct timespec *timeout);
 /* True when addr is in a page of a file mapping past the end of the file. */
 bool linux_past_eof(const struct linux_proc *p, uint64_t addr);
+/* Unmaps guest pages as munmap does (bookkeeping included). */
+void linux_mem_unmap(struct linux_proc *p, uint64_t a, uint64_t len);
+/* SysV shared memory attachments (sys_shm.c): the guest unmapped
+ * [a, a+len), so what was attached there is gone; and whether addr is in
+ * a read-only (SHM_RDONLY) attachment. */
+void linux_shm_forget(uint64_t a, uint64_t len);
+bool linux_shm_readonly(uint64_t addr);
+/* mprotect gave [a, a+len) the PROT_* bits prot: the host's attachments
+ * there follow, so they split into areas (each counted in shm_nattch) as
+ * the kernel's do. */
+void linux_shm_protect(struct linux_proc *p, uint64_t a, uint64_t len, uint64_t prot);
 
 /* Installs the host handlers that forward asynchronous signals; takes the
  * inherited ignored signals and blocked mask over from the host. */

@@ -94,7 +94,10 @@ static void unmap(struct linux_proc *p, uint64_t a, uint64_t len)
 {
 	gmem_unmap(&p->mem, a, len);
 	past_eof_forget(p, a, len);
+	linux_shm_forget(a, len);
 }
+
+void linux_mem_unmap(struct linux_proc *p, uint64_t a, uint64_t len) { unmap(p, a, len); }
 
 long sys_brk(struct linux_proc *p, const uint64_t a[6])
 {
@@ -297,13 +300,23 @@ long sys_mprotect(struct linux_proc *p, const uint64_t a[6])
 		return -EINVAL;
 	/* Applied up to the first hole, which then fails (as Linux walks
 	 * its areas). */
-	for (uint64_t x = addr; x < end; x += GPAGE_SIZE) {
-		if (x >= p->task_size || !(p->mem.perm[x >> GPAGE_SHIFT] & GP_MAPPED))
-			return -ENOMEM;
+	long r = 0;
+	uint64_t x = addr;
+	for (; x < end; x += GPAGE_SIZE) {
+		if (x >= p->task_size || !(p->mem.perm[x >> GPAGE_SHIFT] & GP_MAPPED)) {
+			r = -ENOMEM;
+			break;
+		}
+		/* A read-only shm attachment may never be written (no VM_MAYWRITE). */
+		if ((prot & G_PROT_WRITE) && linux_shm_readonly(x)) {
+			r = -EACCES;
+			break;
+		}
 		if (!linux_past_eof(p, x))
 			gmem_protect(&p->mem, x, GPAGE_SIZE, guest_prot(p, prot));
 	}
-	return 0;
+	linux_shm_protect(p, addr, x - addr, prot);
+	return r;
 }
 
 /* Moves [old, old+len) to the free range at new, page permissions too. */

@@ -2,7 +2,8 @@
  * structures are the asm-generic IPC_64 ones (ipc64_perm, semid64_ds,
  * msqid64_ds) at the guest's word size, times split into low and high
  * words on 32-bit ABIs; the IPC_64 flag of the command is accepted and
- * implied. Shared memory needs the guest address space and is not here. */
+ * implied. Shared memory needs the guest address space: sys_shm.c, which
+ * shares the perm and time helpers (sys_ipc.h). */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
@@ -13,35 +14,34 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "os/linux/sys_ipc.h"
 #include "os/linux/syscall.h"
 
-#define IPC_64_FLAG 0x100
-/* struct ipc64_perm: 28 bytes of ids, mode and seq, then two longs. */
-#define PERM_SIZE(w) ((w) == 4 ? 36u : 48u)
-
-/* struct ipc64_perm: key, uid, gid, cuid, cgid, mode (u16 + pad), seq. */
-static unsigned put_perm(struct gimage *g, const struct linux_proc *p, const struct ipc_perm *pm)
+/* struct ipc64_perm: key, uid, gid, cuid, cgid, mode, seq. The kernel's
+ * mode_t is 16 bits and padded to 32 on ARM, 32 bits on MIPS: one 32-bit
+ * field at 20 either way (the padding is zero, and the kernel keeps only
+ * the permission bits of what it reads). */
+unsigned ipc_put_perm(struct gimage *g, const struct linux_proc *p, const struct ipc_perm *pm)
 {
 	gi_u32(g, 0, (uint32_t)pm->__key);
 	gi_u32(g, 4, pm->uid);
 	gi_u32(g, 8, pm->gid);
 	gi_u32(g, 12, pm->cuid);
 	gi_u32(g, 16, pm->cgid);
-	gi_u16(g, 20, (uint16_t)pm->mode);
+	gi_u32(g, 20, pm->mode);
 	gi_u16(g, 24, (uint16_t)pm->__seq);
-	return PERM_SIZE(sc_wordsize(p));
+	return IPC_PERM_SIZE(sc_wordsize(p));
 }
 
 /* IPC_SET takes uid, gid and mode from the perm. */
-static void get_perm(const struct gimage *g, struct ipc_perm *pm)
+void ipc_get_perm(const struct gimage *g, struct ipc_perm *pm)
 {
 	pm->uid = gi_get32(g, 4);
 	pm->gid = gi_get32(g, 8);
-	pm->mode = gi_get16(g, 20);
+	pm->mode = gi_get32(g, 20);
 }
 
-/* A time as the guest's unsigned long, plus a high word on 32-bit ABIs. */
-static unsigned put_time(struct gimage *g, const struct linux_proc *p, unsigned off, int64_t t)
+unsigned ipc_put_time(struct gimage *g, const struct linux_proc *p, unsigned off, int64_t t)
 {
 	unsigned w = gi_long(g, p, off, (uint64_t)t);
 	if (w == 4) {
@@ -57,9 +57,9 @@ static long put_semid(struct linux_proc *p, uint64_t addr, const struct semid_ds
 	struct gimage g;
 	unsigned w = sc_wordsize(p);
 	gi_init(&g, p);
-	unsigned off = put_perm(&g, p, &ds->sem_perm);
-	off += put_time(&g, p, off, ds->sem_otime);
-	off += put_time(&g, p, off, ds->sem_ctime);
+	unsigned off = ipc_put_perm(&g, p, &ds->sem_perm);
+	off += ipc_put_time(&g, p, off, ds->sem_otime);
+	off += ipc_put_time(&g, p, off, ds->sem_ctime);
 	off += gi_long(&g, p, off, ds->sem_nsems);
 	return gi_put(p, addr, &g, off + 2 * w);
 }
@@ -77,7 +77,7 @@ SC(semget) { (void)p; return sc_ret(semget(sc_int(a[0]), sc_int(a[1]), sc_int(a[
 
 SC(semctl)
 {
-	int id = sc_int(a[0]), num = sc_int(a[1]), cmd = sc_int(a[2]) & ~IPC_64_FLAG;
+	int id = sc_int(a[0]), num = sc_int(a[1]), cmd = sc_int(a[2]) & ~IPC_64;
 	uint64_t arg = a[3];
 	struct semid_ds ds;
 	struct gimage g;
@@ -102,9 +102,9 @@ SC(semctl)
 	case IPC_SET:
 		if (semctl(id, 0, IPC_STAT, &ds) < 0)
 			return -errno;
-		if (gi_get(p, arg, &g, PERM_SIZE(sc_wordsize(p))) < 0)
+		if (gi_get(p, arg, &g, IPC_PERM_SIZE(sc_wordsize(p))) < 0)
 			return -EFAULT;
-		get_perm(&g, &ds.sem_perm);
+		ipc_get_perm(&g, &ds.sem_perm);
 		return sc_ret(semctl(id, num, cmd, &ds));
 	case IPC_INFO:
 	case SEM_INFO: {
@@ -180,10 +180,10 @@ static long put_msqid(struct linux_proc *p, uint64_t addr, const struct msqid_ds
 	struct gimage g;
 	unsigned w = sc_wordsize(p);
 	gi_init(&g, p);
-	unsigned off = put_perm(&g, p, &ds->msg_perm);
-	off += put_time(&g, p, off, ds->msg_stime);
-	off += put_time(&g, p, off, ds->msg_rtime);
-	off += put_time(&g, p, off, ds->msg_ctime);
+	unsigned off = ipc_put_perm(&g, p, &ds->msg_perm);
+	off += ipc_put_time(&g, p, off, ds->msg_stime);
+	off += ipc_put_time(&g, p, off, ds->msg_rtime);
+	off += ipc_put_time(&g, p, off, ds->msg_ctime);
 	off += gi_long(&g, p, off, ds->__msg_cbytes);
 	off += gi_long(&g, p, off, ds->msg_qnum);
 	off += gi_long(&g, p, off, ds->msg_qbytes);
@@ -196,7 +196,7 @@ SC(msgget) { (void)p; return sc_ret(msgget(sc_int(a[0]), sc_int(a[1]))); }
 
 SC(msgctl)
 {
-	int id = sc_int(a[0]), cmd = sc_int(a[1]) & ~IPC_64_FLAG;
+	int id = sc_int(a[0]), cmd = sc_int(a[1]) & ~IPC_64;
 	struct msqid_ds ds;
 	long r;
 	switch (cmd) {
@@ -212,12 +212,12 @@ SC(msgctl)
 	case IPC_SET: {
 		struct gimage g;
 		unsigned w = sc_wordsize(p);
-		unsigned qbytes = PERM_SIZE(w) + 3 * 8 + 2 * w;
+		unsigned qbytes = IPC_PERM_SIZE(w) + 3 * 8 + 2 * w;
 		if (msgctl(id, IPC_STAT, &ds) < 0)
 			return -errno;
 		if (gi_get(p, a[2], &g, qbytes + w) < 0)
 			return -EFAULT;
-		get_perm(&g, &ds.msg_perm);
+		ipc_get_perm(&g, &ds.msg_perm);
 		ds.msg_qbytes = gi_getlong(&g, p, qbytes);
 		return sc_ret(msgctl(id, cmd, &ds));
 	}

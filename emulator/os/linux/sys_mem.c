@@ -1,8 +1,10 @@
 /* Memory calls beside the mapping ones of the process core: msync,
  * mincore, mlock, munlock (on the host pages behind guest pages, after
- * the guest range is checked), and rseq registration. */
+ * the guest range is checked), mlockall, munlockall, and rseq
+ * registration. */
 #define _GNU_SOURCE
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -74,6 +76,53 @@ SC(munlock)
 	long r = mapped_range(p, addr, len, &h);
 	return r < 0 ? r : sc_ret(munlock(h, len));
 }
+
+/* mlockall and munlockall. The checks are the kernel's (flags, then
+ * can_do_mlock, then RLIMIT_MEMLOCK against the guest's mapped pages for
+ * MCL_CURRENT), but no host memory is pinned: a host mlockall would pin
+ * the emulator's reservations (the guest space and its page table) and,
+ * with MCL_FUTURE, back every later guest mapping, PROT_NONE ones too,
+ * with resident memory. A guest sees locking only through those checks. */
+#define G_MCL_CURRENT 1
+#define G_MCL_FUTURE  2
+#define G_MCL_ONFAULT 4
+#define CAP_IPC_LOCK_BIT 14
+
+static bool cap_ipc_lock(void)
+{
+	struct { uint32_t version; int pid; } hdr = { 0x20080522 /* _LINUX_CAPABILITY_VERSION_3 */, 0 };
+	struct { uint32_t effective, permitted, inheritable; } data[2];
+	return syscall(SYS_capget, &hdr, data) == 0 && (data[0].effective >> CAP_IPC_LOCK_BIT & 1);
+}
+
+/* Pages the guest has mapped (the kernel's total_vm). */
+static uint64_t mapped_pages(struct linux_proc *p)
+{
+	uint64_t n = 0;
+	for (uint64_t i = 0; i < p->task_size >> GPAGE_SHIFT; i++)
+		n += (p->mem.perm[i] & GP_MAPPED) != 0;
+	return n;
+}
+
+SC(mlockall)
+{
+	int flags = sc_int(a[0]);
+	struct rlimit rl;
+	if (!flags || (flags & ~(G_MCL_CURRENT | G_MCL_FUTURE | G_MCL_ONFAULT)) || flags == G_MCL_ONFAULT)
+		return -EINVAL;
+	if (getrlimit(RLIMIT_MEMLOCK, &rl) != 0)
+		return -errno;
+	bool capable = cap_ipc_lock();
+	if (rl.rlim_cur == 0 && !capable)
+		return -EPERM;
+	if ((flags & G_MCL_CURRENT) && !capable && rl.rlim_cur != RLIM_INFINITY &&
+	    mapped_pages(p) > rl.rlim_cur >> GPAGE_SHIFT)
+		return -ENOMEM;
+	return 0;
+}
+
+/* Undoes the host locks of the guest's mlock calls. */
+SC(munlockall) { (void)p; (void)a; return sc_ret(munlockall()); }
 
 /* rseq as Linux 6.1 has it: a 32-byte, 32-aligned struct rseq. The guest
  * runs on one CPU and is never migrated, so cpu_id_start and cpu_id are

@@ -136,6 +136,8 @@ const struct sc_impl linux_sc_impls[] = {
 	/* POSIX timers (sys_timer.c) */
 	R(timer_create, I, P, P), R(timer_settime, I, H, P, P), R(timer_settime64, I, H, P, P),
 	R(timer_gettime, I, P), R(timer_gettime64, I, P), R(timer_getoverrun, I), R(timer_delete, I),
+	/* memory locking (sys_mem.c) and System V shared memory (sys_shm.c) */
+	R(mlockall, H), R(munlockall, N), R(shmget, I, U, H), R(shmat, I, P, H), R(shmdt, P), R(shmctl, I, I, P),
 };
 const unsigned linux_sc_nimpls = sizeof linux_sc_impls / sizeof linux_sc_impls[0];
 

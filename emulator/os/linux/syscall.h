@@ -190,7 +190,8 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(semget) X(semctl) X(semop) X(semtimedop) X(semtimedop_time64) X(msgget) X(msgctl) \
 	X(msgsnd) X(msgrcv) X(mlock2) X(vmsplice) X(clone3) \
 	X(sched_setattr) X(sched_getattr) X(pidfd_getfd) X(stat) X(lstat) X(fstat) \
-	X(statfs) X(fstatfs) X(getdents)
+	X(statfs) X(fstatfs) X(getdents) \
+	X(mlockall) X(munlockall) X(shmget) X(shmat) X(shmdt) X(shmctl)
 
 SC_HANDLERS(SC_DECL)
 
