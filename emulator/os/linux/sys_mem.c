@@ -95,13 +95,15 @@ static bool cap_ipc_lock(void)
 	return syscall(SYS_capget, &hdr, data) == 0 && (data[0].effective >> CAP_IPC_LOCK_BIT & 1);
 }
 
-/* Pages the guest has mapped (the kernel's total_vm). */
-static uint64_t mapped_pages(struct linux_proc *p)
+/* True when the guest has more than limit pages mapped (the kernel's
+ * total_vm); the count stops there. */
+static bool mapped_over(struct linux_proc *p, uint64_t limit)
 {
 	uint64_t n = 0;
 	for (uint64_t i = 0; i < p->task_size >> GPAGE_SHIFT; i++)
-		n += (p->mem.perm[i] & GP_MAPPED) != 0;
-	return n;
+		if ((p->mem.perm[i] & GP_MAPPED) && ++n > limit)
+			return true;
+	return false;
 }
 
 SC(mlockall)
@@ -116,7 +118,7 @@ SC(mlockall)
 	if (rl.rlim_cur == 0 && !capable)
 		return -EPERM;
 	if ((flags & G_MCL_CURRENT) && !capable && rl.rlim_cur != RLIM_INFINITY &&
-	    mapped_pages(p) > rl.rlim_cur >> GPAGE_SHIFT)
+	    mapped_over(p, rl.rlim_cur >> GPAGE_SHIFT))
 		return -ENOMEM;
 	return 0;
 }
