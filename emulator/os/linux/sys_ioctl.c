@@ -97,9 +97,12 @@ static long fiemap(struct linux_proc *p, int fd, unsigned long host_req, uint64_
 		if (gi_put(p, arg + FIEMAP_HDR + (uint64_t)i * FIEMAP_EXT, &x, FIEMAP_EXT) < 0)
 			r = -EFAULT;
 	}
+	/* The header goes back once the file system has answered, errors
+	 * included (EBADR names the unsupported flags there); a file system
+	 * without FIEMAP is refused before. */
 	gi_u32(&g, 16, fm->fm_flags);
 	gi_u32(&g, 20, fm->fm_mapped_extents);
-	if (gi_put(p, arg, &g, FIEMAP_HDR) < 0)
+	if (r != -EOPNOTSUPP && gi_put(p, arg, &g, FIEMAP_HDR) < 0)
 		r = -EFAULT;
 	free(fm);
 	return r;
