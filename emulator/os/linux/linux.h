@@ -200,6 +200,14 @@ struct linux_tgroup {
 	struct linux_sigqueue shared;
 	struct linux_proc *threads;   /* linked through next */
 	unsigned nthreads;
+	/* signalfd descriptors (sys_signalfd.c): each a host eventfd that
+	 * is kept readable while a signal of its mask is pending. */
+	struct linux_signalfd {
+		int fd;
+		bool ready;
+		linux_sigset mask;
+	} *sfd;
+	unsigned nsfd;
 };
 
 /* One guest thread (a Linux task) and its view of the process: handlers

@@ -376,6 +376,7 @@ void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info)
 	prepare(p, sig);
 	if (!ignored(p, sig) && enqueue(&p->tg->shared, info))
 		complete(p, sig);
+	proc_signalfd_update(p);
 	proc_unlock(p);
 }
 
@@ -392,6 +393,7 @@ int linux_signal_to_thread(struct linux_proc *p, int tid, const struct linux_sig
 		prepare(p, sig);
 		if (!ignored(t, sig) && enqueue(&t->pending, info))
 			proc_thread_wake(t);
+		proc_signalfd_update(p);
 		break;
 	}
 	proc_unlock(p);
@@ -403,6 +405,7 @@ void proc_signal_discard(struct linux_proc *p, int sig)
 	queue_drop(&p->tg->shared, SIGBIT(sig));
 	for (struct linux_proc *t = p->tg->threads; t; t = t->next)
 		queue_drop(&t->pending, SIGBIT(sig));
+	proc_signalfd_update(p);
 }
 
 static void dequeue_from(struct linux_sigqueue *q, int sig, struct linux_siginfo *info)
@@ -431,6 +434,7 @@ static void dequeue_from(struct linux_sigqueue *q, int sig, struct linux_siginfo
 void proc_signal_dequeue(struct linux_proc *p, int sig, struct linux_siginfo *info)
 {
 	dequeue_from((p->pending.set & SIGBIT(sig)) ? &p->pending : &p->tg->shared, sig, info);
+	proc_signalfd_update(p);
 }
 
 static int lowest(linux_sigset set)
@@ -476,6 +480,7 @@ void linux_signal_fault(struct linux_proc *p, int sig, int code, uint64_t addr)
 	}
 	struct linux_siginfo info = { .signo = sig, .code = code, .addr = addr, .fault = true };
 	enqueue(&p->pending, &info);
+	proc_signalfd_update(p);
 	proc_unlock(p);
 }
 

@@ -43,6 +43,13 @@ void proc_thread_wake(struct linux_proc *t);
 /* Records p as the calling host thread's guest thread (linux_self). */
 void proc_signal_set_self(struct linux_proc *p);
 
+/* signalfd (sys_signalfd.c): readiness follows the pending signals
+ * (lock held); a read of a signalfd descriptor (true, with the result)
+ * or false when fd is not one; close forgets fd. */
+void proc_signalfd_update(struct linux_proc *p);
+bool proc_signalfd_read(struct linux_proc *p, int fd, uint64_t buf, uint64_t count, long *result);
+void proc_signalfd_close(struct linux_proc *p, int fd);
+
 /* Host disposition of sig follows the guest's (ignored or forwarded). */
 void proc_signal_sync_host(struct linux_proc *p, int sig);
 /* Drops every pending instance of sig, in every thread (lock held). */

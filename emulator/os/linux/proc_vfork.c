@@ -70,7 +70,17 @@ long proc_vfork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ptid
 	if (exit_sig && p->arch->sig_to_host)
 		exit_sig = p->arch->sig_to_host(exit_sig);
 	struct vfork_start s = { .c = c, .flags = flags, .ptid = ptid, .ctid = ctid };
-	int pid = clone(vfork_main, (char *)stack + CHILD_STACK, CLONE_VM | CLONE_VFORK | exit_sig, &s);
+	/* With the usual exit signal the host's vfork runs the child on this
+	 * stack below the caller's frame, which sanitizers follow; another
+	 * exit signal needs clone and a stack of its own. */
+	int pid;
+	if (exit_sig == SIGCHLD) {
+		pid = vfork();
+		if (pid == 0)
+			vfork_main(&s);
+	} else {
+		pid = clone(vfork_main, (char *)stack + CHILD_STACK, CLONE_VM | CLONE_VFORK | exit_sig, &s);
+	}
 	r = pid < 0 ? -errno : pid;
 	/* The child ran on this thread's host TLS. */
 	proc_signal_set_self(p);

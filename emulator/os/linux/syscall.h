@@ -154,7 +154,7 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(link) X(linkat) X(symlink) X(symlinkat) X(readlink) X(readlinkat) X(getdents64) \
 	X(getcwd) X(chdir) X(fchdir) X(chroot) X(umask) X(mknod) X(mknodat) \
 	X(dup) X(dup2) X(dup3) X(pipe) X(pipe2) X(fcntl) X(fcntl64) X(flock) X(ioctl) \
-	X(eventfd) X(eventfd2) \
+	X(eventfd) X(eventfd2) X(signalfd) X(signalfd4) \
 	X(poll) X(ppoll) X(ppoll_time64) X(_newselect) X(pselect6) X(pselect6_time64) \
 	X(gettimeofday) X(settimeofday) X(clock_gettime) X(clock_gettime64) X(clock_getres) \
 	X(clock_getres_time64) X(clock_nanosleep) X(clock_nanosleep_time64) X(nanosleep) \
