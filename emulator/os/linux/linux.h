@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <pthread.h>
+#include <signal.h>
 
 #include "mem/mem.h"
 
@@ -19,6 +20,8 @@ struct timespec;
 
 /* Signals 1..64 (ARM), 1..128 (MIPS: abi->sigset_bytes is 16). */
 #define LINUX_NSIG_MAX 128
+/* Host signal numbers are below this (the x86-64 kernel's _NSIG + 1). */
+#define LINUX_HOST_NSIG 65
 /* A guest signal set, bit (sig-1). */
 typedef unsigned __int128 linux_sigset;
 
@@ -231,10 +234,14 @@ struct linux_proc {
 	bool restore_sigmask;         /* saved_sigmask is valid */
 	linux_sigset waiting;         /* what rt_sigtimedwait waits for: taken even while blocked */
 	/* Set (with the CPU's interrupt flag) when a signal may be waiting
-	 * for this thread; cleared when its queues are looked at. */
-	volatile int wake;
-	/* A host SIGBUS on a page past the end of its file, for this thread. */
-	volatile int bus_pending;
+	 * for this thread; cleared when its queues are looked at (atomic). */
+	int wake;
+	/* Host signals this thread's handler caught, for its next poll (only
+	 * this thread touches them), and a host SIGBUS on a page past the
+	 * end of its file. */
+	volatile sig_atomic_t host_any, host_pending[LINUX_HOST_NSIG];
+	_Alignas(8) unsigned char host_info[LINUX_HOST_NSIG][128]; /* siginfo_t */
+	volatile sig_atomic_t bus_pending;
 	uint64_t bus_addr;
 
 	/* Process (set at start-up, the same in every thread) */
@@ -254,8 +261,9 @@ struct linux_proc {
 	/* The last fault, for the signal frame (sigcontext trap_no,
 	 * error_code, fault_address). */
 	uint64_t trap_no, error_code, fault_address;
-	/* The CPU's flag that makes it stop at the next instruction boundary. */
-	volatile int *interrupt;
+	/* The CPU's flag that makes it stop at the next instruction boundary
+	 * (atomic). */
+	int *interrupt;
 	/* A vfork child: what its execve allocated in the shared heap, for
 	 * the parent to free once the child has exec'd. */
 	bool vfork_child;

@@ -53,12 +53,6 @@ static int guest_sig(const struct linux_proc *p, int hsig)
 
 /* ---- host side ---- */
 
-/* Host signals wait here until a guest thread takes them in (poll):
- * process-directed, so any thread may. */
-static volatile sig_atomic_t host_any;
-static volatile sig_atomic_t host_pending[NSIG];
-static siginfo_t host_info[NSIG];
-
 /* The guest thread a host thread runs. */
 static _Thread_local struct linux_proc *self;
 
@@ -68,39 +62,38 @@ void proc_signal_set_self(struct linux_proc *p) { self = p; }
 /* Makes the thread t look at its queues: its CPU stops at the next
  * instruction boundary, and a host call it is blocked in is cut short by
  * PROC_WAKE_SIGNAL (sent to itself, a wake is only the flags). */
+static void set_flags(struct linux_proc *t)
+{
+	__atomic_store_n(&t->wake, 1, __ATOMIC_RELEASE);
+	if (t->interrupt)
+		__atomic_store_n(t->interrupt, 1, __ATOMIC_RELEASE);
+}
+
 void proc_thread_wake(struct linux_proc *t)
 {
-	t->wake = 1;
-	if (t->interrupt)
-		*t->interrupt = 1;
+	set_flags(t);
 	if (t != self && t->tid > 0)
 		syscall(SYS_tgkill, getpid(), t->tid, PROC_WAKE_SIGNAL);
 }
 
-static void wake_self(void)
-{
-	struct linux_proc *t = self;
-	if (t) {
-		t->wake = 1;
-		if (t->interrupt)
-			*t->interrupt = 1;
-	}
-}
-
+/* Host signals are taken in by the thread they arrive at (its next poll
+ * raises them for the process): a handler only touches its own thread's
+ * slots. Threads start with host signals blocked until self is set. */
 static void on_host_signal(int hsig, siginfo_t *si, void *uc)
 {
 	(void)uc;
-	if (hsig <= 0 || hsig >= NSIG)
+	struct linux_proc *t = self;
+	if (hsig <= 0 || hsig >= LINUX_HOST_NSIG || !t)
 		return;
+	int e = errno;
 	/* A wake from another thread of this process carries nothing. */
-	if (hsig == PROC_WAKE_SIGNAL && si->si_code == SI_TKILL && si->si_pid == getpid()) {
-		wake_self();
-		return;
+	if (!(hsig == PROC_WAKE_SIGNAL && si->si_code == SI_TKILL && si->si_pid == getpid())) {
+		memcpy(t->host_info[hsig], si, sizeof *si);
+		t->host_pending[hsig] = 1;
+		t->host_any = 1;
 	}
-	host_info[hsig] = *si;
-	host_pending[hsig] = 1;
-	host_any = 1;
-	wake_self();
+	set_flags(t);
+	errno = e;
 }
 
 /* A host SIGBUS inside the guest space is a file mapping whose file got
@@ -121,7 +114,7 @@ static bool guest_sigbus(struct linux_proc *p, uint8_t *a)
 		mm->past_eof[mm->npast_eof++] = (struct linux_range){ page, page + GPAGE_SIZE };
 	p->bus_addr = g;
 	p->bus_pending = 1;
-	wake_self();
+	set_flags(p);
 	return true;
 }
 
@@ -138,9 +131,11 @@ static void on_host_sync(int hsig, siginfo_t *si, void *uc)
 		on_host_signal(hsig, si, uc);
 		return;
 	}
-	if (hsig == SIGBUS && guest_sigbus(self, si->si_addr))
-		return;
-	sigaction(hsig, &prev_sync[hsig], NULL);
+	int e = errno;
+	bool guest = hsig == SIGBUS && guest_sigbus(self, si->si_addr);
+	errno = e;
+	if (!guest)
+		sigaction(hsig, &prev_sync[hsig], NULL);
 }
 
 /* Host signals whose disposition does not follow the guest's:
@@ -250,28 +245,28 @@ static void from_host_info(struct linux_proc *p, int sig, const siginfo_t *si, s
 
 void linux_signal_poll(struct linux_proc *p)
 {
-	p->wake = 0;
+	__atomic_store_n(&p->wake, 0, __ATOMIC_RELAXED);
 	if (p->bus_pending) {
 		p->bus_pending = 0;
 		linux_signal_fault(p, guest_sig(p, SIG_BUS), 2 /* BUS_ADRERR */, p->bus_addr);
 	}
-	if (!host_any)
+	if (!p->host_any)
 		return;
 	sigset_t all, old;
 	sigfillset(&all);
-	sigprocmask(SIG_SETMASK, &all, &old);
-	host_any = 0;
-	struct linux_siginfo got[NSIG];
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	p->host_any = 0;
+	struct linux_siginfo got[LINUX_HOST_NSIG];
 	int n = 0;
-	for (int hsig = 1; hsig < NSIG; hsig++) {
-		if (!host_pending[hsig])
+	for (int hsig = 1; hsig < LINUX_HOST_NSIG; hsig++) {
+		if (!p->host_pending[hsig])
 			continue;
-		host_pending[hsig] = 0;
+		p->host_pending[hsig] = 0;
 		int sig = guest_sig(p, hsig);
 		if (sig >= 1 && sig <= proc_nsig(p))
-			from_host_info(p, sig, &host_info[hsig], &got[n++]);
+			from_host_info(p, sig, (const siginfo_t *)p->host_info[hsig], &got[n++]);
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	for (int i = 0; i < n; i++)
 		linux_signal_raise(p, &got[i]);
 }
@@ -280,15 +275,15 @@ bool linux_signal_wait(struct linux_proc *p, const struct timespec *timeout)
 {
 	sigset_t all, old;
 	sigfillset(&all);
-	sigprocmask(SIG_SETMASK, &all, &old);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	bool got = true;
-	if (!host_any && !p->wake && !p->bus_pending) {
+	if (!p->host_any && !__atomic_load_n(&p->wake, __ATOMIC_ACQUIRE) && !p->bus_pending) {
 		/* Unblocks and waits in one step, so no signal is missed. */
 		sigset_t none;
 		sigemptyset(&none);
 		got = ppoll(NULL, 0, timeout, &none) != 0;
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return got;
 }
 

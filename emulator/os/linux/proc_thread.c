@@ -23,19 +23,14 @@
  * guest's stack is in guest memory). Sanitizer builds need more. */
 #define HOST_STACK (2u << 20)
 
-static void mutex_init(pthread_mutex_t *m)
-{
-	pthread_mutex_init(m, NULL);
-}
-
 int linux_proc_init(struct linux_proc *p)
 {
 	p->mm = calloc(1, sizeof *p->mm);
 	p->tg = calloc(1, sizeof *p->tg);
 	if (!p->mm || !p->tg)
 		return -1;
-	mutex_init(&p->mm->lock);
-	mutex_init(&p->tg->lock);
+	pthread_mutex_init(&p->mm->lock, NULL);
+	pthread_mutex_init(&p->tg->lock, NULL);
 	p->tg->threads = p;
 	p->tg->nthreads = 1;
 	p->tid = (int)gettid();
@@ -55,6 +50,8 @@ struct linux_proc *proc_thread_copy(struct linux_proc *p)
 	c->cpu = NULL;
 	c->interrupt = NULL;
 	c->wake = 0;
+	c->host_any = 0;
+	memset((void *)c->host_pending, 0, sizeof c->host_pending);
 	c->bus_pending = 0;
 	c->restore_sigmask = false;
 	c->waiting = 0;
@@ -94,6 +91,11 @@ static void *thread_main(void *arg)
 	struct thread_start *s = arg;
 	struct linux_proc *t = s->t;
 	proc_signal_set_self(t);
+	/* Host signals were blocked for the start (pthread_create copies the
+	 * creator's mask); the handlers now have a thread to record them in. */
+	sigset_t none;
+	sigemptyset(&none);
+	pthread_sigmask(SIG_SETMASK, &none, NULL);
 	int tid = (int)gettid();
 	/* The kernel writes both before the child's first instruction and
 	 * before clone returns in the parent. */
@@ -114,32 +116,39 @@ static void *thread_main(void *arg)
 long proc_thread_create(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ptid, uint64_t tls,
 			uint64_t ctid)
 {
+	/* Under the lock: other threads may be queueing signals for p. */
+	proc_lock(p);
 	struct linux_proc *t = proc_thread_copy(p);
-	if (!t)
+	if (t && p->arch->cpu_clone(p, t, sp, (flags & CLONE_SETTLS) != 0, tls) != 0) {
+		proc_thread_free(t);
+		t = NULL;
+	}
+	if (!t) {
+		proc_unlock(p);
 		return -ENOMEM;
+	}
 	/* A new thread starts without an alternate signal stack. */
 	t->altstack_sp = t->altstack_size = 0;
 	t->altstack_flags = 0;
 	if (flags & CLONE_CHILD_CLEARTID)
 		t->clear_child_tid = ctid;
-	if (p->arch->cpu_clone(p, t, sp, (flags & CLONE_SETTLS) != 0, tls) != 0) {
-		proc_thread_free(t);
-		return -ENOMEM;
-	}
-	struct thread_start s = { .t = t, .flags = flags, .ptid = ptid, .ctid = ctid };
-	proc_lock(p);
 	t->next = p->tg->threads;
 	p->tg->threads = t;
 	p->tg->nthreads++;
 	proc_unlock(p);
+	struct thread_start s = { .t = t, .flags = flags, .ptid = ptid, .ctid = ctid };
 
 	pthread_attr_t attr;
 	pthread_t h;
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	pthread_attr_setstacksize(&attr, HOST_STACK);
 	int e = pthread_create(&h, &attr, thread_main, &s);
 	pthread_attr_destroy(&attr);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (e != 0) {
 		proc_lock(p);
 		proc_thread_unlink(p, t);
@@ -210,8 +219,8 @@ void proc_fork_parent(struct linux_proc *p)
 	pthread_mutex_unlock(&p->mm->lock);
 }
 
-/* The child has only the forking thread: the others' state is dropped
- * and the locks (held across the fork) start afresh. */
+/* The child has only the forking thread, which holds the locks: the
+ * others' state is dropped. */
 void proc_fork_child(struct linux_proc *p)
 {
 	struct linux_proc *t = p->tg->threads;
@@ -225,6 +234,5 @@ void proc_fork_child(struct linux_proc *p)
 	p->tg->threads = p;
 	p->tg->nthreads = 1;
 	p->tid = (int)gettid();
-	mutex_init(&p->tg->lock);
-	mutex_init(&p->mm->lock);
+	proc_fork_parent(p);
 }

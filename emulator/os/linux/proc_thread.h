@@ -15,7 +15,7 @@ long proc_thread_create(struct linux_proc *p, unsigned flags, uint64_t sp, uint6
 long proc_vfork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ptid, uint64_t ctid);
 
 /* The per-thread state of a new thread or child, copied from p: fresh
- * queues, no CPU yet. NULL when out of memory. */
+ * queues, no CPU yet (lock held). NULL when out of memory. */
 struct linux_proc *proc_thread_copy(struct linux_proc *p);
 /* Frees a thread's state and CPU. */
 void proc_thread_free(struct linux_proc *t);

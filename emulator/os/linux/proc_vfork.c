@@ -38,6 +38,31 @@ static int vfork_main(void *arg)
 	__builtin_unreachable();
 }
 
+/* Runs vfork_main in the child; its pid, or -1 with errno. With the
+ * usual exit signal the host's vfork runs the child on this stack below
+ * the caller's frame, which sanitizers follow; another exit signal needs
+ * clone and a stack of its own, free again once the child has exec'd or
+ * exited (the caller is suspended until then). */
+static int start_child(struct vfork_start *s, int exit_sig)
+{
+	if (exit_sig == SIGCHLD) {
+		int pid = vfork();
+		if (pid == 0)
+			vfork_main(s);
+		return pid;
+	}
+	void *stack = malloc(CHILD_STACK);
+	if (!stack) {
+		errno = ENOMEM;
+		return -1;
+	}
+	int pid = clone(vfork_main, (char *)stack + CHILD_STACK, CLONE_VM | CLONE_VFORK | exit_sig, s);
+	int e = errno;
+	free(stack);
+	errno = e;
+	return pid;
+}
+
 static void free_strv(char **v)
 {
 	for (char **s = v; v && *s; s++)
@@ -47,40 +72,32 @@ static void free_strv(char **v)
 
 long proc_vfork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ptid, uint64_t ctid)
 {
-	struct linux_proc *c = proc_thread_copy(p);
 	struct linux_tgroup *tg = calloc(1, sizeof *tg);
-	void *stack = malloc(CHILD_STACK);
+	proc_lock(p);
+	struct linux_proc *c = proc_thread_copy(p);
+	if (c && p->arch->cpu_clone(p, c, sp, false, 0) != 0) {
+		proc_thread_free(c);
+		c = NULL;
+	}
+	if (tg)
+		memcpy(tg->sigact, p->tg->sigact, sizeof tg->sigact);
+	proc_unlock(p);
 	long r = -ENOMEM;
-	if (!c || !tg || !stack)
+	if (!c || !tg)
 		goto out;
 	c->vfork_child = true;
 	pthread_mutex_init(&tg->lock, NULL);
-	proc_lock(p);
-	memcpy(tg->sigact, p->tg->sigact, sizeof tg->sigact);
-	proc_unlock(p);
 	tg->threads = c;
 	tg->nthreads = 1;
 	c->tg = tg;
 	if (flags & CLONE_CHILD_CLEARTID)
 		c->clear_child_tid = ctid;
-	if (p->arch->cpu_clone(p, c, sp, false, 0) != 0)
-		goto out;
 	/* The exit signal is the guest's number: the host's for the kernel. */
 	int exit_sig = (int)(flags & CSIGNAL);
 	if (exit_sig && p->arch->sig_to_host)
 		exit_sig = p->arch->sig_to_host(exit_sig);
 	struct vfork_start s = { .c = c, .flags = flags, .ptid = ptid, .ctid = ctid };
-	/* With the usual exit signal the host's vfork runs the child on this
-	 * stack below the caller's frame, which sanitizers follow; another
-	 * exit signal needs clone and a stack of its own. */
-	int pid;
-	if (exit_sig == SIGCHLD) {
-		pid = vfork();
-		if (pid == 0)
-			vfork_main(&s);
-	} else {
-		pid = clone(vfork_main, (char *)stack + CHILD_STACK, CLONE_VM | CLONE_VFORK | exit_sig, &s);
-	}
+	int pid = start_child(&s, exit_sig);
 	r = pid < 0 ? -errno : pid;
 	/* The child ran on this thread's host TLS. */
 	proc_signal_set_self(p);
@@ -91,6 +108,5 @@ out:
 	if (c)
 		proc_thread_free(c);
 	free(tg);
-	free(stack);
 	return r;
 }
