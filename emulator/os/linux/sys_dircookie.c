@@ -27,11 +27,12 @@ static struct dir_cookies *dirs;
 static unsigned ndirs;
 
 /* The table of fd, checked against the directory it was made for (the
- * number may have been closed and reused); created when make is set. */
+ * number may have been closed and reused, by a file that has no cookies);
+ * created when make is set. */
 static struct dir_cookies *table_of(int fd, bool make)
 {
 	struct stat st;
-	if (fstat(fd, &st) < 0)
+	if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode))
 		return NULL;
 	for (unsigned i = 0; i < ndirs; i++) {
 		struct dir_cookies *d = &dirs[i];
