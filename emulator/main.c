@@ -22,7 +22,6 @@
 
 extern char **environ;
 
-static struct linux_proc proc;
 /* Static so the program's environment stays reachable until exit. */
 static struct env {
 	char **v;
@@ -280,14 +279,19 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	struct linux_proc *p = &proc;
+	/* The first thread; a thread that exits frees its state. */
+	struct linux_proc *p = calloc(1, sizeof *p);
+	if (!p || linux_proc_init(p) != 0) {
+		fprintf(stderr, "mimic: out of memory\n");
+		return 1;
+	}
 	const struct linux_arch *arch = choice->get();
 	p->arch = arch;
 	p->strace = o.strace;
 	p->log_unimp = o.log_unimp;
 	p->sysroot = o.sysroot;
 	p->task_size = arch->elf->task_size;
-	p->mmap_base = arch->mmap_base;
+	p->mm->mmap_base = arch->mmap_base;
 	p->stack_top = arch->stack_top;
 	const char *path = argv[prog];
 	char real[PATH_MAX];
@@ -321,7 +325,7 @@ int main(int argc, char **argv)
 		entry = interp.entry;
 		interp_base = interp.bias;
 	}
-	p->brk_start = p->brk_cur = (img.end + GPAGE_MASK) & ~GPAGE_MASK;
+	p->mm->brk_start = p->mm->brk_cur = (img.end + GPAGE_MASK) & ~GPAGE_MASK;
 
 	o.stack_size = (o.stack_size + GPAGE_MASK) & ~GPAGE_MASK;
 	if (o.stack_size > (1u << 30))

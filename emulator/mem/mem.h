@@ -65,6 +65,33 @@ static inline bool gmem_check(struct gmem *m, uint64_t a, uint64_t len, unsigned
 	return gmem_check_pages(m, a, len, need);
 }
 
+/* One guest access of host memory already checked. An aligned access is
+ * a single access, as on the guest CPUs: an atomic load-acquire or
+ * store-release, a plain move on x86-64, so guest threads racing on guest
+ * memory race as on the guest and not as C data races, and what the guest
+ * synchronises through memory is ordered for the emulator too. A
+ * misaligned one goes byte by byte. */
+#define GMEM_RAW(bits)                                                                  \
+	static inline uint##bits##_t gmem_raw_ld##bits(const void *p)                   \
+	{                                                                               \
+		if (((uintptr_t)p & (bits / 8 - 1)) == 0)                               \
+			return __atomic_load_n((const uint##bits##_t *)p, __ATOMIC_ACQUIRE); \
+		uint##bits##_t x;                                                       \
+		memcpy(&x, p, sizeof x);                                                \
+		return x;                                                               \
+	}                                                                               \
+	static inline void gmem_raw_st##bits(void *p, uint##bits##_t v)                 \
+	{                                                                               \
+		if (((uintptr_t)p & (bits / 8 - 1)) == 0)                               \
+			__atomic_store_n((uint##bits##_t *)p, v, __ATOMIC_RELEASE);      \
+		else                                                                    \
+			memcpy(p, &v, sizeof v);                                        \
+	}
+GMEM_RAW(8)
+GMEM_RAW(16)
+GMEM_RAW(32)
+GMEM_RAW(64)
+
 /* Host pointer of a guest range already checked with gmem_check. */
 static inline void *gmem_host(struct gmem *m, uint64_t a) { return m->host + a; }
 
@@ -94,16 +121,18 @@ long gmem_strnlen(struct gmem *m, uint64_t a, size_t max);
 #define GMEM_ACCESSORS(bits)                                                     \
 	static inline bool gmem_ld##bits(struct gmem *m, uint64_t a, uint##bits##_t *v) \
 	{                                                                            \
-		uint##bits##_t x;                                                    \
-		if (!gmem_read(m, a, &x, sizeof x))                                  \
+		if (!gmem_check(m, a, sizeof *v, GP_R))                              \
 			return false;                                                \
+		uint##bits##_t x = gmem_raw_ld##bits(m->host + a);                   \
 		*v = m->big_endian ? gmem_swap##bits(x) : x;                         \
 		return true;                                                         \
 	}                                                                            \
 	static inline bool gmem_st##bits(struct gmem *m, uint64_t a, uint##bits##_t v)  \
 	{                                                                            \
-		uint##bits##_t x = m->big_endian ? gmem_swap##bits(v) : v;           \
-		return gmem_write(m, a, &x, sizeof x);                               \
+		if (!gmem_check(m, a, sizeof v, GP_W))                               \
+			return false;                                                \
+		gmem_raw_st##bits(m->host + a, m->big_endian ? gmem_swap##bits(v) : v); \
+		return true;                                                         \
 	}
 
 static inline uint8_t gmem_swap8(uint8_t x) { return x; }
@@ -121,8 +150,7 @@ static inline bool gmem_fetch32(struct gmem *m, uint64_t a, uint32_t *v)
 {
 	if (!gmem_check(m, a, 4, GP_X))
 		return false;
-	uint32_t x;
-	memcpy(&x, m->host + a, 4);
+	uint32_t x = gmem_raw_ld32(m->host + a);
 	*v = m->big_endian ? gmem_swap32(x) : x;
 	return true;
 }
@@ -131,8 +159,7 @@ static inline bool gmem_fetch16(struct gmem *m, uint64_t a, uint16_t *v)
 {
 	if (!gmem_check(m, a, 2, GP_X))
 		return false;
-	uint16_t x;
-	memcpy(&x, m->host + a, 2);
+	uint16_t x = gmem_raw_ld16(m->host + a);
 	*v = m->big_endian ? gmem_swap16(x) : x;
 	return true;
 }

@@ -39,7 +39,7 @@ struct arm_cpu {
 	uint32_t insn;     /* the stopping instruction word (for SIGILL reports) */
 	/* Set asynchronously (host signal handler) to make run() return
 	 * ARM_STOP_INTERRUPT at the next instruction boundary it checks. */
-	volatile int interrupt_request;
+	int interrupt_request;   /* atomic: set by other threads and signal handlers */
 	/* TPIDRURW (MRC/MCR p15,0,rX,c13,c0,2): user read-write thread ID,
 	 * kept per thread by Linux and inherited by fork/clone. */
 	uint32_t tls_rw;

@@ -59,8 +59,7 @@ static inline bool arm_fast_ok(const struct arm_cpu *cpu, uint32_t a, unsigned l
 
 static inline uint32_t arm_peek32(const struct arm_cpu *cpu, uint32_t a)
 {
-	uint32_t x;
-	memcpy(&x, cpu->mem->host + a, 4);
+	uint32_t x = gmem_raw_ld32(cpu->mem->host + a);
 	return arm_swap_data(cpu) ? __builtin_bswap32(x) : x;
 }
 
@@ -68,13 +67,12 @@ static inline void arm_poke32(struct arm_cpu *cpu, uint32_t a, uint32_t v)
 {
 	if (arm_swap_data(cpu))
 		v = __builtin_bswap32(v);
-	memcpy(cpu->mem->host + a, &v, 4);
+	gmem_raw_st32(cpu->mem->host + a, v);
 }
 
 static inline uint16_t arm_peek16(const struct arm_cpu *cpu, uint32_t a)
 {
-	uint16_t x;
-	memcpy(&x, cpu->mem->host + a, 2);
+	uint16_t x = gmem_raw_ld16(cpu->mem->host + a);
 	return arm_swap_data(cpu) ? __builtin_bswap16(x) : x;
 }
 
@@ -82,11 +80,11 @@ static inline void arm_poke16(struct arm_cpu *cpu, uint32_t a, uint16_t v)
 {
 	if (arm_swap_data(cpu))
 		v = __builtin_bswap16(v);
-	memcpy(cpu->mem->host + a, &v, 2);
+	gmem_raw_st16(cpu->mem->host + a, v);
 }
 
-static inline uint8_t arm_peek8(const struct arm_cpu *cpu, uint32_t a) { return cpu->mem->host[a]; }
-static inline void arm_poke8(struct arm_cpu *cpu, uint32_t a, uint8_t v) { cpu->mem->host[a] = v; }
+static inline uint8_t arm_peek8(const struct arm_cpu *cpu, uint32_t a) { return gmem_raw_ld8(cpu->mem->host + a); }
+static inline void arm_poke8(struct arm_cpu *cpu, uint32_t a, uint8_t v) { gmem_raw_st8(cpu->mem->host + a, v); }
 
 /* Stops with an alignment fault the kernel's fix-up handler does not
  * complete (exclusives, SWP, VFP transfers): that handler has already

@@ -27,8 +27,8 @@ int arm_run(struct arm_cpu *cpu)
 	 * cannot restore ITSTATE (no Thumb-2), so it is clear. */
 	cpu->itstate = 0;
 	for (;;) {
-		if (__builtin_expect(cpu->interrupt_request, 0)) {
-			cpu->interrupt_request = 0;
+		if (__builtin_expect(__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED), 0)) {
+			__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
 			cpu->stop_pc = cpu->r[15];
 			return arm_stop(cpu, ARM_STOP_INTERRUPT);
 		}
@@ -56,7 +56,7 @@ int arm_run(struct arm_cpu *cpu)
 				code = m->host + page;
 			}
 			/* ARM state ignores PC[1:0]. */
-			memcpy(&insn, code + (pc & GPAGE_MASK & ~3u), 4);
+			insn = gmem_raw_ld32(code + (pc & GPAGE_MASK & ~3u));
 			if (big_endian)
 				insn = __builtin_bswap32(insn);
 			cpu->r[15] = pc;
@@ -68,7 +68,7 @@ int arm_run(struct arm_cpu *cpu)
 				rc = 0;
 			}
 			pc += 4;
-		} while (rc == ARM_NEXT && __builtin_expect(!cpu->interrupt_request, 1));
+		} while (rc == ARM_NEXT && __builtin_expect(!__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED), 1));
 		if (rc == ARM_NEXT)
 			cpu->r[15] = pc;
 		if (__builtin_expect(rc > 0, 0))

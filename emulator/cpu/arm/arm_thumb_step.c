@@ -82,7 +82,7 @@ static inline bool fetch(struct arm_cpu *cpu, struct gmem *m, bool big_endian, u
 		cpu->insn = 0;
 		return false;
 	}
-	memcpy(insn, m->host + pc, 2);
+	*insn = gmem_raw_ld16(m->host + pc);
 	if (big_endian)
 		*insn = gmem_swap16(*insn);
 	return true;
@@ -115,6 +115,6 @@ int arm_thumb_run(struct arm_cpu *cpu)
 		if (!fetch(cpu, m, big_endian, &insn))
 			return ARM_STOP_FAULT;
 		rc = dispatch(cpu, insn);
-	} while (!rc && cpu->t && !cpu->interrupt_request);
+	} while (!rc && cpu->t && !__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED));
 	return rc;
 }

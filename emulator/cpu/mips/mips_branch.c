@@ -26,8 +26,8 @@ static int delay_slot(struct mips_cpu *cpu, uint64_t target)
 	if (rc)
 		return rc;
 	cpu->pc = target;
-	if (__builtin_expect(cpu->interrupt_request, 0)) {
-		cpu->interrupt_request = 0;
+	if (__builtin_expect(__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED), 0)) {
+		__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
 		cpu->stop_pc = target;
 		return MIPS_STOP_INTERRUPT;
 	}

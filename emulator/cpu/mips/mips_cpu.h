@@ -63,7 +63,7 @@ struct mips_cpu {
 	bool stop_in_delay;   /* the stopping instruction was in a delay slot (Cause.BD) */
 	uint32_t insn;        /* the stopping instruction word (0 for a fetch fault) */
 	uint32_t code;        /* TRAP/BREAK code field */
-	volatile int interrupt_request;
+	int interrupt_request;   /* atomic: set by other threads and signal handlers */
 };
 
 void mips_cpu_init(struct mips_cpu *cpu, struct gmem *mem);

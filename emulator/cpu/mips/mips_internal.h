@@ -99,20 +99,17 @@ static inline uint64_t mips_peek(const struct gmem *m, uint64_t a, unsigned size
 	const uint8_t *p = m->host + a;
 	switch (size) {
 	case 1:
-		return *p;
+		return gmem_raw_ld8(p);
 	case 2: {
-		uint16_t x;
-		memcpy(&x, p, 2);
+		uint16_t x = gmem_raw_ld16(p);
 		return m->big_endian ? __builtin_bswap16(x) : x;
 	}
 	case 4: {
-		uint32_t x;
-		memcpy(&x, p, 4);
+		uint32_t x = gmem_raw_ld32(p);
 		return m->big_endian ? __builtin_bswap32(x) : x;
 	}
 	default: {
-		uint64_t x;
-		memcpy(&x, p, 8);
+		uint64_t x = gmem_raw_ld64(p);
 		return m->big_endian ? __builtin_bswap64(x) : x;
 	}
 	}
@@ -123,23 +120,17 @@ static inline void mips_poke(struct gmem *m, uint64_t a, unsigned size, uint64_t
 	uint8_t *p = m->host + a;
 	switch (size) {
 	case 1:
-		*p = (uint8_t)v;
+		gmem_raw_st8(p, (uint8_t)v);
 		break;
-	case 2: {
-		uint16_t x = m->big_endian ? __builtin_bswap16((uint16_t)v) : (uint16_t)v;
-		memcpy(p, &x, 2);
+	case 2:
+		gmem_raw_st16(p, m->big_endian ? __builtin_bswap16((uint16_t)v) : (uint16_t)v);
 		break;
-	}
-	case 4: {
-		uint32_t x = m->big_endian ? __builtin_bswap32((uint32_t)v) : (uint32_t)v;
-		memcpy(p, &x, 4);
+	case 4:
+		gmem_raw_st32(p, m->big_endian ? __builtin_bswap32((uint32_t)v) : (uint32_t)v);
 		break;
-	}
-	default: {
-		uint64_t x = m->big_endian ? __builtin_bswap64(v) : v;
-		memcpy(p, &x, 8);
+	default:
+		gmem_raw_st64(p, m->big_endian ? __builtin_bswap64(v) : v);
 		break;
-	}
 	}
 }
 

@@ -25,8 +25,8 @@ static int run(struct mips_cpu *cpu)
 	const uint8_t *code = NULL;
 	bool big_endian = m->big_endian;
 
-	if (cpu->interrupt_request) {
-		cpu->interrupt_request = 0;
+	if (__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED)) {
+		__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
 		cpu->stop_pc = cpu->pc;
 		return MIPS_STOP_INTERRUPT;
 	}
@@ -40,7 +40,7 @@ static int run(struct mips_cpu *cpu)
 			page = pc & ~GPAGE_MASK;
 			code = m->host + page;
 		}
-		memcpy(&insn, code + (pc & GPAGE_MASK), 4);
+		insn = gmem_raw_ld32(code + (pc & GPAGE_MASK));
 		if (big_endian)
 			insn = __builtin_bswap32(insn);
 		cpu->pc = pc;

@@ -24,7 +24,7 @@ int arm_kuser_map(struct gmem *m);
 /* The 0x0f0000 calls Linux implements (others: see the run loop). */
 const struct sc_entry *arm_private_call(unsigned nr);
 int arm_signal_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
-		     const struct linux_siginfo *info, uint64_t oldmask);
+		     const struct linux_siginfo *info, linux_sigset oldmask);
 long arm_sigreturn(struct linux_proc *p, bool rt);
 void arm_process_run(struct linux_proc *p) __attribute__((noreturn));
 

@@ -41,6 +41,25 @@ static const struct loader_target arm_elf = {
 static uint64_t arm_get_sp(struct linux_proc *p) { return arm_cpu_of(p)->r[13]; }
 static void arm_set_sp(struct linux_proc *p, uint64_t sp) { arm_cpu_of(p)->r[13] = (uint32_t)sp; }
 
+static int arm_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls)
+{
+	struct arm_cpu *cpu = malloc(sizeof *cpu);
+	if (!cpu)
+		return -1;
+	*cpu = *arm_cpu_of(p);
+	cpu->mem = &c->mem;
+	cpu->interrupt_request = 0;
+	cpu->excl_valid = false;
+	cpu->r[0] = 0;
+	if (sp)
+		cpu->r[13] = (uint32_t)sp;
+	if (settls)
+		cpu->tls = (uint32_t)tls;
+	c->cpu = cpu;
+	c->interrupt = &cpu->interrupt_request;
+	return 0;
+}
+
 static int arm_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 {
 	struct arm_cpu *cpu = calloc(1, sizeof *cpu);
@@ -68,6 +87,7 @@ static struct linux_arch armv6 = {
 	.abi = &linux_abi_armel,
 	.set_sp = arm_set_sp,
 	.get_sp = arm_get_sp,
+	.cpu_clone = arm_cpu_clone,
 	.elf = &arm_elf,
 	.platform = "v6l",
 	.base_platform = NULL,

@@ -47,7 +47,7 @@ static uint32_t get32(const uint8_t *b, unsigned off)
 }
 
 /* ucontext image (uc points at UC_SIZE bytes). */
-static void build_ucontext(struct linux_proc *p, uint8_t *uc, uint64_t oldmask)
+static void build_ucontext(struct linux_proc *p, uint8_t *uc, linux_sigset oldmask)
 {
 	struct arm_cpu *cpu = arm_cpu_of(p);
 	uint8_t *sc = uc + UC_MCONTEXT;
@@ -74,7 +74,7 @@ static void build_ucontext(struct linux_proc *p, uint8_t *uc, uint64_t oldmask)
 }
 
 int arm_signal_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
-		     const struct linux_siginfo *info, uint64_t oldmask)
+		     const struct linux_siginfo *info, linux_sigset oldmask)
 {
 	struct arm_cpu *cpu = arm_cpu_of(p);
 	bool rt = (act->flags & LINUX_SA_SIGINFO) != 0;
@@ -140,7 +140,9 @@ static int restore_ucontext(struct linux_proc *p, const uint8_t *uc)
 {
 	struct arm_cpu *cpu = arm_cpu_of(p);
 	uint64_t mask = (uint64_t)get32(uc, UC_SIGMASK + 4) << 32 | get32(uc, UC_SIGMASK);
-	p->sigmask = mask & ~UNBLOCKABLE;
+	proc_lock(p);
+	proc_signal_set_mask(p, mask);
+	proc_unlock(p);
 	const uint8_t *sc = uc + UC_MCONTEXT;
 	uint32_t cpsr = get32(sc, SC_CPSR) & ~(PSR_F | PSR_A);
 	for (int i = 0; i < 16; i++)

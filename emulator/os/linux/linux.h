@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <pthread.h>
+#include <signal.h>
 
 #include "mem/mem.h"
 
@@ -15,6 +17,13 @@ struct linux_sigaction;
 struct linux_siginfo;
 struct loader_target;
 struct timespec;
+
+/* Signals 1..64 (ARM), 1..128 (MIPS: abi->sigset_bytes is 16). */
+#define LINUX_NSIG_MAX 128
+/* Host signal numbers are below this (the x86-64 kernel's _NSIG + 1). */
+#define LINUX_HOST_NSIG 65
+/* A guest signal set, bit (sig-1). */
+typedef unsigned __int128 linux_sigset;
 
 /* Argument kinds drive -strace printing (and, later, coverage reports). */
 enum sc_arg {
@@ -76,6 +85,10 @@ struct linux_arch {
 	 * new stack: the child resumes on it). */
 	void (*set_sp)(struct linux_proc *p, uint64_t sp);
 	uint64_t (*get_sp)(struct linux_proc *p);
+	/* A copy of p's CPU for c, a new thread or vfork child, in which the
+	 * clone call returns 0; sp (unless 0) becomes its stack pointer and,
+	 * when settls, tls its thread pointer. 0, or -1 when out of memory. */
+	int (*cpu_clone)(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls);
 
 	/* Process start-up (loader, main.c). */
 	const struct loader_target *elf;   /* ELF identity and layout */
@@ -94,7 +107,7 @@ struct linux_arch {
 	 * (0, or -1 when the frame cannot be written); sigreturn restores
 	 * from the frame at the stack pointer (rt: rt_sigreturn). */
 	int (*signal_frame)(struct linux_proc *p, int sig, const struct linux_sigaction *act,
-			    const struct linux_siginfo *info, uint64_t oldmask);
+			    const struct linux_siginfo *info, linux_sigset oldmask);
 	long (*sigreturn)(struct linux_proc *p, bool rt);
 	/* Guest <-> host signal numbers; NULL when they are the same. */
 	int (*sig_to_host)(int sig);
@@ -127,15 +140,15 @@ struct linux_arch {
 #define LINUX_ERESTARTNOHAND        514
 #define LINUX_ERESTART_RESTARTBLOCK 516
 
+
 /* One guest signal action as the personality keeps it (ABI-neutral). */
 struct linux_sigaction {
 	uint64_t handler;   /* guest address, or 0 = SIG_DFL, 1 = SIG_IGN */
 	uint64_t flags;     /* SA_* in the ABI's values */
 	uint64_t restorer;
-	uint64_t mask;      /* guest signal set, bit (sig-1) */
+	linux_sigset mask;
 };
 
-#define LINUX_NSIG 64
 
 struct linux_siginfo {
 	int signo, code, errno_;
@@ -155,63 +168,129 @@ struct linux_siginfo {
 #define LINUX_RTQ_MAX 128
 #define LINUX_PAST_EOF_MAX 32
 
-struct linux_proc {
-	struct gmem mem;
-	const struct linux_arch *arch;
-	void *cpu;                    /* the CPU of arch (struct arm_cpu for armv6) */
+/* Signals pending for a thread, or for the whole process (the kernel's
+ * struct sigpending). */
+struct linux_sigqueue {
+	linux_sigset set;
+	struct linux_siginfo info[32];            /* standard signals (below SIGRTMIN) */
+	struct linux_siginfo rtq[LINUX_RTQ_MAX];  /* real-time signal queue, oldest first */
+	unsigned rtq_len;
+};
 
-	/* Memory layout */
+struct linux_range {
+	uint64_t start, end;
+};
+
+/* The address space as the system calls manage it: shared by the threads
+ * of a process and by a vfork child until it execs or exits. */
+struct linux_mm {
+	pthread_mutex_t lock;         /* every change of the layout below and of the page table */
 	uint64_t brk_start, brk_cur;  /* program break (page-granular mapping) */
 	uint64_t mmap_base;           /* search start for mmap without a hint */
-	uint64_t stack_top;
+	/* Pages of file mappings wholly past the end of the file: mapped
+	 * without access, a touch is SIGBUS/BUS_ADRERR as in Linux. */
+	struct linux_range past_eof[LINUX_PAST_EOF_MAX];
+	unsigned npast_eof;
+};
+
+/* A thread group (what CLONE_THREAD|CLONE_SIGHAND share): signal actions,
+ * the process-directed pending signals and the threads themselves. */
+struct linux_tgroup {
+	/* Held for sigact, shared, the thread list, and every thread's
+	 * sigmask and pending queue (other threads queue into them). */
+	pthread_mutex_t lock;
+	struct linux_sigaction sigact[LINUX_NSIG_MAX + 1];
+	struct linux_sigqueue shared;
+	struct linux_proc *threads;   /* linked through next */
+	unsigned nthreads;
+	/* signalfd descriptors (sys_signalfd.c): each a host eventfd that
+	 * is kept readable while a signal of its mask is pending. */
+	struct linux_signalfd {
+		int fd;
+		bool ready;
+		linux_sigset mask;
+	} *sfd;
+	unsigned nsfd;
+};
+
+/* One guest thread (a Linux task) and its view of the process: handlers
+ * get the calling thread's. What the threads share is behind mm and tg;
+ * the rest is the thread's own or set once at start-up. */
+struct linux_proc {
+	struct gmem mem;              /* shared pages; the fault fields are this thread's */
+	const struct linux_arch *arch;
+	void *cpu;                    /* the CPU of arch (struct arm_cpu for armv6) */
+	struct linux_mm *mm;
+	struct linux_tgroup *tg;
+	struct linux_proc *next;      /* in tg->threads */
+	int tid;                      /* host thread id (the guest's tid) */
 
 	/* Signals */
-	struct linux_sigaction sigact[LINUX_NSIG + 1];
-	uint64_t sigmask;             /* blocked, bit (sig-1) */
-	uint64_t pending;             /* pending standard signals */
-	struct linux_siginfo pending_info[LINUX_NSIG + 1];
+	linux_sigset sigmask;         /* blocked, bit (sig-1) */
+	struct linux_sigqueue pending;/* signals sent to this thread */
 	uint64_t altstack_sp, altstack_size;
 	int altstack_flags;
+	linux_sigset saved_sigmask;   /* mask to restore after rt_sigsuspend */
+	bool restore_sigmask;         /* saved_sigmask is valid */
+	linux_sigset waiting;         /* what rt_sigtimedwait waits for: taken even while blocked */
+	/* Set (with the CPU's interrupt flag) when a signal may be waiting
+	 * for this thread; cleared when its queues are looked at (atomic). */
+	int wake;
+	/* Host signals this thread's handler caught, for its next poll (only
+	 * this thread touches them), and a host SIGBUS on a page past the
+	 * end of its file. */
+	volatile sig_atomic_t host_any, host_pending[LINUX_HOST_NSIG];
+	_Alignas(8) unsigned char host_info[LINUX_HOST_NSIG][128]; /* siginfo_t */
+	volatile sig_atomic_t bus_pending;
+	uint64_t bus_addr;
 
-	/* Process */
+	/* Process (set at start-up, the same in every thread) */
+	uint64_t stack_top;
+	uint64_t task_size;           /* first address above user space */
 	const char *exe_path;         /* host path of the guest executable */
-	int exit_status;              /* valid when exited */
-	bool exited;
 	bool strace;                  /* -strace */
 	bool log_unimp;               /* -d unimp: name what mimic does not run */
 	const char *sysroot;          /* -L prefix for absolute guest paths, or NULL */
+	uint64_t initial_sp;          /* stack pointer at start (argc, argv, envp, auxv): /proc/self/cmdline and auxv */
+
+	/* Thread */
 	char comm[16];                /* PR_SET_NAME / PR_GET_NAME */
 	uint64_t robust_list, robust_list_len; /* set_robust_list, kept for get_robust_list */
 	uint64_t rseq_addr;           /* registered struct rseq, 0 if none */
 	uint32_t rseq_len, rseq_sig;
-	uint64_t initial_sp;          /* stack pointer at start (argc, argv, envp, auxv): /proc/self/cmdline and auxv */
-
-	/* Process core (proc_*.c) */
-	uint64_t task_size;           /* first address above user space */
-	uint64_t clear_child_tid;     /* set_tid_address */
-	uint64_t saved_sigmask;       /* mask to restore after rt_sigsuspend */
-	bool restore_sigmask;         /* saved_sigmask is valid */
-	struct linux_siginfo rtq[LINUX_RTQ_MAX]; /* real-time signal queue, oldest first */
-	unsigned rtq_len;
+	uint64_t clear_child_tid;     /* set_tid_address, CLONE_CHILD_CLEARTID */
 	/* The last fault, for the signal frame (sigcontext trap_no,
 	 * error_code, fault_address). */
 	uint64_t trap_no, error_code, fault_address;
-	/* Pages of file mappings wholly past the end of the file: mapped
-	 * without access, a touch is SIGBUS/BUS_ADRERR as in Linux. */
-	struct linux_range {
-		uint64_t start, end;
-	} past_eof[LINUX_PAST_EOF_MAX];
-	unsigned npast_eof;
-	/* Set by the host signal handler to stop the CPU (the CPU's flag). */
-	volatile int *interrupt;
+	/* The CPU's flag that makes it stop at the next instruction boundary
+	 * (atomic). */
+	int *interrupt;
+	/* A vfork child: what its execve allocated in the shared heap, for
+	 * the parent to free once the child has exec'd. */
+	bool vfork_child;
+	char **vfork_argv, **vfork_envp;
+	void *vfork_execv;
 };
 
 /* Dispatches the system call nr with arguments a; prints -strace lines;
  * reports calls without a handler by name and number. */
 long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6]);
 
-/* Queues a signal for the process (info may be NULL for SI_USER from self). */
+/* Queues a process-directed signal (kill, a host signal) and wakes a
+ * thread that does not block it; p is the thread that sends or took it. */
 void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info);
+/* Queues a signal for the thread tid of p's process (tgkill) and wakes
+ * it: 0, or -ESRCH when the process has no such thread. A signal number
+ * of 0 only checks. */
+int linux_signal_to_thread(struct linux_proc *p, int tid, const struct linux_siginfo *info);
+
+/* Sets up the first thread of a new process: its thread group and
+ * address space. 0, or -1 when out of memory. */
+int linux_proc_init(struct linux_proc *p);
+/* The calling host thread's guest thread (NULL outside guest threads). */
+struct linux_proc *linux_self(void);
+/* Ends the calling thread (exit): the process when it is the last one. */
+void linux_thread_exit(struct linux_proc *p, int status) __attribute__((noreturn));
 
 /* Terminates the process as the kernel would for an unhandled signal or exit. */
 void linux_exit(struct linux_proc *p, int status) __attribute__((noreturn));
@@ -240,11 +319,12 @@ void linux_signal_handle(struct linux_proc *p, int sig, const struct linux_sigac
 bool linux_signal_wait(struct linux_proc *p, const struct timespec *timeout);
 /* True when addr is in a page of a file mapping past the end of the file. */
 bool linux_past_eof(const struct linux_proc *p, uint64_t addr);
-/* Unmaps guest pages as munmap does (bookkeeping included). */
+/* Unmaps guest pages as munmap does (bookkeeping included); the mm lock
+ * is held. */
 void linux_mem_unmap(struct linux_proc *p, uint64_t a, uint64_t len);
-/* SysV shared memory attachments (sys_shm.c): the guest unmapped
- * [a, a+len), so what was attached there is gone; and whether addr is in
- * a read-only (SHM_RDONLY) attachment. */
+/* SysV shared memory attachments (sys_shm.c), under the mm lock: the
+ * guest unmapped [a, a+len), so what was attached there is gone; and
+ * whether addr is in a read-only (SHM_RDONLY) attachment. */
 void linux_shm_forget(uint64_t a, uint64_t len);
 bool linux_shm_readonly(uint64_t addr);
 /* mprotect gave [a, a+len) the PROT_* bits prot: the host's attachments
@@ -258,6 +338,10 @@ void linux_signal_init(struct linux_proc *p);
 /* Before execve: the host mask becomes the guest's (the new program
  * inherits it); ignored signals are already ignored on the host. */
 void linux_signal_exec_prepare(struct linux_proc *p);
+/* The kernel's sigset_t of the ABI (abi->sigset_bytes) in guest memory:
+ * false on a fault. put writes the first bytes of it. */
+bool linux_sigset_get(struct linux_proc *p, uint64_t addr, linux_sigset *set);
+bool linux_sigset_put(struct linux_proc *p, uint64_t addr, linux_sigset set, unsigned bytes);
 /* Writes info as the guest's siginfo_t (128 bytes). 0 or -EFAULT. */
 int linux_siginfo_put(struct linux_proc *p, uint64_t addr, const struct linux_siginfo *info);
 /* Signal stacks for the frame code: the stack pointer a handler starts

@@ -29,7 +29,7 @@ int mips_sig_to_host(int sig);
 int mips_sig_from_host(int sig);
 
 int mips_signal_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
-		      const struct linux_siginfo *info, uint64_t oldmask);
+		      const struct linux_siginfo *info, linux_sigset oldmask);
 long mips_sigreturn(struct linux_proc *p, bool rt);
 /* Maps the page with the rt_sigreturn code. 0 or -1. */
 int mips_sigreturn_map(struct gmem *m);

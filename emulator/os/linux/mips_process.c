@@ -68,6 +68,27 @@ static const struct loader_target mips64el_elf = {
 static uint64_t mips_get_sp(struct linux_proc *p) { return mips_cpu_of(p)->r[29]; }
 static void mips_set_sp(struct linux_proc *p, uint64_t sp) { mips_cpu_of(p)->r[29] = sp; }
 
+static int mips_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls)
+{
+	struct mips_cpu *cpu = malloc(sizeof *cpu);
+	if (!cpu)
+		return -1;
+	*cpu = *mips_cpu_of(p);
+	cpu->mem = &c->mem;
+	cpu->interrupt_request = 0;
+	cpu->ll_valid = false;
+	/* The child's clone returns 0 with no error (a3 = 0). */
+	cpu->r[2] = 0;
+	cpu->r[7] = 0;
+	if (sp)
+		cpu->r[29] = sp;
+	if (settls)
+		cpu->ulr = tls;
+	c->cpu = cpu;
+	c->interrupt = &cpu->interrupt_request;
+	return 0;
+}
+
 static int mips_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 {
 	struct mips_cpu *cpu = calloc(1, sizeof *cpu);
@@ -95,6 +116,7 @@ static int mips_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 		.name = arch_name, .uname_machine = "mips64", .numbers = linux_sc_numbers_mips_n64, \
 		.private_call = NULL, .word_bits = 64, .abi = &abi_layout,                          \
 		.impls = mips_sc_impls, .set_sp = mips_set_sp, .get_sp = mips_get_sp,             \
+		.cpu_clone = mips_cpu_clone,                                                     \
 		.elf = &elf_target, .platform = NULL, .base_platform = "mips64r2",               \
 		.has_hwcap2 = false, .hwcap = MIPS_HWCAP_MIPS3D, .hwcap2 = 0,                    \
 		.stack_top = MIPS_STACK_TOP,                                                     \

@@ -85,7 +85,7 @@ static void build_sigcontext(struct linux_proc *p, uint8_t *sc)
 }
 
 int mips_signal_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
-		      const struct linux_siginfo *info, uint64_t oldmask)
+		      const struct linux_siginfo *info, linux_sigset oldmask)
 {
 	struct mips_cpu *cpu = mips_cpu_of(p);
 	uint64_t sp = linux_sigsp(p, cpu->r[29] - RED_ZONE, act);
@@ -107,8 +107,8 @@ int mips_signal_frame(struct linux_proc *p, int sig, const struct linux_sigactio
 	put64(p, uc, UC_STACK + 8, ss_size);
 	put32(p, uc, UC_STACK + 16, (uint32_t)ss_flags);
 	build_sigcontext(p, uc + UC_MCONTEXT);
-	put64(p, uc, UC_SIGMASK, oldmask);
-	put64(p, uc, UC_SIGMASK + 8, 0);
+	put64(p, uc, UC_SIGMASK, (uint64_t)oldmask);
+	put64(p, uc, UC_SIGMASK + 8, (uint64_t)(oldmask >> 64));
 	memcpy(gmem_host(&p->mem, frame + RS_UC), uc, sizeof uc);
 
 	cpu->r[4] = (uint64_t)sig;
@@ -160,7 +160,9 @@ long mips_sigreturn(struct linux_proc *p, bool rt)
 		linux_signal_fault(p, MIPS_SIGSEGV, LINUX_SI_KERNEL, 0);
 		return 0;
 	}
-	p->sigmask = get64(p, uc, UC_SIGMASK) & ~p->arch->abi->sig_unblockable;
+	proc_lock(p);
+	proc_signal_set_mask(p, (linux_sigset)get64(p, uc, UC_SIGMASK + 8) << 64 | get64(p, uc, UC_SIGMASK));
+	proc_unlock(p);
 	int sig = restore_sigcontext(p, uc + UC_MCONTEXT);
 	if (sig)
 		linux_signal_fault(p, sig, LINUX_SI_KERNEL, 0);

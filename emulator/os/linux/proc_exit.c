@@ -7,9 +7,8 @@
 
 void linux_exit(struct linux_proc *p, int status)
 {
-	p->exited = true;
-	p->exit_status = status & 0xff;
-	_exit(p->exit_status);
+	(void)p;
+	_exit(status & 0xff);
 }
 
 long sys_exit_group(struct linux_proc *p, const uint64_t a[6])
@@ -17,10 +16,10 @@ long sys_exit_group(struct linux_proc *p, const uint64_t a[6])
 	linux_exit(p, (int)a[0]);
 }
 
-/* One thread per process so far: the thread's exit ends the process. */
+/* The thread's exit; the last thread's ends the process. */
 long sys_exit(struct linux_proc *p, const uint64_t a[6])
 {
-	linux_exit(p, (int)a[0]);
+	linux_thread_exit(p, (int)a[0]);
 }
 
 long sys_getpid(struct linux_proc *p, const uint64_t a[6])

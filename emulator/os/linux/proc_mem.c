@@ -66,8 +66,8 @@ static bool range_mapped(struct linux_proc *p, uint64_t a, uint64_t len)
 
 bool linux_past_eof(const struct linux_proc *p, uint64_t addr)
 {
-	for (unsigned i = 0; i < p->npast_eof; i++)
-		if (addr >= p->past_eof[i].start && addr < p->past_eof[i].end)
+	for (unsigned i = 0; i < p->mm->npast_eof; i++)
+		if (addr >= p->mm->past_eof[i].start && addr < p->mm->past_eof[i].end)
 			return true;
 	return false;
 }
@@ -76,17 +76,17 @@ bool linux_past_eof(const struct linux_proc *p, uint64_t addr)
 static void past_eof_forget(struct linux_proc *p, uint64_t a, uint64_t len)
 {
 	uint64_t e = a + len;
-	for (unsigned i = 0; i < p->npast_eof;) {
-		struct linux_range r = p->past_eof[i];
+	for (unsigned i = 0; i < p->mm->npast_eof;) {
+		struct linux_range r = p->mm->past_eof[i];
 		if (r.end <= a || r.start >= e) {
 			i++;
 			continue;
 		}
-		p->past_eof[i] = p->past_eof[--p->npast_eof];
-		if (r.start < a && p->npast_eof < LINUX_PAST_EOF_MAX)
-			p->past_eof[p->npast_eof++] = (struct linux_range){ r.start, a };
-		if (r.end > e && p->npast_eof < LINUX_PAST_EOF_MAX)
-			p->past_eof[p->npast_eof++] = (struct linux_range){ e, r.end };
+		p->mm->past_eof[i] = p->mm->past_eof[--p->mm->npast_eof];
+		if (r.start < a && p->mm->npast_eof < LINUX_PAST_EOF_MAX)
+			p->mm->past_eof[p->mm->npast_eof++] = (struct linux_range){ r.start, a };
+		if (r.end > e && p->mm->npast_eof < LINUX_PAST_EOF_MAX)
+			p->mm->past_eof[p->mm->npast_eof++] = (struct linux_range){ e, r.end };
 	}
 }
 
@@ -97,28 +97,29 @@ static void unmap(struct linux_proc *p, uint64_t a, uint64_t len)
 	linux_shm_forget(a, len);
 }
 
+/* For sys_shm.c, with the mm lock held. */
 void linux_mem_unmap(struct linux_proc *p, uint64_t a, uint64_t len) { unmap(p, a, len); }
 
-long sys_brk(struct linux_proc *p, const uint64_t a[6])
+static long brk_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	uint64_t brk = a[0];
-	if (brk < p->brk_start || brk >= p->task_size)
-		return (long)p->brk_cur;
+	if (brk < p->mm->brk_start || brk >= p->task_size)
+		return (long)p->mm->brk_cur;
 	struct rlimit rl;
-	if (getrlimit(RLIMIT_DATA, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && brk - p->brk_start > rl.rlim_cur)
-		return (long)p->brk_cur;
-	uint64_t newbrk = page_up(brk), oldbrk = page_up(p->brk_cur);
+	if (getrlimit(RLIMIT_DATA, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && brk - p->mm->brk_start > rl.rlim_cur)
+		return (long)p->mm->brk_cur;
+	uint64_t newbrk = page_up(brk), oldbrk = page_up(p->mm->brk_cur);
 	if (newbrk < oldbrk) {
 		unmap(p, newbrk, oldbrk - newbrk);
 	} else if (newbrk > oldbrk) {
 		/* One guard page must stay free below the next mapping. */
 		uint64_t span = newbrk - oldbrk + GPAGE_SIZE;
 		if (newbrk + GPAGE_SIZE > p->task_size || !range_free(p, oldbrk, span))
-			return (long)p->brk_cur;
+			return (long)p->mm->brk_cur;
 		if (gmem_map(&p->mem, oldbrk, newbrk - oldbrk, guest_prot(p, GP_R | GP_W)) != 0)
-			return (long)p->brk_cur;
+			return (long)p->mm->brk_cur;
 	}
-	p->brk_cur = brk;
+	p->mm->brk_cur = brk;
 	return (long)brk;
 }
 
@@ -167,8 +168,8 @@ static long fill_from_file(struct linux_proc *p, uint64_t addr, uint64_t len, co
 	}
 	if (avail < len) {
 		gmem_protect(&p->mem, addr + avail, len - avail, 0);
-		if (p->npast_eof < LINUX_PAST_EOF_MAX)
-			p->past_eof[p->npast_eof++] = (struct linux_range){ addr + avail, addr + len };
+		if (p->mm->npast_eof < LINUX_PAST_EOF_MAX)
+			p->mm->past_eof[p->mm->npast_eof++] = (struct linux_range){ addr + avail, addr + len };
 	}
 	return 0;
 }
@@ -203,7 +204,7 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 	} else {
 		uint64_t hint = page_up(addr);
 		if (hint < GPAGE_SIZE || hint > p->task_size - plen || !range_free(p, hint, plen))
-			hint = gmem_find_free(&p->mem, p->mmap_base, plen, p->task_size);
+			hint = gmem_find_free(&p->mem, p->mm->mmap_base, plen, p->task_size);
 		if (hint == 0)
 			hint = gmem_find_free(&p->mem, GPAGE_SIZE, plen, p->task_size);
 		if (hint == 0)
@@ -260,21 +261,21 @@ static uint64_t prot_in(const struct linux_proc *p, uint64_t prot)
 	return (prot & ~(uint64_t)UINT32_MAX) | abi_flags_in(p->arch->abi->prot_flags, (uint32_t)prot);
 }
 
-long sys_mmap2(struct linux_proc *p, const uint64_t a[6])
+static long mmap2_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	return do_mmap(p, (uint32_t)a[0], (uint32_t)a[1], prot_in(p, a[2]), mmap_flags(p, a[3]), (int)a[4],
 		       (uint64_t)(uint32_t)a[5] << 12);
 }
 
 /* mmap of 64-bit ABIs: a byte offset, which must be page aligned. */
-long sys_mmap(struct linux_proc *p, const uint64_t a[6])
+static long mmap_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	if (a[5] & GPAGE_MASK)
 		return -EINVAL;
 	return do_mmap(p, a[0], a[1], prot_in(p, a[2]), mmap_flags(p, a[3]), (int)a[4], a[5]);
 }
 
-long sys_munmap(struct linux_proc *p, const uint64_t a[6])
+static long munmap_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	uint64_t addr = a[0], len = page_up(a[1]);
 	if ((addr & GPAGE_MASK) || len == 0 || addr > p->task_size || len > p->task_size - addr)
@@ -283,7 +284,7 @@ long sys_munmap(struct linux_proc *p, const uint64_t a[6])
 	return 0;
 }
 
-long sys_mprotect(struct linux_proc *p, const uint64_t a[6])
+static long mprotect_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	uint64_t addr = a[0], prot = prot_in(p, a[2]);
 	if ((prot & (G_PROT_GROWSDOWN | G_PROT_GROWSUP)) == (G_PROT_GROWSDOWN | G_PROT_GROWSUP))
@@ -329,7 +330,7 @@ static void move_pages(struct linux_proc *p, uint64_t old, uint64_t new, uint64_
 	}
 }
 
-long sys_mremap(struct linux_proc *p, const uint64_t a[6])
+static long mremap_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	uint64_t addr = a[0], old_len = a[1], new_len = a[2], flags = a[3], new_addr = a[4];
 	if (flags & ~(uint64_t)(MREMAP_G_MAYMOVE | MREMAP_G_FIXED | MREMAP_G_DONTUNMAP))
@@ -372,7 +373,7 @@ long sys_mremap(struct linux_proc *p, const uint64_t a[6])
 		}
 		if (!(flags & MREMAP_G_MAYMOVE))
 			return -ENOMEM;
-		new_addr = gmem_find_free(&p->mem, p->mmap_base, new_len, p->task_size);
+		new_addr = gmem_find_free(&p->mem, p->mm->mmap_base, new_len, p->task_size);
 		if (new_addr == 0)
 			return -ENOMEM;
 	}
@@ -403,7 +404,7 @@ static bool madvise_valid(int advice)
 	return false;
 }
 
-long sys_madvise(struct linux_proc *p, const uint64_t a[6])
+static long madvise_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	uint64_t addr = a[0], len_in = a[1];
 	int advice = (int)(int32_t)a[2];
@@ -436,3 +437,21 @@ long sys_madvise(struct linux_proc *p, const uint64_t a[6])
 	}
 	return r;
 }
+
+/* Each change of the address space is made whole under the mm lock, so
+ * the threads sharing it (and a vfork child) see one order of changes. */
+#define LOCKED(name)                                                  \
+	long sys_##name(struct linux_proc *p, const uint64_t a[6])    \
+	{                                                             \
+		pthread_mutex_lock(&p->mm->lock);                     \
+		long r = name##_locked(p, a);                         \
+		pthread_mutex_unlock(&p->mm->lock);                   \
+		return r;                                             \
+	}
+LOCKED(brk)
+LOCKED(mmap2)
+LOCKED(mmap)
+LOCKED(munmap)
+LOCKED(mprotect)
+LOCKED(mremap)
+LOCKED(madvise)

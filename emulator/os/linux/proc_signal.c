@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,10 +32,10 @@ static enum dfl default_action(int sig)
 }
 
 /* Signals Linux delivers first (SYNCHRONOUS_MASK), in guest numbering. */
-static uint64_t sync_mask(const struct linux_proc *p)
+static linux_sigset sync_mask(const struct linux_proc *p)
 {
 	static const int sync[] = { SIG_SEGV, SIG_BUS, SIG_ILL, SIG_TRAP, SIG_FPE, SIG_SYS };
-	uint64_t m = 0;
+	linux_sigset m = 0;
 	for (unsigned i = 0; i < sizeof sync / sizeof sync[0]; i++)
 		m |= SIGBIT(proc_sig_guest(p, sync[i]));
 	return m;
@@ -52,30 +53,53 @@ static int guest_sig(const struct linux_proc *p, int hsig)
 
 /* ---- host side ---- */
 
-static struct linux_proc *host_proc;
-static volatile sig_atomic_t host_any;
-static volatile sig_atomic_t host_pending[NSIG];
-static siginfo_t host_info[NSIG];
+/* The guest thread a host thread runs. */
+static _Thread_local struct linux_proc *self;
 
+struct linux_proc *linux_self(void) { return self; }
+void proc_signal_set_self(struct linux_proc *p) { self = p; }
+
+/* Makes the thread t look at its queues: its CPU stops at the next
+ * instruction boundary, and a host call it is blocked in is cut short by
+ * PROC_WAKE_SIGNAL (sent to itself, a wake is only the flags). */
+static void set_flags(struct linux_proc *t)
+{
+	__atomic_store_n(&t->wake, 1, __ATOMIC_RELEASE);
+	if (t->interrupt)
+		__atomic_store_n(t->interrupt, 1, __ATOMIC_RELEASE);
+}
+
+void proc_thread_wake(struct linux_proc *t)
+{
+	set_flags(t);
+	if (t != self && t->tid > 0)
+		syscall(SYS_tgkill, getpid(), t->tid, PROC_WAKE_SIGNAL);
+}
+
+/* Host signals are taken in by the thread they arrive at (its next poll
+ * raises them for the process): a handler only touches its own thread's
+ * slots. Threads start with host signals blocked until self is set. */
 static void on_host_signal(int hsig, siginfo_t *si, void *uc)
 {
 	(void)uc;
-	if (hsig <= 0 || hsig >= NSIG)
+	struct linux_proc *t = self;
+	if (hsig <= 0 || hsig >= LINUX_HOST_NSIG || !t)
 		return;
-	host_info[hsig] = *si;
-	host_pending[hsig] = 1;
-	host_any = 1;
-	if (host_proc && host_proc->interrupt)
-		*host_proc->interrupt = 1;
+	int e = errno;
+	/* A wake from another thread of this process carries nothing. */
+	if (!(hsig == PROC_WAKE_SIGNAL && si->si_code == SI_TKILL && si->si_pid == getpid())) {
+		memcpy(t->host_info[hsig], si, sizeof *si);
+		t->host_pending[hsig] = 1;
+		t->host_any = 1;
+	}
+	set_flags(t);
+	errno = e;
 }
 
 /* A host SIGBUS inside the guest space is a file mapping whose file got
  * shorter. The page becomes an inaccessible zero page past EOF, the
- * access in progress completes (reading zeros) and the guest gets the
- * SIGBUS/BUS_ADRERR Linux would give. */
-static volatile sig_atomic_t bus_pending;
-static uint64_t bus_addr;
-
+ * access in progress completes (reading zeros) and the guest thread gets
+ * the SIGBUS/BUS_ADRERR Linux would give. */
 static bool guest_sigbus(struct linux_proc *p, uint8_t *a)
 {
 	if (!p || a < p->mem.host || (uint64_t)(a - p->mem.host) >= p->mem.size)
@@ -84,14 +108,13 @@ static bool guest_sigbus(struct linux_proc *p, uint8_t *a)
 	if (mmap(p->mem.host + page, GPAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
 		 -1, 0) == MAP_FAILED)
 		return false;
+	struct linux_mm *mm = p->mm;
 	p->mem.perm[page >> GPAGE_SHIFT] = GP_MAPPED;
-	if (p->npast_eof < LINUX_PAST_EOF_MAX)
-		p->past_eof[p->npast_eof++] = (struct linux_range){ page, page + GPAGE_SIZE };
-	bus_addr = g;
-	bus_pending = 1;
-	host_any = 1;
-	if (p->interrupt)
-		*p->interrupt = 1;
+	if (mm->npast_eof < LINUX_PAST_EOF_MAX)
+		mm->past_eof[mm->npast_eof++] = (struct linux_range){ page, page + GPAGE_SIZE };
+	p->bus_addr = g;
+	p->bus_pending = 1;
+	set_flags(p);
 	return true;
 }
 
@@ -108,9 +131,11 @@ static void on_host_sync(int hsig, siginfo_t *si, void *uc)
 		on_host_signal(hsig, si, uc);
 		return;
 	}
-	if (hsig == SIGBUS && guest_sigbus(host_proc, si->si_addr))
-		return;
-	sigaction(hsig, &prev_sync[hsig], NULL);
+	int e = errno;
+	bool guest = hsig == SIGBUS && guest_sigbus(self, si->si_addr);
+	errno = e;
+	if (!guest)
+		sigaction(hsig, &prev_sync[hsig], NULL);
 }
 
 /* Host signals whose disposition does not follow the guest's:
@@ -126,11 +151,13 @@ void proc_signal_sync_host(struct linux_proc *p, int sig)
 	int hsig = host_sig(p, sig);
 	if (hsig <= 0 || hsig >= NSIG || !host_forwardable(hsig))
 		return;
-	const struct linux_sigaction *a = &p->sigact[sig];
+	const struct linux_sigaction *a = &p->tg->sigact[sig];
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sigfillset(&sa.sa_mask);
-	if (a->handler == LINUX_SIG_IGN) {
+	/* The wake signal is always caught: an ignored guest signal of that
+	 * number is dropped by the guest side. */
+	if (a->handler == LINUX_SIG_IGN && hsig != PROC_WAKE_SIGNAL) {
 		sa.sa_handler = SIG_IGN;
 	} else {
 		sa.sa_sigaction = on_host_signal;
@@ -145,10 +172,9 @@ void proc_signal_sync_host(struct linux_proc *p, int sig)
 
 void linux_signal_init(struct linux_proc *p)
 {
-	host_proc = p;
 	sigset_t old;
 	sigprocmask(SIG_SETMASK, NULL, &old);
-	for (int sig = 1; sig <= LINUX_NSIG; sig++) {
+	for (int sig = 1; sig <= proc_nsig(p); sig++) {
 		int hsig = host_sig(p, sig);
 		if (hsig <= 0 || hsig >= NSIG)
 			continue;
@@ -156,7 +182,7 @@ void linux_signal_init(struct linux_proc *p)
 			p->sigmask |= SIGBIT(sig);
 		struct sigaction cur;
 		if (sigaction(hsig, NULL, &cur) == 0 && cur.sa_handler == SIG_IGN)
-			p->sigact[sig].handler = LINUX_SIG_IGN;
+			p->tg->sigact[sig].handler = LINUX_SIG_IGN;
 		proc_signal_sync_host(p, sig);
 	}
 	p->sigmask &= ~UNBLOCKABLE;
@@ -180,10 +206,14 @@ void linux_signal_exec_prepare(struct linux_proc *p)
 {
 	sigset_t set;
 	sigemptyset(&set);
-	for (int sig = 1; sig <= LINUX_NSIG; sig++) {
+	for (int sig = 1; sig <= proc_nsig(p); sig++) {
 		int hsig = host_sig(p, sig);
-		if ((p->sigmask & SIGBIT(sig)) && hsig > 0 && hsig < NSIG)
+		if (hsig <= 0 || hsig >= NSIG)
+			continue;
+		if (p->sigmask & SIGBIT(sig))
 			sigaddset(&set, hsig);
+		if (hsig == PROC_WAKE_SIGNAL && p->tg->sigact[sig].handler == LINUX_SIG_IGN)
+			signal(hsig, SIG_IGN);
 	}
 	sigprocmask(SIG_SETMASK, &set, NULL);
 }
@@ -215,143 +245,238 @@ static void from_host_info(struct linux_proc *p, int sig, const siginfo_t *si, s
 
 void linux_signal_poll(struct linux_proc *p)
 {
-	if (!host_any)
+	__atomic_store_n(&p->wake, 0, __ATOMIC_RELAXED);
+	if (p->bus_pending) {
+		p->bus_pending = 0;
+		linux_signal_fault(p, guest_sig(p, SIG_BUS), 2 /* BUS_ADRERR */, p->bus_addr);
+	}
+	if (!p->host_any)
 		return;
 	sigset_t all, old;
 	sigfillset(&all);
-	sigprocmask(SIG_SETMASK, &all, &old);
-	host_any = 0;
-	if (bus_pending) {
-		bus_pending = 0;
-		linux_signal_fault(p, guest_sig(p, SIG_BUS), 2 /* BUS_ADRERR */, bus_addr);
-	}
-	for (int hsig = 1; hsig < NSIG; hsig++) {
-		if (!host_pending[hsig])
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	p->host_any = 0;
+	struct linux_siginfo got[LINUX_HOST_NSIG];
+	int n = 0;
+	for (int hsig = 1; hsig < LINUX_HOST_NSIG; hsig++) {
+		if (!p->host_pending[hsig])
 			continue;
-		host_pending[hsig] = 0;
+		p->host_pending[hsig] = 0;
 		int sig = guest_sig(p, hsig);
-		if (sig < 1 || sig > LINUX_NSIG)
-			continue;
-		struct linux_siginfo info;
-		from_host_info(p, sig, &host_info[hsig], &info);
-		linux_signal_raise(p, &info);
+		if (sig >= 1 && sig <= proc_nsig(p))
+			from_host_info(p, sig, (const siginfo_t *)p->host_info[hsig], &got[n++]);
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	for (int i = 0; i < n; i++)
+		linux_signal_raise(p, &got[i]);
 }
 
 bool linux_signal_wait(struct linux_proc *p, const struct timespec *timeout)
 {
-	(void)p;
 	sigset_t all, old;
 	sigfillset(&all);
-	sigprocmask(SIG_SETMASK, &all, &old);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	bool got = true;
-	if (!host_any) {
+	if (!p->host_any && !__atomic_load_n(&p->wake, __ATOMIC_ACQUIRE) && !p->bus_pending) {
 		/* Unblocks and waits in one step, so no signal is missed. */
 		sigset_t none;
 		sigemptyset(&none);
 		got = ppoll(NULL, 0, timeout, &none) != 0;
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return got;
 }
 
 /* ---- guest side ---- */
 
+static bool blocks(const struct linux_proc *t, int sig) { return (t->sigmask & SIGBIT(sig)) != 0; }
+/* wants_signal: not blocked, or waited for in rt_sigtimedwait. */
+static bool wants(const struct linux_proc *t, int sig) { return !blocks(t, sig) || (t->waiting & SIGBIT(sig)); }
+
 /* Ignored now (drop at send time, as sig_ignored does): blocked signals
  * stay pending because the handler may change before they are unblocked. */
-static bool ignored(const struct linux_proc *p, int sig)
+static bool ignored(const struct linux_proc *t, int sig)
 {
-	if (p->sigmask & SIGBIT(sig))
+	if (blocks(t, sig))
 		return false;
-	const struct linux_sigaction *a = &p->sigact[sig];
-	return a->handler == LINUX_SIG_IGN || (a->handler == LINUX_SIG_DFL && default_action(host_sig(p, sig)) == D_IGN);
+	const struct linux_sigaction *a = &t->tg->sigact[sig];
+	return a->handler == LINUX_SIG_IGN || (a->handler == LINUX_SIG_DFL && default_action(host_sig(t, sig)) == D_IGN);
+}
+
+static void queue_drop(struct linux_sigqueue *q, linux_sigset set)
+{
+	q->set &= ~set;
+	unsigned j = 0;
+	for (unsigned i = 0; i < q->rtq_len; i++)
+		if (!(set & SIGBIT(q->rtq[i].signo)))
+			q->rtq[j++] = q->rtq[i];
+	q->rtq_len = j;
+}
+
+/* prepare_signal: a stop cancels a pending continue and back, in the
+ * process's queue and every thread's. */
+static void prepare(struct linux_proc *p, int sig)
+{
+	linux_sigset drop = 0;
+	if (host_sig(p, sig) == SIG_CONT)
+		drop = SIGBIT(guest_sig(p, SIG_STOP)) | SIGBIT(guest_sig(p, SIG_TSTP)) |
+		       SIGBIT(guest_sig(p, SIG_TTIN)) | SIGBIT(guest_sig(p, SIG_TTOU));
+	else if (sig < SIG_RTMIN && default_action(host_sig(p, sig)) == D_STOP)
+		drop = SIGBIT(guest_sig(p, SIG_CONT));
+	if (!drop)
+		return;
+	queue_drop(&p->tg->shared, drop);
+	for (struct linux_proc *t = p->tg->threads; t; t = t->next)
+		queue_drop(&t->pending, drop);
+}
+
+/* False when the queue already holds this standard signal or is full. */
+static bool enqueue(struct linux_sigqueue *q, const struct linux_siginfo *info)
+{
+	int sig = info->signo;
+	if (sig < SIG_RTMIN) {
+		if (q->set & SIGBIT(sig))
+			return false;
+		q->info[sig] = *info;
+	} else {
+		if (q->rtq_len == LINUX_RTQ_MAX)
+			return false;
+		q->rtq[q->rtq_len++] = *info;
+	}
+	q->set |= SIGBIT(sig);
+	return true;
+}
+
+/* complete_signal: the sender if it takes sig, else the first thread
+ * that does not block it; none when all block it (it stays pending). */
+static void complete(struct linux_proc *p, int sig)
+{
+	if (wants(p, sig)) {
+		proc_thread_wake(p);
+		return;
+	}
+	for (struct linux_proc *t = p->tg->threads; t; t = t->next)
+		if (wants(t, sig)) {
+			proc_thread_wake(t);
+			return;
+		}
 }
 
 void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info)
 {
 	int sig = info->signo;
-	if (sig < 1 || sig > LINUX_NSIG)
+	if (sig < 1 || sig > proc_nsig(p))
 		return;
-	/* prepare_signal: a stop cancels a pending continue and back. */
-	if (host_sig(p, sig) == SIG_CONT) {
-		p->pending &= ~(SIGBIT(guest_sig(p, SIG_STOP)) | SIGBIT(guest_sig(p, SIG_TSTP)) |
-				SIGBIT(guest_sig(p, SIG_TTIN)) | SIGBIT(guest_sig(p, SIG_TTOU)));
-	} else if (sig < SIG_RTMIN && default_action(host_sig(p, sig)) == D_STOP) {
-		p->pending &= ~SIGBIT(guest_sig(p, SIG_CONT));
+	proc_lock(p);
+	prepare(p, sig);
+	if (!ignored(p, sig) && enqueue(&p->tg->shared, info))
+		complete(p, sig);
+	proc_signalfd_update(p);
+	proc_unlock(p);
+}
+
+int linux_signal_to_thread(struct linux_proc *p, int tid, const struct linux_siginfo *info)
+{
+	int sig = info->signo, r = -ESRCH;
+	proc_lock(p);
+	for (struct linux_proc *t = p->tg->threads; t; t = t->next) {
+		if (t->tid != tid)
+			continue;
+		r = 0;
+		if (sig < 1 || sig > proc_nsig(p))
+			break;
+		prepare(p, sig);
+		if (!ignored(t, sig) && enqueue(&t->pending, info))
+			proc_thread_wake(t);
+		proc_signalfd_update(p);
+		break;
 	}
-	if (ignored(p, sig))
-		return;
-	if (sig < SIG_RTMIN) {
-		if (p->pending & SIGBIT(sig))
-			return;
-		p->pending_info[sig] = *info;
-	} else {
-		if (p->rtq_len == LINUX_RTQ_MAX)
-			return;
-		p->rtq[p->rtq_len++] = *info;
-	}
-	p->pending |= SIGBIT(sig);
+	proc_unlock(p);
+	return r;
 }
 
 void proc_signal_discard(struct linux_proc *p, int sig)
 {
-	p->pending &= ~SIGBIT(sig);
-	unsigned j = 0;
-	for (unsigned i = 0; i < p->rtq_len; i++)
-		if (p->rtq[i].signo != sig)
-			p->rtq[j++] = p->rtq[i];
-	p->rtq_len = j;
+	queue_drop(&p->tg->shared, SIGBIT(sig));
+	for (struct linux_proc *t = p->tg->threads; t; t = t->next)
+		queue_drop(&t->pending, SIGBIT(sig));
+	proc_signalfd_update(p);
 }
 
-void proc_signal_dequeue(struct linux_proc *p, int sig, struct linux_siginfo *info)
+static void dequeue_from(struct linux_sigqueue *q, int sig, struct linux_siginfo *info)
 {
 	if (sig < SIG_RTMIN) {
-		*info = p->pending_info[sig];
-		p->pending &= ~SIGBIT(sig);
+		*info = q->info[sig];
+		q->set &= ~SIGBIT(sig);
 		return;
 	}
 	bool more = false, taken = false;
 	unsigned j = 0;
-	for (unsigned i = 0; i < p->rtq_len; i++) {
-		if (p->rtq[i].signo == sig && !taken) {
-			*info = p->rtq[i];
+	for (unsigned i = 0; i < q->rtq_len; i++) {
+		if (q->rtq[i].signo == sig && !taken) {
+			*info = q->rtq[i];
 			taken = true;
 			continue;
 		}
-		more |= p->rtq[i].signo == sig;
-		p->rtq[j++] = p->rtq[i];
+		more |= q->rtq[i].signo == sig;
+		q->rtq[j++] = q->rtq[i];
 	}
-	p->rtq_len = j;
+	q->rtq_len = j;
 	if (!more)
-		p->pending &= ~SIGBIT(sig);
+		q->set &= ~SIGBIT(sig);
 }
 
-int proc_signal_pick(const struct linux_proc *p, uint64_t set)
+void proc_signal_dequeue(struct linux_proc *p, int sig, struct linux_siginfo *info)
 {
-	uint64_t sync = sync_mask(p);
+	dequeue_from((p->pending.set & SIGBIT(sig)) ? &p->pending : &p->tg->shared, sig, info);
+	proc_signalfd_update(p);
+}
+
+static int lowest(linux_sigset set)
+{
+	uint64_t lo = (uint64_t)set, hi = (uint64_t)(set >> 64);
+	return lo ? __builtin_ctzll(lo) + 1 : hi ? __builtin_ctzll(hi) + 65 : 0;
+}
+
+int proc_signal_pick(const struct linux_proc *p, linux_sigset set)
+{
+	linux_sigset sync = sync_mask(p);
 	if (set & sync)
 		set &= sync;
-	return set ? __builtin_ctzll(set) + 1 : 0;
+	return lowest(set);
+}
+
+void proc_signal_set_mask(struct linux_proc *p, linux_sigset mask)
+{
+	linux_sigset was = p->sigmask;
+	p->sigmask = mask & ~UNBLOCKABLE;
+	if (was & ~p->sigmask & p->tg->shared.set)
+		proc_thread_wake(p);
 }
 
 bool linux_signal_pending(struct linux_proc *p)
 {
 	linux_signal_poll(p);
-	return (p->pending & ~p->sigmask) != 0;
+	proc_lock(p);
+	bool r = (proc_signal_pending_set(p) & ~p->sigmask) != 0;
+	proc_unlock(p);
+	return r;
 }
 
 void linux_signal_fault(struct linux_proc *p, int sig, int code, uint64_t addr)
 {
-	struct linux_sigaction *a = &p->sigact[sig];
-	bool blocked = (p->sigmask & SIGBIT(sig)) != 0;
+	proc_lock(p);
+	struct linux_sigaction *a = &p->tg->sigact[sig];
+	bool blocked = blocks(p, sig);
 	if (blocked || a->handler == LINUX_SIG_IGN) {
 		a->handler = LINUX_SIG_DFL;
 		if (blocked)
 			p->sigmask &= ~SIGBIT(sig);
 	}
 	struct linux_siginfo info = { .signo = sig, .code = code, .addr = addr, .fault = true };
-	linux_signal_raise(p, &info);
+	enqueue(&p->pending, &info);
+	proc_signalfd_update(p);
+	proc_unlock(p);
 }
 
 void linux_die(struct linux_proc *p, int sig)
@@ -369,7 +494,7 @@ void linux_die(struct linux_proc *p, int sig)
 		sigprocmask(SIG_UNBLOCK, &set, NULL);
 		kill(getpid(), hsig);
 	}
-	_exit(128 + sig);
+	_exit(128 + (sig & 0x7f));
 }
 
 /* Stops the host process by the same signal (so a parent's wait sees
@@ -394,21 +519,27 @@ int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct 
 {
 	for (;;) {
 		linux_signal_poll(p);
-		int sig = proc_signal_pick(p, p->pending & ~p->sigmask);
+		proc_lock(p);
+		int sig = proc_signal_pick(p, proc_signal_pending_set(p) & ~p->sigmask);
 		if (sig == 0) {
-			if (!p->restore_sigmask)
-				return 0;
+			bool again = p->restore_sigmask;
 			/* No handler ran after rt_sigsuspend: the old mask is
 			 * back, which may unblock more. */
-			p->restore_sigmask = false;
-			p->sigmask = p->saved_sigmask;
-			continue;
+			if (again) {
+				p->restore_sigmask = false;
+				proc_signal_set_mask(p, p->saved_sigmask);
+			}
+			proc_unlock(p);
+			if (again)
+				continue;
+			return 0;
 		}
 		proc_signal_dequeue(p, sig, info);
-		const struct linux_sigaction *a = &p->sigact[sig];
-		if (sig != SIG_KILL && sig != SIG_STOP && a->handler == LINUX_SIG_IGN)
+		*act = p->tg->sigact[sig];
+		proc_unlock(p);
+		if (sig != SIG_KILL && sig != SIG_STOP && act->handler == LINUX_SIG_IGN)
 			continue;
-		if (sig == SIG_KILL || sig == SIG_STOP || a->handler == LINUX_SIG_DFL) {
+		if (sig == SIG_KILL || sig == SIG_STOP || act->handler == LINUX_SIG_DFL) {
 			switch (default_action(host_sig(p, sig))) {
 			case D_IGN:
 				continue;
@@ -419,7 +550,6 @@ int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct 
 				linux_die(p, sig);
 			}
 		}
-		*act = *a;
 		return sig;
 	}
 }
@@ -427,22 +557,27 @@ int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct 
 void linux_signal_handle(struct linux_proc *p, int sig, const struct linux_sigaction *act,
 			 const struct linux_siginfo *info)
 {
-	uint64_t oldmask = p->restore_sigmask ? p->saved_sigmask : p->sigmask;
-	p->restore_sigmask = false;
+	linux_sigset oldmask = p->restore_sigmask ? p->saved_sigmask : p->sigmask;
 	if (p->arch->signal_frame(p, sig, act, info, oldmask) != 0) {
 		/* force_sigsegv: a SIGSEGV handler that cannot run is reset. */
 		int segv = guest_sig(p, SIG_SEGV);
-		if (sig == segv)
-			p->sigact[segv].handler = LINUX_SIG_DFL;
+		if (sig == segv) {
+			proc_lock(p);
+			p->tg->sigact[segv].handler = LINUX_SIG_DFL;
+			proc_unlock(p);
+		}
 		linux_signal_fault(p, segv, LINUX_SI_KERNEL, 0);
 		return;
 	}
-	p->sigmask |= act->mask;
+	proc_lock(p);
+	linux_sigset mask = p->sigmask | act->mask;
 	if (!(act->flags & LINUX_SA_NODEFER))
-		p->sigmask |= SIGBIT(sig);
-	p->sigmask &= ~UNBLOCKABLE;
+		mask |= SIGBIT(sig);
+	p->restore_sigmask = false;
+	p->sigmask = mask & ~UNBLOCKABLE;
 	if (act->flags & LINUX_SA_RESETHAND)
-		p->sigact[sig].handler = LINUX_SIG_DFL;
+		p->tg->sigact[sig].handler = LINUX_SIG_DFL;
+	proc_unlock(p);
 }
 
 /* ---- alternate stack ---- */

@@ -16,8 +16,8 @@ enum {
 	SIG_XFSZ, SIG_VTALRM, SIG_PROF, SIG_WINCH, SIG_IO, SIG_PWR, SIG_SYS, SIG_RTMIN,
 };
 
-#define SIGBIT(sig) ((uint64_t)1 << ((sig) - 1))
-#define UNBLOCKABLE (p->arch->abi->sig_unblockable)
+#define SIGBIT(sig) ((linux_sigset)1 << ((sig) - 1))
+#define UNBLOCKABLE ((linux_sigset)p->arch->abi->sig_unblockable)
 
 #define LINUX_SIG_DFL 0
 #define LINUX_SIG_IGN 1
@@ -27,14 +27,47 @@ enum {
 #define LINUX_SS_AUTODISARM (1u << 31)
 #define LINUX_MINSIGSTKSZ   2048
 
+/* The highest signal number of the ABI (64; MIPS 128). */
+static inline int proc_nsig(const struct linux_proc *p) { return (int)p->arch->abi->sigset_bytes * 8; }
+
+/* The thread group's lock (struct linux_tgroup). */
+static inline void proc_lock(struct linux_proc *p) { pthread_mutex_lock(&p->tg->lock); }
+static inline void proc_unlock(struct linux_proc *p) { pthread_mutex_unlock(&p->tg->lock); }
+
+/* The host signal that wakes a thread of the process out of a blocking
+ * host call (sent with tgkill; a guest signal of that number sent from
+ * another process is still the guest's). SIGRTMAX: the least used. */
+#define PROC_WAKE_SIGNAL 64
+/* Makes thread t look at its signal queues soon (lock held). */
+void proc_thread_wake(struct linux_proc *t);
+/* Records p as the calling host thread's guest thread (linux_self). */
+void proc_signal_set_self(struct linux_proc *p);
+
+/* signalfd (sys_signalfd.c): readiness follows the pending signals
+ * (lock held); a read of a signalfd descriptor (true, with the result)
+ * or false when fd is not one; close forgets fd. */
+void proc_signalfd_update(struct linux_proc *p);
+bool proc_signalfd_read(struct linux_proc *p, int fd, uint64_t buf, uint64_t count, long *result);
+void proc_signalfd_close(struct linux_proc *p, int fd);
+
 /* Host disposition of sig follows the guest's (ignored or forwarded). */
 void proc_signal_sync_host(struct linux_proc *p, int sig);
-/* Drops every pending instance of sig. */
+/* Drops every pending instance of sig, in every thread (lock held). */
 void proc_signal_discard(struct linux_proc *p, int sig);
-/* Removes one pending instance of sig (must be pending). */
+/* Signals pending for the thread p: its own and the process's (lock held). */
+static inline linux_sigset proc_signal_pending_set(const struct linux_proc *p)
+{
+	return p->pending.set | p->tg->shared.set;
+}
+/* Removes one pending instance of sig, the thread's own first (must be
+ * pending; lock held). */
 void proc_signal_dequeue(struct linux_proc *p, int sig, struct linux_siginfo *info);
 /* The signal Linux takes first from set: synchronous ones, then lowest. */
-int proc_signal_pick(const struct linux_proc *p, uint64_t set);
+int proc_signal_pick(const struct linux_proc *p, linux_sigset set);
+/* The thread's mask changes to mask (less what cannot be blocked);
+ * process-directed signals it no longer blocks are looked at again
+ * (lock held). */
+void proc_signal_set_mask(struct linux_proc *p, linux_sigset mask);
 /* SS_DISABLE / SS_ONSTACK / 0 for the stack pointer sp. */
 int proc_altstack_flags(const struct linux_proc *p, uint64_t sp);
 /* sigaltstack's checks and update: 0, -1 EPERM, -2 EINVAL, -3 ENOMEM. */

@@ -39,30 +39,33 @@ static bool put_word(struct linux_proc *p, uint64_t a, uint64_t v)
 	return wsize(p) == 8 ? gmem_st64(&p->mem, a, v) : gmem_st32(&p->mem, a, (uint32_t)v);
 }
 
-/* sigset_t of the kernel: guest words (the first holds signals 1..32 or
- * 1..64); signals above 64 do not exist here and read back as 0. */
-static void sigset_image(const struct linux_proc *p, uint64_t set, uint8_t b[SIGSET_MAX])
+/* sigset_t of the kernel: sigset_bytes of guest words, the first holding
+ * signals 1..32 (1..64 on 64-bit ABIs). */
+static void sigset_image(const struct linux_proc *p, linux_sigset set, uint8_t b[SIGSET_MAX])
 {
 	unsigned w = wsize(p);
 	memset(b, 0, SIGSET_MAX);
-	for (unsigned i = 0; i < 8; i++) {
+	for (unsigned i = 0; i < sigset_bytes(p); i++) {
 		unsigned word = i / w, byte = i % w;
 		b[word * w + (p->mem.big_endian ? w - 1 - byte : byte)] = (uint8_t)(set >> (8 * i));
 	}
 }
 
-static bool get_sigset(struct linux_proc *p, uint64_t a, uint64_t *set)
+bool linux_sigset_get(struct linux_proc *p, uint64_t a, linux_sigset *set)
 {
-	if (wsize(p) == 8)
-		return gmem_ld64(&p->mem, a, set);
-	uint32_t lo, hi;
-	if (!gmem_ld32(&p->mem, a, &lo) || !gmem_ld32(&p->mem, a + 4, &hi))
+	uint8_t b[SIGSET_MAX];
+	unsigned w = wsize(p);
+	if (!gmem_read(&p->mem, a, b, sigset_bytes(p)))
 		return false;
-	*set = (uint64_t)hi << 32 | lo;
+	*set = 0;
+	for (unsigned i = 0; i < sigset_bytes(p); i++) {
+		unsigned word = i / w, byte = i % w;
+		*set |= (linux_sigset)b[word * w + (p->mem.big_endian ? w - 1 - byte : byte)] << (8 * i);
+	}
 	return true;
 }
 
-static bool put_sigset(struct linux_proc *p, uint64_t a, uint64_t set, unsigned bytes)
+bool linux_sigset_put(struct linux_proc *p, uint64_t a, linux_sigset set, unsigned bytes)
 {
 	uint8_t b[SIGSET_MAX];
 	sigset_image(p, set, b);
@@ -79,13 +82,13 @@ static bool get_sigaction(struct linux_proc *p, uint64_t a, struct linux_sigacti
 		uint32_t flags;
 		sa->restorer = 0;
 		if (!gmem_ld32(&p->mem, a, &flags) || !get_word(p, a + w, &sa->handler) ||
-		    !get_sigset(p, a + 2 * w, &sa->mask))
+		    !linux_sigset_get(p, a + 2 * w, &sa->mask))
 			return false;
 		sa->flags = abi_flags_in(abi->sa_flags, flags);
 		return true;
 	}
 	return get_word(p, a, &sa->handler) && get_word(p, a + w, &sa->flags) &&
-	       get_word(p, a + 2 * w, &sa->restorer) && get_sigset(p, a + 3 * w, &sa->mask);
+	       get_word(p, a + 2 * w, &sa->restorer) && linux_sigset_get(p, a + 3 * w, &sa->mask);
 }
 
 static bool put_sigaction(struct linux_proc *p, uint64_t a, const struct linux_sigaction *sa)
@@ -96,10 +99,10 @@ static bool put_sigaction(struct linux_proc *p, uint64_t a, const struct linux_s
 		return gmem_check(&p->mem, a, 2 * w + set, GP_W) &&
 		       gmem_st32(&p->mem, a, abi_flags_out(abi->sa_flags, (uint32_t)sa->flags)) &&
 		       (w == 4 || gmem_st32(&p->mem, a + 4, 0)) && put_word(p, a + w, sa->handler) &&
-		       put_sigset(p, a + 2 * w, sa->mask, set);
+		       linux_sigset_put(p, a + 2 * w, sa->mask, set);
 	return gmem_check(&p->mem, a, 3 * w + set, GP_W) && put_word(p, a, sa->handler) &&
 	       put_word(p, a + w, sa->flags) && put_word(p, a + 2 * w, sa->restorer) &&
-	       put_sigset(p, a + 3 * w, sa->mask, set);
+	       linux_sigset_put(p, a + 3 * w, sa->mask, set);
 }
 
 static int sig_arg(uint64_t v) { return (int)(int32_t)v; }
@@ -112,16 +115,17 @@ long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
 	struct linux_sigaction nsa;
 	if (a[1] && !get_sigaction(p, a[1], &nsa))
 		return -EFAULT;
-	if (sig < 1 || sig > LINUX_NSIG || (a[1] && (SIGBIT(sig) & UNBLOCKABLE)))
+	if (sig < 1 || sig > proc_nsig(p) || (a[1] && (SIGBIT(sig) & UNBLOCKABLE)))
 		return -EINVAL;
 	int gsig = proc_sig_generic(p, sig);
-	struct linux_sigaction old = p->sigact[sig];
+	proc_lock(p);
+	struct linux_sigaction old = p->tg->sigact[sig];
 	uint64_t kept = UAPI_SA_FLAGS | p->arch->abi->sa_flags_arch;
 	old.flags &= kept;
 	if (a[1]) {
 		nsa.flags &= kept;
 		nsa.mask &= ~UNBLOCKABLE;
-		p->sigact[sig] = nsa;
+		p->tg->sigact[sig] = nsa;
 		/* POSIX: setting a pending signal to be ignored discards it. */
 		if (nsa.handler == LINUX_SIG_IGN ||
 		    (nsa.handler == LINUX_SIG_DFL && (gsig == SIG_CHLD || gsig == SIG_CONT || gsig == SIG_URG ||
@@ -129,6 +133,7 @@ long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
 			proc_signal_discard(p, sig);
 		proc_signal_sync_host(p, sig);
 	}
+	proc_unlock(p);
 	if (a[2] && !put_sigaction(p, a[2], &old))
 		return -EFAULT;
 	return 0;
@@ -138,27 +143,20 @@ long sys_rt_sigprocmask(struct linux_proc *p, const uint64_t a[6])
 {
 	if (a[3] != sigset_bytes(p))
 		return -EINVAL;
-	uint64_t old = p->sigmask;
+	linux_sigset old = p->sigmask, set = 0;
 	if (a[1]) {
-		uint64_t set;
-		if (!get_sigset(p, a[1], &set))
+		if (!linux_sigset_get(p, a[1], &set))
 			return -EFAULT;
-		set &= ~UNBLOCKABLE;
-		switch (sig_arg(a[0]) - p->arch->abi->sig_block) {
-		case 0: /* SIG_BLOCK */
-			p->sigmask |= set;
-			break;
-		case 1: /* SIG_UNBLOCK */
-			p->sigmask &= ~set;
-			break;
-		case 2: /* SIG_SETMASK */
-			p->sigmask = set;
-			break;
-		default:
+		int how = sig_arg(a[0]) - p->arch->abi->sig_block;
+		if (how < 0 || how > 2)
 			return -EINVAL;
-		}
+		/* SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK */
+		linux_sigset mask = how == 0 ? old | set : how == 1 ? old & ~set : set;
+		proc_lock(p);
+		proc_signal_set_mask(p, mask);
+		proc_unlock(p);
 	}
-	if (a[2] && !put_sigset(p, a[2], old, sigset_bytes(p)))
+	if (a[2] && !linux_sigset_put(p, a[2], old, sigset_bytes(p)))
 		return -EFAULT;
 	return 0;
 }
@@ -169,7 +167,9 @@ long sys_rt_sigpending(struct linux_proc *p, const uint64_t a[6])
 		return -EINVAL;
 	linux_signal_poll(p);
 	uint8_t b[SIGSET_MAX];
-	sigset_image(p, p->pending & p->sigmask, b);
+	proc_lock(p);
+	sigset_image(p, proc_signal_pending_set(p) & p->sigmask, b);
+	proc_unlock(p);
 	return gmem_write(&p->mem, a[0], b, (size_t)a[1]) ? 0 : -EFAULT;
 }
 
@@ -208,36 +208,50 @@ static int host_signo(const struct linux_proc *p, int sig)
 	return sig == 0 || !p->arch->sig_to_host ? sig : p->arch->sig_to_host(sig);
 }
 
-static void queue_self(struct linux_proc *p, int sig, int code)
+static struct linux_siginfo user_info(int sig, int code)
 {
-	struct linux_siginfo info = { .signo = sig, .code = code, .pid = getpid(), .uid = (int)getuid() };
-	linux_signal_raise(p, &info);
+	return (struct linux_siginfo){ .signo = sig, .code = code, .pid = getpid(), .uid = (int)getuid() };
+}
+
+/* A signal number the host can carry to another process (MIPS signals
+ * above 64 cannot leave the process). */
+static long host_send(const struct linux_proc *p, int sig)
+{
+	int hsig = host_signo(p, sig);
+	return hsig < NSIG ? hsig : -EINVAL;
 }
 
 long sys_kill(struct linux_proc *p, const uint64_t a[6])
 {
 	int pid = sig_arg(a[0]), sig = sig_arg(a[1]);
-	if (sig < 0 || sig > LINUX_NSIG)
+	if (sig < 0 || sig > proc_nsig(p))
 		return -EINVAL;
 	if (pid == getpid()) {
-		if (sig != 0)
-			queue_self(p, sig, LINUX_SI_USER);
+		if (sig != 0) {
+			struct linux_siginfo info = user_info(sig, LINUX_SI_USER);
+			linux_signal_raise(p, &info);
+		}
 		return 0;
 	}
-	return kill(pid, host_signo(p, sig)) == 0 ? 0 : -errno;
+	long hsig = host_send(p, sig);
+	if (hsig < 0)
+		return hsig;
+	return kill(pid, (int)hsig) == 0 ? 0 : -errno;
 }
 
 static long thread_kill(struct linux_proc *p, int tgid, int tid, int sig)
 {
-	if (tid <= 0 || sig < 0 || sig > LINUX_NSIG)
+	if (tid <= 0 || sig < 0 || sig > proc_nsig(p))
 		return -EINVAL;
-	if (tid == (int)gettid() && (tgid < 0 || tgid == getpid())) {
-		if (sig != 0)
-			queue_self(p, sig, LINUX_SI_TKILL);
-		return 0;
+	if (tgid < 0 || tgid == getpid()) {
+		struct linux_siginfo info = user_info(sig, LINUX_SI_TKILL);
+		if (linux_signal_to_thread(p, tid, &info) == 0)
+			return 0;
 	}
-	long r = tgid < 0 ? syscall(SYS_tkill, tid, host_signo(p, sig))
-			  : syscall(SYS_tgkill, tgid, tid, host_signo(p, sig));
+	long hsig = host_send(p, sig);
+	if (hsig < 0)
+		return hsig;
+	long r = tgid < 0 ? syscall(SYS_tkill, tid, (int)hsig) : syscall(SYS_tgkill, tgid, tid, (int)hsig);
 	return r == 0 ? 0 : -errno;
 }
 
@@ -289,13 +303,16 @@ static long queueinfo(struct linux_proc *p, int tgid, int tid, int sig, uint64_t
 	bool self = tgid == getpid() && (tid < 0 || tid == (int)gettid());
 	if ((info.code >= 0 || info.code == LINUX_SI_TKILL) && !self)
 		return -EPERM;
-	if (sig < 0 || sig > LINUX_NSIG)
+	if (sig < 0 || sig > proc_nsig(p))
 		return -EINVAL;
-	if (self) {
-		if (sig != 0)
-			linux_signal_raise(p, &info);
+	if (tgid == getpid() && tid < 0) {
+		linux_signal_raise(p, &info);
 		return 0;
 	}
+	if (tgid == getpid() && linux_signal_to_thread(p, tid, &info) == 0)
+		return 0;
+	if (host_send(p, sig) < 0)
+		return -EINVAL;
 	siginfo_t hi;
 	memset(&hi, 0, sizeof hi);
 	hi.si_signo = host_signo(p, sig);
@@ -334,12 +351,14 @@ long sys_rt_sigsuspend(struct linux_proc *p, const uint64_t a[6])
 {
 	if (a[1] != sigset_bytes(p))
 		return -EINVAL;
-	uint64_t set;
-	if (!get_sigset(p, a[0], &set))
+	linux_sigset set;
+	if (!linux_sigset_get(p, a[0], &set))
 		return -EFAULT;
+	proc_lock(p);
 	p->saved_sigmask = p->sigmask;
 	p->restore_sigmask = true;
-	p->sigmask = set & ~UNBLOCKABLE;
+	proc_signal_set_mask(p, set);
+	proc_unlock(p);
 	while (!linux_signal_pending(p))
 		linux_signal_wait(p, NULL);
 	return -LINUX_ERESTARTNOHAND;
@@ -370,8 +389,8 @@ static long timedwait(struct linux_proc *p, const uint64_t a[6], bool time64)
 {
 	if (a[3] != sigset_bytes(p))
 		return -EINVAL;
-	uint64_t these;
-	if (!get_sigset(p, a[0], &these))
+	linux_sigset these;
+	if (!linux_sigset_get(p, a[0], &these))
 		return -EFAULT;
 	these &= ~UNBLOCKABLE;
 	struct timespec ts, *tsp = NULL;
@@ -395,18 +414,27 @@ static long timedwait(struct linux_proc *p, const uint64_t a[6], bool time64)
 			deadline.tv_nsec -= 1000000000;
 		}
 	}
+	long r = 0;
+	/* Process-directed signals in the set may wake this thread while
+	 * it waits, as the kernel's real_blocked allows. */
+	p->waiting = these;
 	for (;;) {
 		linux_signal_poll(p);
-		int sig = proc_signal_pick(p, p->pending & these);
-		if (sig) {
-			struct linux_siginfo info;
+		proc_lock(p);
+		linux_sigset pend = proc_signal_pending_set(p);
+		int sig = proc_signal_pick(p, pend & these);
+		struct linux_siginfo info;
+		if (sig)
 			proc_signal_dequeue(p, sig, &info);
-			if (a[1] && linux_siginfo_put(p, a[1], &info) != 0)
-				return -EFAULT;
-			return sig;
+		proc_unlock(p);
+		if (sig) {
+			r = a[1] && linux_siginfo_put(p, a[1], &info) != 0 ? -EFAULT : sig;
+			break;
 		}
-		if (p->pending & ~p->sigmask & ~these)
-			return -EINTR;
+		if (pend & ~p->sigmask & ~these) {
+			r = -EINTR;
+			break;
+		}
 		struct timespec left, *lp = NULL;
 		if (tsp) {
 			struct timespec now;
@@ -417,13 +445,19 @@ static long timedwait(struct linux_proc *p, const uint64_t a[6], bool time64)
 				left.tv_sec--;
 				left.tv_nsec += 1000000000;
 			}
-			if (left.tv_sec < 0)
-				return -EAGAIN;
+			if (left.tv_sec < 0) {
+				r = -EAGAIN;
+				break;
+			}
 			lp = &left;
 		}
-		if (!linux_signal_wait(p, lp))
-			return -EAGAIN;
+		if (!linux_signal_wait(p, lp)) {
+			r = -EAGAIN;
+			break;
+		}
 	}
+	p->waiting = 0;
+	return r;
 }
 
 long sys_rt_sigtimedwait(struct linux_proc *p, const uint64_t a[6])

@@ -3,11 +3,14 @@
  * kernel would have kept below 2^31 and which 32-bit C libraries reject
  * (readdir fails with EOVERFLOW). Offsets from 2^30 up are replaced by
  * cookies counting from 2^30, remembered per directory descriptor so
- * lseek (seekdir) and the position lseek reports (telldir) round-trip. */
+ * lseek (seekdir) and the position lseek reports (telldir) round-trip.
+ * The table is the process's: threads use it under the thread group's
+ * lock. */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include "os/linux/proc_signal.h"
 #include "os/linux/syscall.h"
 
 #define COOKIE_BASE 0x40000000u
@@ -24,11 +27,12 @@ static struct dir_cookies *dirs;
 static unsigned ndirs;
 
 /* The table of fd, checked against the directory it was made for (the
- * number may have been closed and reused); created when make is set. */
+ * number may have been closed and reused, by a file that has no cookies);
+ * created when make is set. */
 static struct dir_cookies *table_of(int fd, bool make)
 {
 	struct stat st;
-	if (fstat(fd, &st) < 0)
+	if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode))
 		return NULL;
 	for (unsigned i = 0; i < ndirs; i++) {
 		struct dir_cookies *d = &dirs[i];
@@ -56,10 +60,8 @@ static bool remapped(const struct linux_proc *p)
 	return p->arch->word_bits == 32;
 }
 
-uint64_t sc_dir_cookie(struct linux_proc *p, int fd, uint64_t host_off)
+static uint64_t cookie(int fd, uint64_t host_off)
 {
-	if (!remapped(p) || host_off < COOKIE_BASE)
-		return host_off;
 	struct dir_cookies *d = table_of(fd, true);
 	if (!d)
 		return host_off;
@@ -78,19 +80,33 @@ uint64_t sc_dir_cookie(struct linux_proc *p, int fd, uint64_t host_off)
 	return COOKIE_BASE + d->n++;
 }
 
+uint64_t sc_dir_cookie(struct linux_proc *p, int fd, uint64_t host_off)
+{
+	if (!remapped(p) || host_off < COOKIE_BASE)
+		return host_off;
+	proc_lock(p);
+	uint64_t r = cookie(fd, host_off);
+	proc_unlock(p);
+	return r;
+}
+
 uint64_t sc_dir_host_off(struct linux_proc *p, int fd, uint64_t off)
 {
 	if (!remapped(p) || off < COOKIE_BASE)
 		return off;
+	proc_lock(p);
 	struct dir_cookies *d = table_of(fd, false);
-	if (!d || off - COOKIE_BASE >= d->n)
-		return off;
-	return d->off[off - COOKIE_BASE];
+	uint64_t r = !d || off - COOKIE_BASE >= d->n ? off : d->off[off - COOKIE_BASE];
+	proc_unlock(p);
+	return r;
 }
 
 uint64_t sc_dir_tell(struct linux_proc *p, int fd, uint64_t host_pos)
 {
-	if (!remapped(p) || host_pos < COOKIE_BASE || !table_of(fd, false))
+	if (!remapped(p) || host_pos < COOKIE_BASE)
 		return host_pos;
-	return sc_dir_cookie(p, fd, host_pos);
+	proc_lock(p);
+	uint64_t r = table_of(fd, false) ? cookie(fd, host_pos) : host_pos;
+	proc_unlock(p);
+	return r;
 }

@@ -41,13 +41,13 @@ static long do_wait(struct linux_proc *p, const uint64_t a[6], const struct time
 		return -EINVAL;
 	if (!gmem_check(&p->mem, a[1], (uint64_t)max * GUEST_EVENT_SIZE, GP_W))
 		return -EFAULT;
-	uint64_t saved;
+	linux_sigset saved;
 	long r = sc_wait_mask(p, mask, masksize, &saved);
 	if (r < 0)
 		return r;
 	struct epoll_event *ev = calloc((size_t)max, sizeof *ev);
 	if (!ev) {
-		p->sigmask = saved;
+		sc_wait_mask_end(p, 0, saved, -ENOMEM);
 		return -ENOMEM;
 	}
 	r = sc_ret_nohand(epoll_pwait2(sc_int(a[0]), ev, max, ts, NULL));

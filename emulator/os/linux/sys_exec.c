@@ -141,8 +141,11 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 	v[k] = NULL;
 	fflush(NULL);
 	linux_signal_exec_prepare(p);
+	if (p->vfork_child)
+		p->vfork_execv = v;
 	execve("/proc/self/exe", v, envp);
 	long r = -errno;
+	p->vfork_execv = NULL;
 	free(v);
 	return r;
 }
@@ -193,6 +196,12 @@ static long do_execve(struct linux_proc *p, const char *host, const char *guest_
 		free_strv(argv);
 		return r;
 	}
+	/* A vfork child's allocations are in its parent's heap: the parent
+	 * frees them once the exec has succeeded. */
+	if (p->vfork_child) {
+		p->vfork_argv = argv;
+		p->vfork_envp = envp;
+	}
 	uint8_t head[256];
 	ssize_t n = read_head(host, head, sizeof head);
 	if (n < 0) {
@@ -219,6 +228,7 @@ static long do_execve(struct linux_proc *p, const char *host, const char *guest_
 			r = -errno;
 		}
 	}
+	p->vfork_argv = p->vfork_envp = NULL;
 	free_strv(argv);
 	free_strv(envp);
 	return r;

@@ -9,6 +9,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "os/linux/proc_signal.h"
 #include "os/linux/syscall.h"
 
 /* How much of [addr, addr+n) is accessible from its start. The kernel
@@ -44,6 +45,9 @@ static void *rw_buf(struct linux_proc *p, uint64_t addr, uint64_t *n, unsigned n
 SC(read)
 {
 	uint64_t n = sc_ulong(p, a[2]);
+	long r;
+	if (__atomic_load_n(&p->tg->nsfd, __ATOMIC_RELAXED) && proc_signalfd_read(p, sc_int(a[0]), a[1], n, &r))
+		return r;
 	void *buf = rw_buf(p, a[1], &n, GP_W);
 	return sc_ret(read(sc_int(a[0]), buf, n));
 }
@@ -163,7 +167,12 @@ static long do_open(struct linux_proc *p, int dirfd, uint64_t path, uint64_t fla
 SC(open) { return do_open(p, AT_FDCWD, a[0], a[1], a[2]); }
 SC(openat) { return do_open(p, sc_int(a[0]), a[1], a[2], a[3]); }
 SC(creat) { return open_host(p, AT_FDCWD, a[0], O_WRONLY | O_CREAT | O_TRUNC, a[1]); }
-SC(close) { (void)p; return sc_ret(close(sc_int(a[0]))); }
+SC(close)
+{
+	if (__atomic_load_n(&p->tg->nsfd, __ATOMIC_RELAXED))
+		proc_signalfd_close(p, sc_int(a[0]));
+	return sc_ret(close(sc_int(a[0])));
+}
 
 /* Seeks fd; directory positions go through the 32-bit cookie map. */
 static int64_t do_lseek(struct linux_proc *p, int fd, int64_t off, int whence)

@@ -13,6 +13,7 @@
  * file system offers. */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
@@ -22,27 +23,37 @@
 
 #include "os/linux/syscall.h"
 
-/* Request numbers already named under -d unimp. */
+/* Request numbers already named under -d unimp, for all threads. */
+static pthread_mutex_t reported_lock = PTHREAD_MUTEX_INITIALIZER;
 static uint32_t *reported;
 static size_t nreported, capreported;
+
+static bool first_report(uint32_t req)
+{
+	for (size_t i = 0; i < nreported; i++)
+		if (reported[i] == req)
+			return false;
+	if (nreported == capreported) {
+		size_t cap = capreported ? 2 * capreported : 16;
+		uint32_t *r = realloc(reported, cap * sizeof *r);
+		if (!r)
+			return false;
+		reported = r;
+		capreported = cap;
+	}
+	reported[nreported++] = req;
+	return true;
+}
 
 static void report_unimp(struct linux_proc *p, uint32_t req)
 {
 	if (!p->log_unimp)
 		return;
-	for (size_t i = 0; i < nreported; i++)
-		if (reported[i] == req)
-			return;
-	if (nreported == capreported) {
-		size_t cap = capreported ? 2 * capreported : 16;
-		uint32_t *r = realloc(reported, cap * sizeof *r);
-		if (!r)
-			return;
-		reported = r;
-		capreported = cap;
-	}
-	reported[nreported++] = req;
-	fprintf(stderr, "mimic: unsupported ioctl request 0x%x (ENOTTY)\n", req);
+	pthread_mutex_lock(&reported_lock);
+	bool first = first_report(req);
+	pthread_mutex_unlock(&reported_lock);
+	if (first)
+		fprintf(stderr, "mimic: unsupported ioctl request 0x%x (ENOTTY)\n", req);
 }
 
 /* struct file_clone_range: four 64-bit fields on every ABI. */

@@ -3,6 +3,7 @@
  * the guest range is checked), mlockall, munlockall, and rseq
  * registration. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -117,10 +118,12 @@ SC(mlockall)
 	bool capable = cap_ipc_lock();
 	if (rl.rlim_cur == 0 && !capable)
 		return -EPERM;
-	if ((flags & G_MCL_CURRENT) && !capable && rl.rlim_cur != RLIM_INFINITY &&
-	    mapped_over(p, rl.rlim_cur >> GPAGE_SHIFT))
-		return -ENOMEM;
-	return 0;
+	if (!(flags & G_MCL_CURRENT) || capable || rl.rlim_cur == RLIM_INFINITY)
+		return 0;
+	pthread_mutex_lock(&p->mm->lock);
+	bool over = mapped_over(p, rl.rlim_cur >> GPAGE_SHIFT);
+	pthread_mutex_unlock(&p->mm->lock);
+	return over ? -ENOMEM : 0;
 }
 
 /* Undoes the host locks of the guest's mlock calls. */

@@ -47,7 +47,7 @@ SC(poll)
 static long do_ppoll(struct linux_proc *p, const uint64_t a[6], bool time64)
 {
 	struct timespec ts;
-	uint64_t saved;
+	linux_sigset saved;
 	if (a[2] && sc_get_timespec(p, a[2], &ts, time64) < 0)
 		return -EFAULT;
 	long r = sc_wait_mask(p, a[3], sc_ulong(p, a[4]), &saved);
@@ -162,7 +162,8 @@ SC(_newselect)
 static long do_pselect6(struct linux_proc *p, const uint64_t a[6], bool time64)
 {
 	struct timespec ts;
-	uint64_t saved, ss = 0, sslen = 0;
+	linux_sigset saved;
+	uint64_t ss = 0, sslen = 0;
 	if (a[4] && sc_get_timespec(p, a[4], &ts, time64) < 0)
 		return -EFAULT;
 	if (a[5]) {

@@ -1,5 +1,6 @@
-/* Child processes: fork-like clone (a host fork of the whole emulator,
- * so the child has its own copy of guest memory), waiting, personality.
+/* Child processes and threads: clone's choice between a thread, a vfork
+ * child and a host fork of the whole emulator (the child then has its
+ * own copy of guest memory), waiting, personality.
  * Signal numbers in wait statuses are the host's, which ARM shares. */
 #define _GNU_SOURCE
 #include <sched.h>
@@ -11,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "os/linux/proc_thread.h"
 #include "os/linux/syscall.h"
 
 /* A wait status with the guest's signal numbers. */
@@ -72,21 +74,30 @@ SC(waitid)
 	return 0;
 }
 
-/* Creates a child process; in it, sp (if not 0) becomes the stack. */
+/* Creates a child process with its own copy of memory; in it, sp (if
+ * not 0) becomes the stack. CLONE_VFORK without CLONE_VM still makes the
+ * caller wait for the child's exec or exit. */
 static long do_fork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ptid, uint64_t ctid)
 {
-	if ((flags & CLONE_THREAD) || ((flags & CLONE_VM) && !(flags & CLONE_VFORK))) {
-		fprintf(stderr, "mimic: clone with flags 0x%x (threads) is not supported\n", flags);
-		return -ENOSYS;
-	}
 	fflush(NULL);
 	/* The exit signal is the guest's number: the host's for the kernel. */
 	unsigned long exit_sig = flags & CSIGNAL;
 	if (exit_sig && p->arch->sig_to_host)
 		exit_sig = (unsigned long)p->arch->sig_to_host((int)exit_sig);
-	long r = syscall(SYS_clone, exit_sig, NULL, NULL, NULL, 0);
-	if (r < 0)
-		return -errno;
+	proc_fork_prepare(p);
+	/* glibc's fork also leaves the host's own locks (malloc) usable in
+	 * the child when other threads run; other exit signals need clone. */
+	long r = exit_sig == SIGCHLD && !(flags & CLONE_VFORK)
+			 ? fork()
+			 : syscall(SYS_clone, exit_sig | (flags & CLONE_VFORK), NULL, NULL, NULL, 0);
+	int e = errno;
+	if (r != 0) {
+		proc_fork_parent(p);
+		if (r < 0)
+			return -e;
+	} else {
+		proc_fork_child(p);
+	}
 	if (flags & CLONE_PARENT_SETTID)
 		sc_put32(p, ptid, (uint32_t)(r ? r : getpid()));
 	if (r == 0) {
@@ -100,24 +111,43 @@ static long do_fork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t 
 	return r;
 }
 
+/* copy_process's flag rules, then a thread, a vfork child sharing the
+ * memory, or a process of its own. */
+static long do_clone(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ptid, uint64_t tls,
+		     uint64_t ctid)
+{
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if (flags & CLONE_THREAD)
+		return proc_thread_create(p, flags, sp, ptid, tls, ctid);
+	if (flags & CLONE_VM) {
+		if (flags & CLONE_VFORK)
+			return proc_vfork(p, flags, sp, ptid, ctid);
+		fprintf(stderr, "mimic: clone with flags 0x%x (memory shared outside a thread group) is not supported\n",
+			flags);
+		return -ENOSYS;
+	}
+	return do_fork(p, flags, sp, ptid, ctid);
+}
+
 /* fork and vfork exit with the guest's SIGCHLD. */
 static unsigned guest_sigchld(const struct linux_proc *p)
 {
 	return (unsigned)(p->arch->sig_from_host ? p->arch->sig_from_host(SIGCHLD) : SIGCHLD);
 }
 
-SC(fork) { (void)a; return do_fork(p, guest_sigchld(p), 0, 0, 0); }
-/* The parent does not wait: the child has its own copy of memory, so
- * nothing it does before exec or exit can disturb the parent. */
-SC(vfork) { (void)a; return do_fork(p, CLONE_VFORK | guest_sigchld(p), 0, 0, 0); }
+SC(fork) { (void)a; return do_clone(p, guest_sigchld(p), 0, 0, 0, 0); }
+SC(vfork) { (void)a; return do_clone(p, CLONE_VM | CLONE_VFORK | guest_sigchld(p), 0, 0, 0, 0); }
 
 /* clone(flags, newsp, parent_tid, tls, child_tid): the CLONE_BACKWARDS
- * order of ARM (and MIPS). */
-SC(clone) { return do_fork(p, (unsigned)a[0], sc_ulong(p, a[1]), a[2], a[4]); }
+ * order of ARM and MIPS. */
+SC(clone) { return do_clone(p, (unsigned)a[0], sc_ulong(p, a[1]), a[2], sc_ulong(p, a[3]), a[4]); }
 
 /* clone3: struct clone_args of u64 fields (flags, pidfd, child_tid,
- * parent_tid, exit_signal, stack, stack_size, tls, ...); the fork-like
- * subset, with the stack growing down from stack + stack_size. */
+ * parent_tid, exit_signal, stack, stack_size, tls, ...), the stack
+ * growing down from stack + stack_size. */
 SC(clone3)
 {
 	uint64_t size = sc_ulong(p, a[1]);
@@ -128,10 +158,12 @@ SC(clone3)
 		return -EFAULT;
 	uint64_t flags = gi_get64(&g, 0), sig = gi_get64(&g, 32);
 	uint64_t stack = gi_get64(&g, 40), stack_size = gi_get64(&g, 48);
-	if ((flags & (CSIGNAL | CLONE_PIDFD)) || sig > 64 || flags >> 32)
+	if ((flags & (CSIGNAL | CLONE_PIDFD)) || sig > (uint64_t)p->arch->abi->sigset_bytes * 8 || flags >> 32)
 		return -EINVAL;
-	return do_fork(p, (unsigned)flags | (unsigned)sig, stack ? stack + stack_size : 0,
-	               gi_get64(&g, 24), gi_get64(&g, 16));
+	if ((stack == 0) != (stack_size == 0))
+		return -EINVAL;
+	return do_clone(p, (unsigned)flags | (unsigned)sig, stack ? stack + stack_size : 0, gi_get64(&g, 24),
+			gi_get64(&g, 56), gi_get64(&g, 16));
 }
 
 /* The persona is only remembered (PER_LINUX32 and friends change nothing

@@ -15,6 +15,7 @@
  * longs. A guest mremap of an attachment moves a copy of its pages, not
  * the attachment. */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
@@ -23,9 +24,10 @@
 #include "os/linux/sys_ipc.h"
 #include "os/linux/syscall.h"
 
-/* The guest's attachments: one guest process is one host process, so
- * this table follows the host's mappings through fork (copied with them)
- * and exec (a new emulator starts empty). */
+/* The guest's attachments: one guest process (its threads share the
+ * address space) is one host process, so this table follows the host's
+ * mappings through fork (copied with them) and exec (a new emulator
+ * starts empty). It changes with the address space, under the mm lock. */
 static struct attach {
 	uint64_t start, end;
 	bool rdonly;
@@ -115,13 +117,13 @@ static bool overlaps(struct linux_proc *p, uint64_t a, uint64_t len)
 static uint64_t place(struct linux_proc *p, uint64_t len, uint64_t lba)
 {
 	uint64_t span = len + lba - GPAGE_SIZE;
-	uint64_t at = gmem_find_free(&p->mem, p->mmap_base, span, p->task_size);
+	uint64_t at = gmem_find_free(&p->mem, p->mm->mmap_base, span, p->task_size);
 	if (at == 0)
 		at = gmem_find_free(&p->mem, GPAGE_SIZE, span, p->task_size);
 	return at ? (at + lba - 1) & ~(lba - 1) : 0;
 }
 
-SC(shmat)
+static long shmat_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	int id = sc_int(a[0]), flg = sc_int(a[2]);
 	uint64_t addr = sc_ulong(p, a[1]), lba = p->arch->abi->shmlba;
@@ -176,7 +178,7 @@ SC(shmat)
 	return (long)addr;
 }
 
-SC(shmdt)
+static long shmdt_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	uint64_t addr = sc_ulong(p, a[0]);
 	if ((addr & GPAGE_MASK) || addr >= p->task_size)
@@ -196,6 +198,24 @@ SC(shmdt)
 		i++;
 	}
 	return 0;
+}
+
+/* Attaching and detaching change the address space: under the mm lock,
+ * as mmap and munmap (proc_mem.c). */
+SC(shmat)
+{
+	pthread_mutex_lock(&p->mm->lock);
+	long r = shmat_locked(p, a);
+	pthread_mutex_unlock(&p->mm->lock);
+	return r;
+}
+
+SC(shmdt)
+{
+	pthread_mutex_lock(&p->mm->lock);
+	long r = shmdt_locked(p, a);
+	pthread_mutex_unlock(&p->mm->lock);
+	return r;
 }
 
 /* struct shmid64_ds: perm, segsz, atime, dtime, ctime, cpid, lpid,

@@ -277,7 +277,21 @@ static uint64_t galign(const struct linux_proc *p, uint64_t n)
 	return (n + w - 1) & ~(w - 1);
 }
 
-/* Guest control messages -> host ones; payloads keep their bytes. */
+/* SOL_SOCKET control messages (SCM_RIGHTS descriptors, SCM_CREDENTIALS
+ * pid/uid/gid) are arrays of 32-bit ints: swapped for a big-endian guest.
+ * Other levels' payloads keep their bytes. */
+static void cmsg_swap(const struct linux_proc *p, int host_level, uint8_t *data, uint64_t len)
+{
+	if (host_level == SOL_SOCKET && p->mem.big_endian)
+		for (uint64_t i = 0; i + 4 <= len; i += 4) {
+			uint32_t v;
+			memcpy(&v, data + i, 4);
+			v = __builtin_bswap32(v);
+			memcpy(data + i, &v, 4);
+		}
+}
+
+/* Guest control messages -> host ones (the ABI's SOL_SOCKET level). */
 static long cmsg_in(struct linux_proc *p, const struct gmsg *m, uint8_t *host, size_t *hlen)
 {
 	unsigned w = sc_wordsize(p), hdr = w + 8;
@@ -295,10 +309,14 @@ static long cmsg_in(struct linux_proc *p, const struct gmsg *m, uint8_t *host, s
 			return -ENOBUFS;
 		struct cmsghdr *c = (struct cmsghdr *)(host + out);
 		c->cmsg_len = CMSG_LEN(data);
-		c->cmsg_level = (int)gi_get32(&g, w);
+		int level = (int)gi_get32(&g, w);
+		const struct linux_abi *abi = p->arch->abi;
+		c->cmsg_level = abi->sol_socket && level == abi->sol_socket ? SOL_SOCKET
+				: abi->sol_socket && level == SOL_SOCKET ? -1 : level;
 		c->cmsg_type = (int)gi_get32(&g, w + 4);
 		if (!gmem_read(&p->mem, m->control + off + hdr, CMSG_DATA(c), data))
 			return -EFAULT;
+		cmsg_swap(p, c->cmsg_level, CMSG_DATA(c), data);
 		out += CMSG_SPACE(data);
 		off += galign(p, len);
 	}
@@ -321,8 +339,12 @@ static long cmsg_out(struct linux_proc *p, const struct gmsg *m, struct msghdr *
 		struct gimage g;
 		gi_init(&g, p);
 		gi_long(&g, p, 0, hdr + data);
-		gi_u32(&g, w, (uint32_t)c->cmsg_level);
+		int level = c->cmsg_level;
+		if (level == SOL_SOCKET && p->arch->abi->sol_socket)
+			level = p->arch->abi->sol_socket;
+		gi_u32(&g, w, (uint32_t)level);
 		gi_u32(&g, w + 4, (uint32_t)c->cmsg_type);
+		cmsg_swap(p, c->cmsg_level, CMSG_DATA(c), data);
 		if (gi_put(p, m->control + off, &g, hdr) < 0 ||
 		    !gmem_write(&p->mem, m->control + off + hdr, CMSG_DATA(c), data))
 			return -EFAULT;

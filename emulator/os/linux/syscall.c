@@ -64,7 +64,7 @@ const struct sc_impl linux_sc_impls[] = {
 	/* descriptors (sys_fd.c, sys_ioctl.c) */
 	R(dup, F), R(dup2, F, F), R(dup3, F, F, H), R(pipe, P), R(pipe2, P, H),
 	R(fcntl, F, I, H), R(fcntl64, F, I, H), R(flock, F, I), R(ioctl, F, H, H),
-	R(eventfd, U), R(eventfd2, U, H),
+	R(eventfd, U), R(eventfd2, U, H), R(signalfd, F, P, U), R(signalfd4, F, P, U, H),
 	/* waiting for descriptors (sys_poll.c) */
 	R(poll, P, U, I), R(ppoll, P, U, P, P, U), R(ppoll_time64, P, U, P, P, U),
 	R(_newselect, I, P, P, P, P), R(pselect6, I, P, P, P, P, P),

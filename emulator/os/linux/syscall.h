@@ -129,11 +129,11 @@ uint64_t sc_dir_tell(struct linux_proc *p, int fd, uint64_t host_pos);
 /* The temporary signal mask of ppoll/pselect6/epoll_pwait: installs the
  * guest sigset at addr (size: the ABI's sigset_t; addr 0: none) and saves the old
  * mask for the caller to put back. 0 or -errno. */
-long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, uint64_t *saved);
+long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, linux_sigset *saved);
 /* Ends the wait with result r: a wait cut short by a signal keeps the
  * temporary mask until the handler is set up (the process core restores
  * the saved one then), as Linux does; otherwise the old mask is back. */
-void sc_wait_mask_end(struct linux_proc *p, uint64_t addr, uint64_t saved, long r);
+void sc_wait_mask_end(struct linux_proc *p, uint64_t addr, linux_sigset saved, long r);
 
 /* Open flags between guest and host values. */
 int sc_open_flags_in(const struct linux_proc *p, uint32_t guest);
@@ -154,7 +154,7 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(link) X(linkat) X(symlink) X(symlinkat) X(readlink) X(readlinkat) X(getdents64) \
 	X(getcwd) X(chdir) X(fchdir) X(chroot) X(umask) X(mknod) X(mknodat) \
 	X(dup) X(dup2) X(dup3) X(pipe) X(pipe2) X(fcntl) X(fcntl64) X(flock) X(ioctl) \
-	X(eventfd) X(eventfd2) \
+	X(eventfd) X(eventfd2) X(signalfd) X(signalfd4) \
 	X(poll) X(ppoll) X(ppoll_time64) X(_newselect) X(pselect6) X(pselect6_time64) \
 	X(gettimeofday) X(settimeofday) X(clock_gettime) X(clock_gettime64) X(clock_getres) \
 	X(clock_getres_time64) X(clock_nanosleep) X(clock_nanosleep_time64) X(nanosleep) \

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "os/linux/proc_signal.h"
 #include "os/linux/syscall.h"
 
 uint64_t sc_arg64(const struct linux_proc *p, const uint64_t a[6], unsigned *i)
@@ -301,27 +302,31 @@ int sc_put_rusage(struct linux_proc *p, uint64_t addr, const struct rusage *ru)
 	return gi_put(p, addr, &g, 18 * w);
 }
 
-void sc_wait_mask_end(struct linux_proc *p, uint64_t addr, uint64_t saved, long r)
+void sc_wait_mask_end(struct linux_proc *p, uint64_t addr, linux_sigset saved, long r)
 {
+	proc_lock(p);
 	if (addr && (r == -LINUX_ERESTARTNOHAND || r == -EINTR)) {
 		p->saved_sigmask = saved;
 		p->restore_sigmask = true;
-		return;
+	} else {
+		proc_signal_set_mask(p, saved);
 	}
-	p->sigmask = saved;
+	proc_unlock(p);
 }
 
-long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, uint64_t *saved)
+long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, linux_sigset *saved)
 {
 	*saved = p->sigmask;
 	if (!addr)
 		return 0;
 	if (size != p->arch->abi->sigset_bytes)
 		return -EINVAL;
-	uint64_t m;
-	if (!gmem_ld64(&p->mem, addr, &m))
+	linux_sigset m;
+	if (!linux_sigset_get(p, addr, &m))
 		return -EFAULT;
-	p->sigmask = m & ~p->arch->abi->sig_unblockable;
+	proc_lock(p);
+	proc_signal_set_mask(p, m);
+	proc_unlock(p);
 	/* A signal the new mask lets through ends the wait before it starts. */
 	if (linux_signal_pending(p)) {
 		sc_wait_mask_end(p, addr, *saved, -LINUX_ERESTARTNOHAND);

@@ -1,0 +1,175 @@
+/* signalfd: the guest's signals are the emulator's, not the host's, so a
+ * host signalfd would never see them. Each guest signalfd is a host
+ * eventfd instead, kept readable (counter 1) exactly while a signal of
+ * its mask is pending for the process or one of its threads, so poll,
+ * select and epoll see it as the kernel's; read takes the signals from
+ * the reading thread's queues and returns struct signalfd_siginfo
+ * images. Descriptors are known by number: close forgets one (a dup of a
+ * signalfd reads as a plain eventfd). */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "os/linux/proc_signal.h"
+#include "os/linux/syscall.h"
+
+#define SSI_SIZE 128
+
+static struct linux_signalfd *find(struct linux_proc *p, int fd)
+{
+	for (unsigned i = 0; i < p->tg->nsfd; i++)
+		if (p->tg->sfd[i].fd == fd)
+			return &p->tg->sfd[i];
+	return NULL;
+}
+
+static linux_sigset all_pending(struct linux_proc *p)
+{
+	linux_sigset s = p->tg->shared.set;
+	for (struct linux_proc *t = p->tg->threads; t; t = t->next)
+		s |= t->pending.set;
+	return s;
+}
+
+void proc_signalfd_update(struct linux_proc *p)
+{
+	if (!p->tg->nsfd)
+		return;
+	linux_sigset pend = all_pending(p);
+	for (unsigned i = 0; i < p->tg->nsfd; i++) {
+		struct linux_signalfd *s = &p->tg->sfd[i];
+		bool ready = (pend & s->mask) != 0;
+		uint64_t v = 1;
+		if (ready && !s->ready && write(s->fd, &v, sizeof v) == sizeof v)
+			s->ready = true;
+		else if (!ready && s->ready && read(s->fd, &v, sizeof v) == sizeof v)
+			s->ready = false;
+	}
+}
+
+static long do_signalfd(struct linux_proc *p, int fd, uint64_t mask_addr, uint64_t size, uint32_t gflags)
+{
+	int flags = sc_open_flags_in(p, gflags);
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+		return -EINVAL;
+	if (size != p->arch->abi->sigset_bytes)
+		return -EINVAL;
+	linux_sigset mask;
+	if (!linux_sigset_get(p, mask_addr, &mask))
+		return -EFAULT;
+	mask &= ~UNBLOCKABLE;
+	long r;
+	proc_lock(p);
+	struct linux_signalfd *s = fd == -1 ? NULL : find(p, fd);
+	if (fd != -1 && !s) {
+		r = fcntl(fd, F_GETFD) < 0 ? -EBADF : -EINVAL;
+	} else if (s) {
+		s->mask = mask;
+		r = fd;
+	} else {
+		struct linux_signalfd *n = realloc(p->tg->sfd, (p->tg->nsfd + 1) * sizeof *n);
+		int efd = n ? eventfd(0, flags) : -1;
+		if (n)
+			p->tg->sfd = n;
+		if (efd < 0) {
+			r = -ENOMEM;
+		} else {
+			n[p->tg->nsfd++] = (struct linux_signalfd){ .fd = efd, .mask = mask };
+			r = efd;
+		}
+	}
+	proc_signalfd_update(p);
+	proc_unlock(p);
+	return r;
+}
+
+SC(signalfd4) { return do_signalfd(p, sc_int(a[0]), a[1], sc_ulong(p, a[2]), (uint32_t)a[3]); }
+SC(signalfd) { return do_signalfd(p, sc_int(a[0]), a[1], sc_ulong(p, a[2]), 0); }
+
+void proc_signalfd_close(struct linux_proc *p, int fd)
+{
+	proc_lock(p);
+	struct linux_signalfd *s = find(p, fd);
+	if (s)
+		*s = p->tg->sfd[--p->tg->nsfd];
+	proc_unlock(p);
+}
+
+/* struct signalfd_siginfo, the same 128 bytes on every ABI. */
+static void ssi_image(struct linux_proc *p, const struct linux_siginfo *si, struct gimage *g)
+{
+	gi_init(g, p);
+	gi_u32(g, 0, (uint32_t)si->signo);
+	gi_u32(g, 4, (uint32_t)si->errno_);
+	gi_u32(g, 8, (uint32_t)si->code);
+	gi_u32(g, 12, (uint32_t)si->pid);
+	gi_u32(g, 16, (uint32_t)si->uid);
+	gi_u32(g, 20, (uint32_t)si->fd);
+	gi_u32(g, 24, (uint32_t)si->timerid);
+	gi_u32(g, 28, (uint32_t)si->band);
+	gi_u32(g, 32, (uint32_t)si->overrun);
+	gi_u32(g, 40, (uint32_t)si->status);
+	/* ssi_int is the union sigval's int: the first bytes of a guest
+	 * word, the high half of a big-endian 64-bit one. */
+	bool high = sc_wordsize(p) == 8 && p->mem.big_endian;
+	gi_u32(g, 44, (uint32_t)(high ? si->value >> 32 : si->value));
+	gi_u64(g, 48, si->value);
+	gi_u64(g, 56, (uint64_t)si->utime);
+	gi_u64(g, 64, (uint64_t)si->stime);
+	gi_u64(g, 72, si->addr);
+}
+
+bool proc_signalfd_read(struct linux_proc *p, int fd, uint64_t buf, uint64_t count, long *result)
+{
+	proc_lock(p);
+	struct linux_signalfd *s = find(p, fd);
+	linux_sigset mask = s ? s->mask : 0;
+	proc_unlock(p);
+	if (!s)
+		return false;
+	if (count < SSI_SIZE) {
+		*result = -EINVAL;
+		return true;
+	}
+	bool nonblock = (fcntl(fd, F_GETFL) & O_NONBLOCK) != 0;
+	long done = 0;
+	for (;;) {
+		linux_signal_poll(p);
+		proc_lock(p);
+		while (count - (uint64_t)done >= SSI_SIZE) {
+			int sig = proc_signal_pick(p, proc_signal_pending_set(p) & mask);
+			if (!sig)
+				break;
+			struct linux_siginfo si;
+			proc_signal_dequeue(p, sig, &si);
+			struct gimage g;
+			ssi_image(p, &si, &g);
+			if (gi_put(p, buf + (uint64_t)done, &g, SSI_SIZE) < 0) {
+				done = done ? done : -EFAULT;
+				break;
+			}
+			done += SSI_SIZE;
+		}
+		proc_signalfd_update(p);
+		bool other = (proc_signal_pending_set(p) & ~p->sigmask) != 0;
+		proc_unlock(p);
+		if (done)
+			break;
+		if (nonblock) {
+			done = -EAGAIN;
+			break;
+		}
+		if (other) {
+			done = -LINUX_ERESTARTSYS;
+			break;
+		}
+		p->waiting = mask;
+		linux_signal_wait(p, NULL);
+		p->waiting = 0;
+	}
+	*result = done;
+	return true;
+}
