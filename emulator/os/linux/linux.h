@@ -209,6 +209,9 @@ struct linux_tgroup {
 		int fd;
 		bool ready;
 		linux_sigset mask;
+		/* The thread whose own signals count besides the process's:
+		 * the last one to wait on or read a signalfd. */
+		struct linux_proc *viewer;
 	} *sfd;
 	unsigned nsfd;
 };
@@ -288,6 +291,9 @@ int linux_signal_to_thread(struct linux_proc *p, int tid, const struct linux_sig
 int linux_proc_init(struct linux_proc *p);
 /* The calling host thread's guest thread (NULL outside guest threads). */
 struct linux_proc *linux_self(void);
+/* Marks the robust mutexes the thread still holds as their owner died
+ * (the end of a thread). */
+void linux_robust_exit(struct linux_proc *p);
 /* Ends the calling thread (exit): the process when it is the last one. */
 void linux_thread_exit(struct linux_proc *p, int status) __attribute__((noreturn));
 

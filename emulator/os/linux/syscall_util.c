@@ -327,12 +327,9 @@ long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, linux_sigs
 	proc_lock(p);
 	proc_signal_set_mask(p, m);
 	proc_unlock(p);
-	/* A signal the new mask lets through ends the wait before it starts. */
-	if (linux_signal_pending(p)) {
-		sc_wait_mask_end(p, addr, *saved, -LINUX_ERESTARTNOHAND);
-		return -LINUX_ERESTARTNOHAND;
-	}
-	return 0;
+	/* A signal the new mask lets through is delivered after the call,
+	 * which then only looks at what is ready without waiting. */
+	return linux_signal_pending(p) ? 1 : 0;
 }
 
 int sc_open_flags_in(const struct linux_proc *p, uint32_t guest)
