@@ -88,6 +88,7 @@ void linux_maps_show(struct linux_proc *p, FILE *f)
 	/* seq_setwidth(m, 25 + sizeof(void *) * 6 - 1), the guest kernel's
 	 * pointer size. */
 	int width = 25 + (int)(p->arch->word_bits / 8) * 6 - 1;
+	pthread_mutex_lock(&p->mm->lock);
 	const struct gvma_list *l = p->mem.vmas;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct gvma *v = &l->v[i];
@@ -100,4 +101,5 @@ void linux_maps_show(struct linux_proc *p, FILE *f)
 		show_name(p, v, f, col, width);
 		fputc('\n', f);
 	}
+	pthread_mutex_unlock(&p->mm->lock);
 }
