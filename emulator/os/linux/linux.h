@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 
 #include "mem/mem.h"
 
@@ -109,6 +110,8 @@ struct linux_arch {
 	int (*signal_frame)(struct linux_proc *p, int sig, const struct linux_sigaction *act,
 			    const struct linux_siginfo *info, linux_sigset oldmask);
 	long (*sigreturn)(struct linux_proc *p, bool rt);
+	/* Writes /proc/cpuinfo as the guest's kernel shows the CPU. */
+	void (*cpuinfo)(const struct linux_arch *a, FILE *f);
 	/* Guest <-> host signal numbers; NULL when they are the same. */
 	int (*sig_to_host)(int sig);
 	int (*sig_from_host)(int sig);

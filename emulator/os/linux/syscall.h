@@ -61,7 +61,8 @@ int sc_path(struct linux_proc *p, uint64_t addr, char buf[PATH_MAX]);
 int sc_path_nofollow(struct linux_proc *p, uint64_t addr, char buf[PATH_MAX]);
 /* True when path (as the guest wrote it) names this process's exe link. */
 bool sc_is_self_exe(const char *path);
-/* Opens a /proc file made up for the guest (cmdline, auxv) with host open
+/* Opens a /proc file made up for the guest (cmdline, auxv, maps, stat,
+ * status, cpuinfo: sys_procfs.c) with host open
  * flags: true with the fd or -errno in result, false when path is not one
  * (or start-up left initial_sp 0). */
 bool sc_proc_fake_open(struct linux_proc *p, const char *path, int flags, long *result);
@@ -69,6 +70,8 @@ bool sc_proc_fake_open(struct linux_proc *p, const char *path, int flags, long *
 void sc_exe_init(struct linux_proc *p);
 /* Host path of the guest executable as the guest should see it. */
 int sc_exe_path(struct linux_proc *p, char *buf, size_t n);
+/* An absolute host path as the guest sees it: the -L prefix taken off. */
+const char *sc_guest_path(const struct linux_proc *p, const char *host);
 
 /* Guest structure images: fields are stored at their offsets in the
  * guest's byte order, then the image goes to guest memory in one write. */

@@ -59,14 +59,19 @@ void sc_exe_init(struct linux_proc *p)
 	prctl(PR_SET_NAME, p->comm);
 }
 
-int sc_exe_path(struct linux_proc *p, char *buf, size_t n)
+const char *sc_guest_path(const struct linux_proc *p, const char *host)
 {
-	const char *shown = exe_real;
 	size_t rl = p->sysroot ? strlen(p->sysroot) : 0;
 	while (rl > 1 && p->sysroot[rl - 1] == '/')
 		rl--;
-	if (rl > 1 && strncmp(exe_real, p->sysroot, rl) == 0 && exe_real[rl] == '/')
-		shown = exe_real + rl;
+	if (rl > 1 && strncmp(host, p->sysroot, rl) == 0 && host[rl] == '/')
+		return host + rl;
+	return host;
+}
+
+int sc_exe_path(struct linux_proc *p, char *buf, size_t n)
+{
+	const char *shown = sc_guest_path(p, exe_real);
 	if (strlen(shown) >= n)
 		return -ENAMETOOLONG;
 	strcpy(buf, shown);
