@@ -335,7 +335,7 @@ int main(int argc, char **argv)
 		gargv[0] = (char *)o.argv0;
 	struct stack_params sp = {
 		.top = arch->stack_top, .size = o.stack_size,
-		.exec = img.exec_stack || (arch->elf->prot_implied & GP_X),
+		.exec = img.exec_stack, .prot_implied = arch->elf->prot_implied,
 		.argc = argc - prog - skip, .argv = gargv, .envp = e->v, .execfn = path,
 		.platform = arch->platform, .base_platform = arch->base_platform, .has_hwcap2 = arch->has_hwcap2,
 		.hwcap = arch->hwcap, .hwcap2 = arch->hwcap2,

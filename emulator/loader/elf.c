@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -207,8 +208,60 @@ static unsigned seg_prot(const struct loader_target *t, uint32_t flags)
 	return g ? g | t->prot_implied : 0;
 }
 
-static int load_segments(struct gmem *m, const struct loader_target *t, int fd, const struct phdr *ph,
-			 unsigned n, uint64_t bias, const char *path, char *err, size_t errlen)
+/* What /proc/<pid>/maps shows for a segment, as binfmt_elf's elf_load
+ * maps it: the file's pages, then the bss past them as anonymous memory
+ * (rw, plus x for an executable segment). A later segment replaces what
+ * an earlier one mapped on a shared page. */
+static int describe_segment(struct gmem *m, const struct gvma *file, const struct phdr *ph, uint64_t bias)
+{
+	unsigned rwx = ((ph->flags & PF_R) ? GV_READ : 0) | ((ph->flags & PF_W) ? GV_WRITE : 0) |
+		       ((ph->flags & PF_X) ? GV_EXEC : 0);
+	uint64_t va = bias + ph->vaddr, lo = va & ~GPAGE_MASK;
+	uint64_t fend = (va + ph->filesz + GPAGE_MASK) & ~GPAGE_MASK, end = (va + ph->memsz + GPAGE_MASK) & ~GPAGE_MASK;
+	if (ph->filesz) {
+		struct gvma v = *file;
+		v.start = lo;
+		v.end = fend;
+		v.off = ph->offset & ~GPAGE_MASK;
+		v.flags = rwx | ((rwx & GV_WRITE) ? GV_ACCOUNT : 0);
+		if (gvma_insert(m->vmas, &v) != 0)
+			return -1;
+	} else {
+		fend = lo;
+	}
+	if (end <= fend)
+		return 0;
+	struct gvma bss = { .start = fend, .end = end, .kind = GV_ANON, .off = fend, .file = -1,
+			    .flags = GV_READ | GV_WRITE | GV_ACCOUNT | (rwx & GV_EXEC) };
+	return gvma_insert(m->vmas, &bss);
+}
+
+/* mm_struct's start_code, end_code, start_data and end_data, as
+ * load_elf_binary computes them for the program (not its interpreter). */
+static void note_layout(struct gvma_list *l, const struct phdr *ph, unsigned n, uint64_t bias)
+{
+	uint64_t start_code = UINT64_MAX, end_code = 0, start_data = 0, end_data = 0;
+	for (unsigned i = 0; i < n; i++) {
+		if (ph[i].type != PT_LOAD)
+			continue;
+		uint64_t k = ph[i].vaddr, kf = k + ph[i].filesz;
+		if ((ph[i].flags & PF_X) && k < start_code)
+			start_code = k;
+		if ((ph[i].flags & PF_X) && kf > end_code)
+			end_code = kf;
+		if (k > start_data)
+			start_data = k;
+		if (kf > end_data)
+			end_data = kf;
+	}
+	l->start_code = start_code + bias;
+	l->end_code = end_code + bias;
+	l->start_data = start_data + bias;
+	l->end_data = end_data + bias;
+}
+
+static int load_segments(struct gmem *m, const struct loader_target *t, int fd, const struct gvma *file,
+			 const struct phdr *ph, unsigned n, uint64_t bias, const char *path, char *err, size_t errlen)
 {
 	/* Writable while copying; final permissions after, OR-ed on pages
 	 * two segments share. */
@@ -231,6 +284,8 @@ static int load_segments(struct gmem *m, const struct loader_target *t, int fd, 
 		if (!read_at(fd, gmem_host(m, va), ph[i].filesz, ph[i].offset))
 			return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
 		memset(gmem_host(m, z), 0, zpart - z);
+		if (describe_segment(m, file, &ph[i], bias) != 0)
+			return fail(err, errlen, "%s: out of memory", path);
 	}
 	for (int pass = 0; pass < 2; pass++)
 		for (unsigned i = 0; i < n; i++) {
@@ -295,8 +350,15 @@ static int load_fd(int fd, struct gmem *m, const struct loader_target *t, const 
 	for (unsigned i = 0; i < eh.phnum; i++)
 		if (ph[i].type == PT_LOAD && check_segment(&ph[i], img->bias, fsize, t, path, err, errlen) != 0)
 			return -1;
-	if (load_segments(m, t, fd, ph, eh.phnum, img->bias, path, err, errlen) != 0)
+	struct gvma file = { 0 };
+	if (gvma_describe_fd(&file, fd) != 0)
+		return fail(err, errlen, "%s: %s", path, strerror(errno));
+	int rc = load_segments(m, t, fd, &file, ph, eh.phnum, img->bias, path, err, errlen);
+	free(file.name);
+	if (rc != 0)
 		return -1;
+	if (!is_interp)
+		note_layout(m->vmas, ph, eh.phnum, img->bias);
 	img->entry = img->bias + eh.entry;
 	img->end = img->bias + hi;
 	img->phnum = eh.phnum;

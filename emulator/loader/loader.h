@@ -57,7 +57,8 @@ int elf_load(struct gmem *m, const struct loader_target *t, const char *path,
 struct stack_params {
 	uint64_t top;           /* highest stack address (exclusive) */
 	uint64_t size;          /* bytes mapped below top */
-	bool exec;              /* stack pages executable */
+	bool exec;              /* PT_GNU_STACK asks for an executable stack */
+	unsigned prot_implied;  /* rights the pages have anyway (loader_target) */
 	int argc;
 	char *const *argv;
 	char *const *envp;

@@ -32,7 +32,13 @@ uint64_t stack_build(struct gmem *m, const struct stack_params *sp)
 {
 	uint64_t floor = sp->top - sp->size;
 	unsigned wb = sp->word_bytes;
-	if (gmem_map(m, floor, sp->size, GP_R | GP_W | (sp->exec ? GP_X : 0)) != 0)
+	if (gmem_map(m, floor, sp->size, GP_R | GP_W | (sp->exec ? GP_X : 0) | sp->prot_implied) != 0)
+		return 0;
+	/* setup_arg_pages: the stack's flags are those asked for, not the
+	 * implied ones. */
+	struct gvma stack = { .start = floor, .end = sp->top, .kind = GV_ANON, .off = floor, .file = -1,
+			      .flags = GV_READ | GV_WRITE | (sp->exec ? GV_EXEC : 0) | GV_GROWSDOWN | GV_ACCOUNT };
+	if (gvma_insert(m->vmas, &stack) != 0)
 		return 0;
 	/* Strings must not use more than a quarter of the stack (the
 	 * kernel's limit is similar: E2BIG beyond it). */

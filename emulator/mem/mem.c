@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE
 #include "mem/mem.h"
 
+#include <stdlib.h>
 #include <sys/mman.h>
 
 /* Host pages of a guest range back to the untouched reserved state:
@@ -29,10 +30,15 @@ int gmem_init(struct gmem *m, uint64_t size, bool big_endian)
 		return -1;
 	void *t = mmap(NULL, size >> GPAGE_SHIFT, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (t == MAP_FAILED) {
+	struct gvma_list *l = calloc(1, sizeof *l);
+	if (t == MAP_FAILED || !l) {
 		munmap(h, size);
+		if (t != MAP_FAILED)
+			munmap(t, size >> GPAGE_SHIFT);
+		free(l);
 		return -1;
 	}
+	m->vmas = l;
 	m->host = h;
 	m->perm = t;
 	m->size = size;
@@ -47,6 +53,10 @@ void gmem_destroy(struct gmem *m)
 	if (m->perm)
 		munmap(m->perm, m->size >> GPAGE_SHIFT);
 	m->host = m->perm = NULL;
+	if (m->vmas)
+		gvma_free(m->vmas);
+	free(m->vmas);
+	m->vmas = NULL;
 }
 
 bool gmem_check_pages(struct gmem *m, uint64_t a, uint64_t len, unsigned need)

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "mem/vma.h"
+
 #define GPAGE_SHIFT 12
 #define GPAGE_SIZE  ((uint64_t)1 << GPAGE_SHIFT)
 #define GPAGE_MASK  (GPAGE_SIZE - 1)
@@ -37,6 +39,9 @@ struct gmem {
 	bool big_endian;      /* guest data byte order */
 	uint64_t fault_addr;  /* set when an access fails */
 	enum gmem_fault fault;
+	/* What the mappings are, for /proc (vma.h): shared by the threads'
+	 * copies of this structure, like the pages. */
+	struct gvma_list *vmas;
 };
 
 /* Reserves the guest space (size bytes, a power of two). 0 on success. */

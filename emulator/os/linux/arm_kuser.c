@@ -71,5 +71,10 @@ int arm_kuser_map(struct gmem *m)
 		gmem_st32(m, ARM_VECTORS_PAGE + kuser_code[i].off, kuser_code[i].insn);
 	for (unsigned i = 0; i < 6; i++)
 		gmem_st32(m, ARM_SIGRETURN_CODE + 4 * i, arm_sigreturn_codes[i]);
+	/* The kernel's gate VMA: listed in maps, not part of the mm. */
+	struct gvma gate = { .start = ARM_VECTORS_PAGE, .end = ARM_VECTORS_PAGE + GPAGE_SIZE, .kind = GV_SPECIAL,
+			     .flags = GV_READ | GV_EXEC | GV_GATE, .file = -1, .name = "[vectors]" };
+	if (gvma_insert(m->vmas, &gate) != 0)
+		return -1;
 	return gmem_protect(m, ARM_VECTORS_PAGE, GPAGE_SIZE, GP_R | GP_X);
 }

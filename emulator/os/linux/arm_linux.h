@@ -27,5 +27,6 @@ int arm_signal_frame(struct linux_proc *p, int sig, const struct linux_sigaction
 		     const struct linux_siginfo *info, linux_sigset oldmask);
 long arm_sigreturn(struct linux_proc *p, bool rt);
 void arm_process_run(struct linux_proc *p) __attribute__((noreturn));
+void arm_cpuinfo(const struct linux_arch *a, FILE *f);
 
 #endif

@@ -100,6 +100,7 @@ static struct linux_arch armv6 = {
 	.run = arm_process_run,
 	.signal_frame = arm_signal_frame,
 	.sigreturn = arm_sigreturn,
+	.cpuinfo = arm_cpuinfo,
 };
 
 const struct linux_arch *linux_arch_armv6(void)

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 
 #include "mem/mem.h"
 
@@ -109,6 +110,8 @@ struct linux_arch {
 	int (*signal_frame)(struct linux_proc *p, int sig, const struct linux_sigaction *act,
 			    const struct linux_siginfo *info, linux_sigset oldmask);
 	long (*sigreturn)(struct linux_proc *p, bool rt);
+	/* Writes /proc/cpuinfo as the guest's kernel shows the CPU. */
+	void (*cpuinfo)(const struct linux_arch *a, FILE *f);
 	/* Guest <-> host signal numbers; NULL when they are the same. */
 	int (*sig_to_host)(int sig);
 	int (*sig_from_host)(int sig);
@@ -209,6 +212,9 @@ struct linux_tgroup {
 		int fd;
 		bool ready;
 		linux_sigset mask;
+		/* The thread whose own signals count besides the process's:
+		 * the last one to wait on or read a signalfd. */
+		struct linux_proc *viewer;
 	} *sfd;
 	unsigned nsfd;
 };
@@ -289,6 +295,9 @@ int linux_signal_to_thread(struct linux_proc *p, int tid, const struct linux_sig
 int linux_proc_init(struct linux_proc *p);
 /* The calling host thread's guest thread (NULL outside guest threads). */
 struct linux_proc *linux_self(void);
+/* Marks the robust mutexes the thread still holds as their owner died
+ * (the end of a thread). */
+void linux_robust_exit(struct linux_proc *p);
 /* Ends the calling thread (exit): the process when it is the last one. */
 void linux_thread_exit(struct linux_proc *p, int status) __attribute__((noreturn));
 

@@ -34,6 +34,7 @@ long mips_sigreturn(struct linux_proc *p, bool rt);
 /* Maps the page with the rt_sigreturn code. 0 or -1. */
 int mips_sigreturn_map(struct gmem *m);
 void mips_process_run(struct linux_proc *p) __attribute__((noreturn));
+void mips_cpuinfo(const struct linux_arch *a, FILE *f);
 /* set_thread_area, cacheflush, sysmips: calls only MIPS has. */
 extern const struct sc_impl mips_sc_impls[];
 extern const unsigned mips_sc_nimpls;

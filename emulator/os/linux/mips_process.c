@@ -122,6 +122,7 @@ static int mips_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 		.stack_top = MIPS_STACK_TOP,                                                     \
 		.mmap_base = 0x5555556000ull, .start = mips_start, .run = mips_process_run,      \
 		.signal_frame = mips_signal_frame, .sigreturn = mips_sigreturn,                  \
+		.cpuinfo = mips_cpuinfo,                                                         \
 		.sig_to_host = mips_sig_to_host, .sig_from_host = mips_sig_from_host,            \
 	}
 

@@ -32,6 +32,12 @@ int mips_sigreturn_map(struct gmem *m)
 		return -1;
 	for (unsigned i = 0; i < 2; i++)
 		gmem_st32(m, MIPS_SIGRETURN_PAGE + 4 * i, sigreturn_code[i]);
+	/* Linux keeps its signal return code in the vDSO, which maps show
+	 * as [vdso]; this page plays that part (without the vDSO's ELF). */
+	struct gvma vdso = { .start = MIPS_SIGRETURN_PAGE, .end = MIPS_SIGRETURN_PAGE + GPAGE_SIZE,
+			     .kind = GV_SPECIAL, .flags = GV_READ | GV_EXEC, .file = -1, .name = "[vdso]" };
+	if (gvma_insert(m->vmas, &vdso) != 0)
+		return -1;
 	return gmem_protect(m, MIPS_SIGRETURN_PAGE, GPAGE_SIZE, GP_R | GP_X);
 }
 

@@ -15,6 +15,7 @@
 #include "loader/loader.h"
 #include "os/linux/abi.h"
 #include "os/linux/proc_sys.h"
+#include "os/linux/procfs.h"
 
 /* asm-generic mmap values (ARM's). */
 #define G_PROT_READ      0x1u
@@ -29,6 +30,8 @@
 #define G_MAP_TYPE       0x0fu
 #define G_MAP_FIXED      0x10u
 #define G_MAP_ANONYMOUS  0x20u
+#define G_MAP_GROWSDOWN  0x0100u
+#define G_MAP_NORESERVE  0x4000u
 #define G_MAP_FIXED_NOREPLACE 0x100000u
 /* LEGACY_MAP_MASK: what MAP_SHARED_VALIDATE accepts for a file. */
 #define G_MAP_KNOWN      (0x01u | 0x02u | 0x10u | 0x20u | 0x100u | 0x800u | 0x1000u | 0x2000u | 0x4000u | \
@@ -94,6 +97,7 @@ static void unmap(struct linux_proc *p, uint64_t a, uint64_t len)
 {
 	gmem_unmap(&p->mem, a, len);
 	past_eof_forget(p, a, len);
+	gvma_remove(p->mem.vmas, a, a + len);
 	linux_shm_forget(a, len);
 }
 
@@ -118,6 +122,10 @@ static long brk_locked(struct linux_proc *p, const uint64_t a[6])
 			return (long)p->mm->brk_cur;
 		if (gmem_map(&p->mem, oldbrk, newbrk - oldbrk, guest_prot(p, GP_R | GP_W)) != 0)
 			return (long)p->mm->brk_cur;
+		if (linux_maps_brk(p, oldbrk, newbrk) != 0) {
+			unmap(p, oldbrk, newbrk - oldbrk);
+			return (long)p->mm->brk_cur;
+		}
 	}
 	p->mm->brk_cur = brk;
 	return (long)brk;
@@ -246,6 +254,14 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 			return r;
 		}
 	}
+	struct linux_mmap_desc d = { .addr = addr, .len = plen, .off = off, .rwx = (unsigned)prot & 7u,
+				     .shared = shared, .noreserve = (flags & G_MAP_NORESERVE) != 0,
+				     .growsdown = (flags & G_MAP_GROWSDOWN) != 0, .fd = anon ? -1 : fd,
+				     .fd_writable = file.acc == O_RDWR };
+	if (linux_maps_mmap(p, &d) != 0) {
+		unmap(p, addr, plen);
+		return -ENOMEM;
+	}
 	return (long)addr;
 }
 
@@ -316,6 +332,7 @@ static long mprotect_locked(struct linux_proc *p, const uint64_t a[6])
 		if (!linux_past_eof(p, x))
 			gmem_protect(&p->mem, x, GPAGE_SIZE, guest_prot(p, prot));
 	}
+	gvma_protect(p->mem.vmas, addr, x, (unsigned)prot & 7u);
 	linux_shm_protect(p, addr, x - addr, prot);
 	return r;
 }
@@ -369,6 +386,7 @@ static long mremap_locked(struct linux_proc *p, const uint64_t a[6])
 		uint64_t end = addr + old_len, grow = new_len - old_len;
 		if (end + grow <= p->task_size && range_free(p, end, grow)) {
 			gmem_map(&p->mem, end, grow, p->mem.perm[(end - 1) >> GPAGE_SHIFT]);
+			gvma_grow(p->mem.vmas, end, grow);
 			return (long)addr;
 		}
 		if (!(flags & MREMAP_G_MAYMOVE))
@@ -379,13 +397,21 @@ static long mremap_locked(struct linux_proc *p, const uint64_t a[6])
 	}
 	uint64_t keep = old_len < new_len ? old_len : new_len;
 	move_pages(p, addr, new_addr, keep);
-	if (new_len > keep)
+	if (gvma_copy(p->mem.vmas, addr, new_addr, keep) != 0) {
+		unmap(p, new_addr, new_len);
+		return -ENOMEM;
+	}
+	if (new_len > keep) {
 		gmem_map(&p->mem, new_addr + keep, new_len - keep, p->mem.perm[(addr + keep - 1) >> GPAGE_SHIFT]);
+		gvma_grow(p->mem.vmas, new_addr + keep, new_len - keep);
+	}
 	if (flags & MREMAP_G_DONTUNMAP) {
-		/* The old range stays, emptied (private anonymous semantics). */
+		/* The old range stays, emptied (private anonymous semantics),
+		 * the same mapping still. */
 		for (uint64_t x = addr; x < addr + old_len; x += GPAGE_SIZE) {
 			unsigned pr = p->mem.perm[x >> GPAGE_SHIFT];
-			unmap(p, x, GPAGE_SIZE);
+			gmem_unmap(&p->mem, x, GPAGE_SIZE);
+			past_eof_forget(p, x, GPAGE_SIZE);
 			gmem_map(&p->mem, x, GPAGE_SIZE, pr);
 		}
 	} else {

@@ -49,6 +49,9 @@ void proc_signal_set_self(struct linux_proc *p);
 void proc_signalfd_update(struct linux_proc *p);
 bool proc_signalfd_read(struct linux_proc *p, int fd, uint64_t buf, uint64_t count, long *result);
 void proc_signalfd_close(struct linux_proc *p, int fd);
+/* The thread viewer is about to wait on descriptors (its own signals
+ * count for the signalfds' readiness from now), or p ends (viewer NULL). */
+void proc_signalfd_view(struct linux_proc *p, struct linux_proc *viewer);
 
 /* Host disposition of sig follows the guest's (ignored or forwarded). */
 void proc_signal_sync_host(struct linux_proc *p, int sig);

@@ -198,10 +198,12 @@ void linux_thread_exit(struct linux_proc *p, int status)
 	proc_unlock(p);
 	if (left == 0)
 		linux_exit(p, status);
-	/* mm_release: the tid word is cleared and one waiter woken, as
-	 * pthread_join waits for. */
+	/* mm_release: robust mutexes still held are marked, then the tid
+	 * word is cleared and one waiter woken, as pthread_join waits for. */
+	linux_robust_exit(p);
 	if (p->clear_child_tid && sc_put32(p, p->clear_child_tid, 0) == 0)
 		syscall(SYS_futex, gmem_host(&p->mem, p->clear_child_tid), FUTEX_WAKE, 1, NULL, NULL, 0);
+	proc_signalfd_view(p, NULL);
 	proc_signal_set_self(NULL);
 	proc_thread_free(p);
 	pthread_exit(NULL);

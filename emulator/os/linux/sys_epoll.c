@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/epoll.h>
 
+#include "os/linux/proc_signal.h"
 #include "os/linux/syscall.h"
 
 #define GUEST_EVENT_SIZE 16
@@ -36,6 +37,7 @@ SC(epoll_ctl)
 static long do_wait(struct linux_proc *p, const uint64_t a[6], const struct timespec *ts,
                     uint64_t mask, uint64_t masksize)
 {
+	proc_signalfd_view(p, p);
 	int max = sc_int(a[2]);
 	if (max <= 0 || max > 0x7fffffff / GUEST_EVENT_SIZE)
 		return -EINVAL;
@@ -50,7 +52,11 @@ static long do_wait(struct linux_proc *p, const uint64_t a[6], const struct time
 		sc_wait_mask_end(p, 0, saved, -ENOMEM);
 		return -ENOMEM;
 	}
-	r = sc_ret_nohand(epoll_pwait2(sc_int(a[0]), ev, max, ts, NULL));
+	static const struct timespec zero;
+	bool now = r == 1;
+	r = sc_ret_nohand(epoll_pwait2(sc_int(a[0]), ev, max, now ? &zero : ts, NULL));
+	if (now)
+		r = sc_wait_interrupted(r);
 	sc_wait_mask_end(p, mask, saved, r);
 	for (long i = 0; i < r; i++) {
 		struct gimage g;

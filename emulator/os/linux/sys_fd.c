@@ -74,5 +74,8 @@ SC(fcntl64) { return do_fcntl(p, a); }
 SC(flock) { (void)p; return sc_ret(flock(sc_int(a[0]), sc_int(a[1]))); }
 
 /* EFD_CLOEXEC and EFD_NONBLOCK are the open flags' values on every ABI. */
-SC(eventfd2) { return sc_ret(eventfd((unsigned)a[0], sc_open_flags_in(p, (uint32_t)a[1]))); }
-SC(eventfd) { (void)p; return sc_ret(eventfd((unsigned)a[0], 0)); }
+SC(eventfd2)
+{
+	return sc_counter_fd_made(p, sc_ret(eventfd((unsigned)a[0], sc_open_flags_in(p, (uint32_t)a[1]))));
+}
+SC(eventfd) { return sc_counter_fd_made(p, sc_ret(eventfd((unsigned)a[0], 0))); }

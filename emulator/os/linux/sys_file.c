@@ -49,13 +49,22 @@ SC(read)
 	if (__atomic_load_n(&p->tg->nsfd, __ATOMIC_RELAXED) && proc_signalfd_read(p, sc_int(a[0]), a[1], n, &r))
 		return r;
 	void *buf = rw_buf(p, a[1], &n, GP_W);
-	return sc_ret(read(sc_int(a[0]), buf, n));
+	r = sc_ret(read(sc_int(a[0]), buf, n));
+	sc_counter_fd_swap(p, sc_int(a[0]), buf, r);
+	return r;
 }
 
 SC(write)
 {
 	uint64_t n = sc_ulong(p, a[2]);
 	void *buf = rw_buf(p, a[1], &n, GP_R);
+	uint64_t v;
+	/* A counter written to an eventfd is swapped in a copy. */
+	if (n == 8 && buf && gmem_check(&p->mem, a[1], 8, GP_R)) {
+		v = gmem_raw_ld64(buf);
+		sc_counter_fd_swap(p, sc_int(a[0]), &v, 8);
+		buf = &v;
+	}
 	return sc_ret(write(sc_int(a[0]), buf, n));
 }
 
@@ -171,6 +180,7 @@ SC(close)
 {
 	if (__atomic_load_n(&p->tg->nsfd, __ATOMIC_RELAXED))
 		proc_signalfd_close(p, sc_int(a[0]));
+	sc_counter_fd_closed(p, sc_int(a[0]));
 	return sc_ret(close(sc_int(a[0])));
 }
 

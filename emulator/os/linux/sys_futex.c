@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "os/linux/proc_signal.h"
 #include "os/linux/syscall.h"
 
 SC(set_robust_list)
@@ -19,13 +20,100 @@ SC(set_robust_list)
 	return 0;
 }
 
+/* Any thread of the process by its tid (0: the caller). */
 SC(get_robust_list)
 {
-	if (sc_int(a[0]) != 0 && sc_int(a[0]) != getpid())
+	int tid = sc_int(a[0]);
+	uint64_t head = 0, len = 0;
+	bool found = false;
+	proc_lock(p);
+	for (struct linux_proc *t = p->tg->threads; t; t = t->next)
+		if (tid == 0 ? t == p : t->tid == tid) {
+			head = t->robust_list;
+			len = t->robust_list_len;
+			found = true;
+		}
+	proc_unlock(p);
+	if (!found)
 		return -ESRCH;
-	if (sc_putlong(p, a[1], p->robust_list) < 0 || sc_putlong(p, a[2], p->robust_list_len) < 0)
+	if (sc_putlong(p, a[1], head) < 0 || sc_putlong(p, a[2], len) < 0)
 		return -EFAULT;
 	return 0;
+}
+
+#define FUTEX_TID_MASK_ 0x3fffffffu
+#define FUTEX_OWNER_DIED_ 0x40000000u
+#define FUTEX_WAITERS_ 0x80000000u
+#define ROBUST_LIST_LIMIT 2048
+
+static void futex_wake_one(struct linux_proc *p, uint64_t uaddr)
+{
+	syscall(SYS_futex, gmem_host(&p->mem, uaddr), FUTEX_WAKE, 1, NULL, NULL, 0);
+}
+
+/* handle_futex_death: a lock word the dying thread owns gets
+ * FUTEX_OWNER_DIED, and a waiter is woken. */
+static void futex_death(struct linux_proc *p, uint64_t uaddr, bool pi, bool pending)
+{
+	uint32_t uval;
+	if ((uaddr & 3) || !gmem_check(&p->mem, uaddr, 4, GP_R | GP_W))
+		return;
+	for (;;) {
+		if (!gmem_ld32(&p->mem, uaddr, &uval))
+			return;
+		/* An unlock that had cleared the word but not yet woken. */
+		if (pending && !pi && !uval) {
+			futex_wake_one(p, uaddr);
+			return;
+		}
+		if ((uval & FUTEX_TID_MASK_) != (uint32_t)p->tid)
+			return;
+		uint32_t mval = (uval & FUTEX_WAITERS_) | FUTEX_OWNER_DIED_;
+		uint32_t old = p->mem.big_endian ? __builtin_bswap32(uval) : uval;
+		uint32_t new = p->mem.big_endian ? __builtin_bswap32(mval) : mval;
+		if (__atomic_compare_exchange_n((uint32_t *)gmem_host(&p->mem, uaddr), &old, new, false,
+						__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+			break;
+	}
+	if (!pi && (uval & FUTEX_WAITERS_))
+		futex_wake_one(p, uaddr);
+}
+
+/* A guest word of the robust list; the low bit of an entry marks a PI
+ * futex. */
+static bool robust_entry(struct linux_proc *p, uint64_t addr, uint64_t *entry, bool *pi)
+{
+	uint64_t v;
+	if (sc_getlong(p, addr, &v) < 0)
+		return false;
+	*entry = v & ~(uint64_t)1;
+	*pi = v & 1;
+	return true;
+}
+
+/* exit_robust_list: the robust mutexes a thread still holds when it ends
+ * are marked, so their next owner gets EOWNERDEAD. */
+void linux_robust_exit(struct linux_proc *p)
+{
+	uint64_t head = p->robust_list, w = sc_wordsize(p), entry, pending, off;
+	bool pi, ppi;
+	if (!head || !robust_entry(p, head, &entry, &pi) || sc_getlong(p, head + w, &off) < 0 ||
+	    !robust_entry(p, head + 2 * w, &pending, &ppi))
+		return;
+	int64_t offset = sc_long(p, off);
+	for (unsigned limit = ROBUST_LIST_LIMIT; entry != head && limit; limit--) {
+		uint64_t next;
+		bool npi;
+		bool more = robust_entry(p, entry, &next, &npi);
+		if (entry != pending)
+			futex_death(p, entry + (uint64_t)offset, pi, false);
+		if (!more)
+			return;
+		entry = next;
+		pi = npi;
+	}
+	if (pending)
+		futex_death(p, pending + (uint64_t)offset, ppi, true);
 }
 
 /* Host address of a futex word: aligned, mapped and readable. */
@@ -83,7 +171,16 @@ static long do_futex(struct linux_proc *p, const uint64_t a[6], bool time64)
 		if (r < 0)
 			return r;
 	}
-	r = syscall(SYS_futex, uaddr, op, (uint32_t)a[2], arg4, uaddr2, (uint32_t)a[5]);
+	/* The kernel compares the word as it lies in memory: a big-endian
+	 * guest's expected values are swapped to match. */
+	uint32_t val = (uint32_t)a[2], val3 = (uint32_t)a[5];
+	if (p->mem.big_endian) {
+		if (cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_WAIT_REQUEUE_PI)
+			val = __builtin_bswap32(val);
+		if (cmd == FUTEX_CMP_REQUEUE || cmd == FUTEX_CMP_REQUEUE_PI)
+			val3 = __builtin_bswap32(val3);
+	}
+	r = syscall(SYS_futex, uaddr, op, val, arg4, uaddr2, val3);
 	/* A wait with a timeout is not restarted after a handler (Linux's
 	 * restart block), one without is. */
 	return arg4 == &ts ? sc_ret_nohand(r) : sc_ret(r);

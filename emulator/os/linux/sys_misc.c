@@ -110,7 +110,10 @@ SC(inotify_add_watch)
 
 /* timerfd: TFD_CLOEXEC/TFD_NONBLOCK are the open flags' values.
  * struct itimerspec is two timespecs (old or 64-bit). */
-SC(timerfd_create) { return sc_ret(timerfd_create(sc_int(a[0]), sc_open_flags_in(p, (uint32_t)a[1]))); }
+SC(timerfd_create)
+{
+	return sc_counter_fd_made(p, sc_ret(timerfd_create(sc_int(a[0]), sc_open_flags_in(p, (uint32_t)a[1]))));
+}
 
 static long put_itimerspec(struct linux_proc *p, uint64_t addr, const struct itimerspec *v, bool t64)
 {

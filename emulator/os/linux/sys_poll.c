@@ -9,11 +9,13 @@
 #include <sys/select.h>
 #include <time.h>
 
+#include "os/linux/proc_signal.h"
 #include "os/linux/syscall.h"
 
 /* struct pollfd is {int, short, short} with the generic event bits. */
 static long do_poll(struct linux_proc *p, uint64_t fds, uint64_t nfds, const struct timespec *ts)
 {
+	proc_signalfd_view(p, p);
 	if (nfds > 65536)
 		return -EINVAL;
 	struct pollfd *h = calloc(nfds ? nfds : 1, sizeof *h);
@@ -53,7 +55,11 @@ static long do_ppoll(struct linux_proc *p, const uint64_t a[6], bool time64)
 	long r = sc_wait_mask(p, a[3], sc_ulong(p, a[4]), &saved);
 	if (r < 0)
 		return r;
-	r = do_poll(p, a[0], sc_ulong(p, a[1]), a[2] ? &ts : NULL);
+	static const struct timespec zero;
+	bool now = r == 1;
+	r = do_poll(p, a[0], sc_ulong(p, a[1]), now ? &zero : a[2] ? &ts : NULL);
+	if (now)
+		r = sc_wait_interrupted(r);
 	sc_wait_mask_end(p, a[3], saved, r);
 	return r;
 }
@@ -109,6 +115,7 @@ static int fd_table_size(const struct linux_proc *p, int n)
 
 static long do_select(struct linux_proc *p, const uint64_t a[6], struct timespec *ts)
 {
+	proc_signalfd_view(p, p);
 	int n = sc_int(a[0]);
 	fd_set s[3];
 	if (n < 0)
@@ -174,7 +181,12 @@ static long do_pselect6(struct linux_proc *p, const uint64_t a[6], bool time64)
 	long r = sc_wait_mask(p, ss, sslen, &saved);
 	if (r < 0)
 		return r;
-	r = do_select(p, a, a[4] ? &ts : NULL);
+	bool now = r == 1;
+	if (now)
+		ts = (struct timespec){ 0, 0 };
+	r = do_select(p, a, a[4] || now ? &ts : NULL);
+	if (now)
+		r = sc_wait_interrupted(r);
 	sc_wait_mask_end(p, ss, saved, r);
 	return r;
 }

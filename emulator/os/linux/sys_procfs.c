@@ -1,6 +1,8 @@
-/* /proc files that would show the emulator instead of the guest:
- * /proc/self/cmdline and /proc/self/auxv (also as /proc/<own pid>/...)
- * are built from the guest's initial stack into an anonymous file.
+/* /proc files that would show the emulator instead of the guest are made
+ * up for the guest into an anonymous file, read-only like the kernel's:
+ * cmdline and auxv (from the guest's initial stack), maps, stat and status
+ * of this process (/proc/self, /proc/<own pid>, /proc/thread-self and
+ * their task/<tid> directories), and /proc/cpuinfo.
  * /proc/self/exe is handled with paths (syscall_util.c). */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -8,27 +10,70 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "os/linux/procfs.h"
 #include "os/linux/syscall.h"
 
-enum fake { FAKE_NONE, FAKE_CMDLINE, FAKE_AUXV };
+enum fake { FAKE_NONE, FAKE_CMDLINE, FAKE_AUXV, FAKE_MAPS, FAKE_STAT, FAKE_STATUS, FAKE_CPUINFO };
 
-static enum fake fake_of(const char *path)
+static const struct {
+	const char *name;
+	enum fake kind;
+} per_task[] = {
+	{ "cmdline", FAKE_CMDLINE }, { "auxv", FAKE_AUXV },	{ "maps", FAKE_MAPS },
+	{ "stat", FAKE_STAT },	     { "status", FAKE_STATUS },
+};
+
+/* Takes prefix off *s; false when *s does not start with it. */
+static bool eat(const char **s, const char *prefix)
 {
-	char own[32];
-	const char *rest;
-	snprintf(own, sizeof own, "/proc/%d/", (int)getpid());
-	if (strncmp(path, "/proc/self/", 11) == 0)
-		rest = path + 11;
-	else if (strncmp(path, own, strlen(own)) == 0)
-		rest = path + strlen(own);
-	else
+	size_t n = strlen(prefix);
+	if (strncmp(*s, prefix, n) != 0)
+		return false;
+	*s += n;
+	return true;
+}
+
+/* Takes "<decimal>/" off *s. */
+static bool eat_id(const char **s, int *id)
+{
+	char *end;
+	long v = strtol(*s, &end, 10);
+	if (end == *s || **s < '0' || **s > '9' || *end != '/' || v <= 0 || v > INT32_MAX)
+		return false;
+	*id = (int)v;
+	*s = end + 1;
+	return true;
+}
+
+/* Which made-up file path is, and the thread it names (0: the process). */
+static enum fake fake_of(const char *path, int *tid)
+{
+	const char *rest = path;
+	int id;
+	*tid = 0;
+	if (strcmp(path, "/proc/cpuinfo") == 0)
+		return FAKE_CPUINFO;
+	if (!eat(&rest, "/proc/"))
 		return FAKE_NONE;
-	if (strcmp(rest, "cmdline") == 0)
-		return FAKE_CMDLINE;
-	if (strcmp(rest, "auxv") == 0)
-		return FAKE_AUXV;
+	if (eat(&rest, "thread-self/")) {
+		*tid = (int)gettid();
+	} else if (!eat(&rest, "self/") && !(eat_id(&rest, &id) && id == (int)getpid())) {
+		return FAKE_NONE;
+	}
+	if (!*tid && eat(&rest, "task/")) {
+		char dir[64];
+		/* One of this process's threads: the host's task list is the
+		 * guest's. */
+		if (!eat_id(&rest, tid) || snprintf(dir, sizeof dir, "/proc/self/task/%d", *tid) < 0 ||
+		    access(dir, F_OK) != 0)
+			return FAKE_NONE;
+	}
+	for (size_t i = 0; i < sizeof per_task / sizeof per_task[0]; i++)
+		if (strcmp(rest, per_task[i].name) == 0)
+			return per_task[i].kind;
 	return FAKE_NONE;
 }
 
@@ -72,28 +117,77 @@ static bool fake_range(struct linux_proc *p, enum fake k, uint64_t *start, uint6
 	return true;
 }
 
+/* Writes the file's text to f: 0, -errno, or 1 when the host's file is
+ * to be opened after all (no initial stack to read from). */
+static int generate(struct linux_proc *p, enum fake k, int tid, FILE *f)
+{
+	uint64_t start, end;
+	const void *src;
+	switch (k) {
+	case FAKE_CMDLINE:
+	case FAKE_AUXV:
+		if (!p->initial_sp || !fake_range(p, k, &start, &end))
+			return 1;
+		src = sc_buf(p, start, end - start, GP_R);
+		if (!src)
+			return -EIO;
+		fwrite(src, 1, end - start, f);
+		return 0;
+	case FAKE_MAPS:
+		linux_maps_show(p, f);
+		return 0;
+	case FAKE_STAT:
+		return linux_stat_show(p, tid, f);
+	case FAKE_STATUS:
+		return linux_status_show(p, tid, f);
+	case FAKE_CPUINFO:
+		p->arch->cpuinfo(p->arch, f);
+		return 0;
+	case FAKE_NONE:
+		break;
+	}
+	return 1;
+}
+
+/* An anonymous read-only file holding text: its descriptor or -errno. */
+static long fake_file(const char *text, size_t len, int flags)
+{
+	int fd = memfd_create("proc", (flags & O_CLOEXEC) ? MFD_CLOEXEC : 0);
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, len) != (ssize_t)len || lseek(fd, 0, SEEK_SET) != 0 || fchmod(fd, 0444) != 0) {
+		close(fd);
+		return -EIO;
+	}
+	return fd;
+}
+
 bool sc_proc_fake_open(struct linux_proc *p, const char *path, int flags, long *result)
 {
-	enum fake k = fake_of(path);
-	uint64_t start, end;
-	if (k == FAKE_NONE || !p->initial_sp || !fake_range(p, k, &start, &end))
+	int tid;
+	enum fake k = fake_of(path, &tid);
+	if (k == FAKE_NONE || (k == FAKE_CPUINFO && !p->arch->cpuinfo))
 		return false;
+	/* Opening to write is for the host to allow (its file has the same
+	 * mode and owner); writing is then refused by the host's file (there
+	 * is nothing to write in these files) or, when also opened to read,
+	 * goes to the made-up copy. */
 	if ((flags & O_ACCMODE) != O_RDONLY) {
-		*result = -EACCES;
-		return true;
+		int hfd = open(path, flags, 0);
+		if (hfd < 0 || (flags & O_ACCMODE) == O_WRONLY) {
+			*result = hfd < 0 ? -errno : hfd;
+			return true;
+		}
+		close(hfd);
 	}
-	int fd = memfd_create(k == FAKE_CMDLINE ? "cmdline" : "auxv", (flags & O_CLOEXEC) ? MFD_CLOEXEC : 0);
-	if (fd < 0) {
-		*result = -errno;
-		return true;
-	}
-	uint64_t n = end - start;
-	const void *src = sc_buf(p, start, n, GP_R);
-	if (!src || write(fd, src, n) != (ssize_t)n || lseek(fd, 0, SEEK_SET) != 0) {
-		close(fd);
-		*result = -EIO;
-		return true;
-	}
-	*result = fd;
-	return true;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int rc = f ? generate(p, k, tid, f) : -ENOMEM;
+	if (f && fclose(f) != 0 && rc == 0)
+		rc = -ENOMEM;
+	if (rc != 1)
+		*result = rc == 0 ? fake_file(text, len, flags) : rc;
+	free(text);
+	return rc != 1;
 }

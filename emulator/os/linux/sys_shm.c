@@ -16,11 +16,14 @@
  * the attachment. */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/shm.h>
+#include <sys/sysmacros.h>
 
 #include "loader/loader.h"
+#include "mem/vma.h"
 #include "os/linux/sys_ipc.h"
 #include "os/linux/syscall.h"
 
@@ -123,6 +126,22 @@ static uint64_t place(struct linux_proc *p, uint64_t len, uint64_t lba)
 	return at ? (at + lba - 1) & ~(lba - 1) : 0;
 }
 
+/* The attachment in the mapping list, as /proc/<pid>/maps shows it: the
+ * segment's unlinked shmem file "/SYSV<key> (deleted)" on the internal
+ * shm mount (00:01, as shared anonymous memory), its inode number the id;
+ * shared, but not VM_SHARED when read-only; never merged with a
+ * neighbour, as areas with a close operation are not. */
+static void maps_insert(struct linux_proc *p, uint64_t addr, uint64_t len, int flg, key_t key, int id)
+{
+	char name[32];
+	snprintf(name, sizeof name, "/SYSV%08x (deleted)", (unsigned)key);
+	unsigned f = GV_READ | GV_MAYSHARE | GV_NOMERGE | (flg & SHM_EXEC ? GV_EXEC : 0) |
+		     (flg & SHM_RDONLY ? 0 : GV_WRITE | GV_SHARED);
+	struct gvma v = { .start = addr, .end = addr + len, .flags = f, .kind = GV_OBJECT, .off = 0,
+			  .dev = makedev(0, 1), .ino = (uint64_t)id, .file = -1, .name = name };
+	gvma_insert(p->mem.vmas, &v);
+}
+
 static long shmat_locked(struct linux_proc *p, const uint64_t a[6])
 {
 	int id = sc_int(a[0]), flg = sc_int(a[2]);
@@ -175,6 +194,7 @@ static long shmat_locked(struct linux_proc *p, const uint64_t a[6])
 		linux_mem_unmap(p, addr, len);
 		return r;
 	}
+	maps_insert(p, addr, len, flg, ds.shm_perm.__key, id);
 	return (long)addr;
 }
 

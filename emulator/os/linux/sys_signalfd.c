@@ -1,11 +1,12 @@
 /* signalfd: the guest's signals are the emulator's, not the host's, so a
  * host signalfd would never see them. Each guest signalfd is a host
  * eventfd instead, kept readable (counter 1) exactly while a signal of
- * its mask is pending for the process or one of its threads, so poll,
- * select and epoll see it as the kernel's; read takes the signals from
- * the reading thread's queues and returns struct signalfd_siginfo
- * images. Descriptors are known by number: close forgets one (a dup of a
- * signalfd reads as a plain eventfd). */
+ * its mask is pending for the process or for the thread looking at it
+ * (the last one to poll, select, epoll_wait or read, as the kernel's
+ * readiness is the caller's), so those calls see it as the kernel's;
+ * read takes the signals from the reading thread's queues and returns
+ * struct signalfd_siginfo images. Descriptors are known by number: close
+ * forgets one (a dup of a signalfd reads as a plain eventfd). */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdlib.h>
@@ -26,21 +27,11 @@ static struct linux_signalfd *find(struct linux_proc *p, int fd)
 	return NULL;
 }
 
-static linux_sigset all_pending(struct linux_proc *p)
-{
-	linux_sigset s = p->tg->shared.set;
-	for (struct linux_proc *t = p->tg->threads; t; t = t->next)
-		s |= t->pending.set;
-	return s;
-}
-
 void proc_signalfd_update(struct linux_proc *p)
 {
-	if (!p->tg->nsfd)
-		return;
-	linux_sigset pend = all_pending(p);
 	for (unsigned i = 0; i < p->tg->nsfd; i++) {
 		struct linux_signalfd *s = &p->tg->sfd[i];
+		linux_sigset pend = p->tg->shared.set | (s->viewer ? s->viewer->pending.set : 0);
 		bool ready = (pend & s->mask) != 0;
 		uint64_t v = 1;
 		if (ready && !s->ready && write(s->fd, &v, sizeof v) == sizeof v)
@@ -84,6 +75,18 @@ static long do_signalfd(struct linux_proc *p, int fd, uint64_t mask_addr, uint64
 	proc_signalfd_update(p);
 	proc_unlock(p);
 	return r;
+}
+
+void proc_signalfd_view(struct linux_proc *p, struct linux_proc *viewer)
+{
+	if (!__atomic_load_n(&p->tg->nsfd, __ATOMIC_RELAXED))
+		return;
+	proc_lock(p);
+	for (unsigned i = 0; i < p->tg->nsfd; i++)
+		if (viewer || p->tg->sfd[i].viewer == p)
+			p->tg->sfd[i].viewer = viewer;
+	proc_signalfd_update(p);
+	proc_unlock(p);
 }
 
 SC(signalfd4) { return do_signalfd(p, sc_int(a[0]), a[1], sc_ulong(p, a[2]), (uint32_t)a[3]); }
@@ -135,6 +138,7 @@ bool proc_signalfd_read(struct linux_proc *p, int fd, uint64_t buf, uint64_t cou
 		return true;
 	}
 	bool nonblock = (fcntl(fd, F_GETFL) & O_NONBLOCK) != 0;
+	proc_signalfd_view(p, p);
 	long done = 0;
 	for (;;) {
 		linux_signal_poll(p);

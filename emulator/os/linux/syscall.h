@@ -61,7 +61,8 @@ int sc_path(struct linux_proc *p, uint64_t addr, char buf[PATH_MAX]);
 int sc_path_nofollow(struct linux_proc *p, uint64_t addr, char buf[PATH_MAX]);
 /* True when path (as the guest wrote it) names this process's exe link. */
 bool sc_is_self_exe(const char *path);
-/* Opens a /proc file made up for the guest (cmdline, auxv) with host open
+/* Opens a /proc file made up for the guest (cmdline, auxv, maps, stat,
+ * status, cpuinfo: sys_procfs.c) with host open
  * flags: true with the fd or -errno in result, false when path is not one
  * (or start-up left initial_sp 0). */
 bool sc_proc_fake_open(struct linux_proc *p, const char *path, int flags, long *result);
@@ -69,6 +70,8 @@ bool sc_proc_fake_open(struct linux_proc *p, const char *path, int flags, long *
 void sc_exe_init(struct linux_proc *p);
 /* Host path of the guest executable as the guest should see it. */
 int sc_exe_path(struct linux_proc *p, char *buf, size_t n);
+/* An absolute host path as the guest sees it: the -L prefix taken off. */
+const char *sc_guest_path(const struct linux_proc *p, const char *host);
 
 /* Guest structure images: fields are stored at their offsets in the
  * guest's byte order, then the image goes to guest memory in one write. */
@@ -128,12 +131,24 @@ uint64_t sc_dir_tell(struct linux_proc *p, int fd, uint64_t host_pos);
 
 /* The temporary signal mask of ppoll/pselect6/epoll_pwait: installs the
  * guest sigset at addr (size: the ABI's sigset_t; addr 0: none) and saves the old
- * mask for the caller to put back. 0 or -errno. */
+ * mask for the caller to put back. 0, -errno, or 1 when a signal it lets
+ * through is pending: the caller then waits for nothing (a zero timeout)
+ * and turns "nothing ready" into sc_wait_interrupted's result. */
 long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, linux_sigset *saved);
 /* Ends the wait with result r: a wait cut short by a signal keeps the
  * temporary mask until the handler is set up (the process core restores
  * the saved one then), as Linux does; otherwise the old mask is back. */
 void sc_wait_mask_end(struct linux_proc *p, uint64_t addr, linux_sigset saved, long r);
+/* The result of a wait that sc_wait_mask made not wait: r, or
+ * -ERESTARTNOHAND when nothing was ready (the signal interrupts it). */
+static inline long sc_wait_interrupted(long r) { return r == 0 ? -LINUX_ERESTARTNOHAND : r; }
+
+/* eventfd and timerfd counters of a big-endian guest (sys_counterfd.c):
+ * made returns fd after noting it, closed forgets it, swap turns an
+ * 8-byte counter in buf between host and guest order if fd is one. */
+long sc_counter_fd_made(struct linux_proc *p, long fd);
+void sc_counter_fd_closed(struct linux_proc *p, int fd);
+void sc_counter_fd_swap(struct linux_proc *p, int fd, void *buf, long n);
 
 /* Open flags between guest and host values. */
 int sc_open_flags_in(const struct linux_proc *p, uint32_t guest);

@@ -59,14 +59,19 @@ void sc_exe_init(struct linux_proc *p)
 	prctl(PR_SET_NAME, p->comm);
 }
 
-int sc_exe_path(struct linux_proc *p, char *buf, size_t n)
+const char *sc_guest_path(const struct linux_proc *p, const char *host)
 {
-	const char *shown = exe_real;
 	size_t rl = p->sysroot ? strlen(p->sysroot) : 0;
 	while (rl > 1 && p->sysroot[rl - 1] == '/')
 		rl--;
-	if (rl > 1 && strncmp(exe_real, p->sysroot, rl) == 0 && exe_real[rl] == '/')
-		shown = exe_real + rl;
+	if (rl > 1 && strncmp(host, p->sysroot, rl) == 0 && host[rl] == '/')
+		return host + rl;
+	return host;
+}
+
+int sc_exe_path(struct linux_proc *p, char *buf, size_t n)
+{
+	const char *shown = sc_guest_path(p, exe_real);
 	if (strlen(shown) >= n)
 		return -ENAMETOOLONG;
 	strcpy(buf, shown);
@@ -327,12 +332,9 @@ long sc_wait_mask(struct linux_proc *p, uint64_t addr, uint64_t size, linux_sigs
 	proc_lock(p);
 	proc_signal_set_mask(p, m);
 	proc_unlock(p);
-	/* A signal the new mask lets through ends the wait before it starts. */
-	if (linux_signal_pending(p)) {
-		sc_wait_mask_end(p, addr, *saved, -LINUX_ERESTARTNOHAND);
-		return -LINUX_ERESTARTNOHAND;
-	}
-	return 0;
+	/* A signal the new mask lets through is delivered after the call,
+	 * which then only looks at what is ready without waiting. */
+	return linux_signal_pending(p) ? 1 : 0;
 }
 
 int sc_open_flags_in(const struct linux_proc *p, uint32_t guest)
