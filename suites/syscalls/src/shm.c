@@ -102,6 +102,31 @@ static void wait_child(const char *what, pid_t child)
 	t_print_status(what, status);
 }
 
+/* The /proc/self/maps lines inside [start, start+len): size, permissions,
+ * offset, device, whether the inode is the segment's id, and the name
+ * (a private segment's shmem file is "/SYSV00000000 (deleted)"). */
+static void maps(const char *what, const void *start, size_t len, int id)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[512];
+	if (!f) {
+		t_say("%s: no /proc/self/maps", what);
+		return;
+	}
+	while (fgets(line, sizeof line, f)) {
+		unsigned long lo, hi, off, ino;
+		char perms[5], dev[6];
+		int name = 0;
+		if (sscanf(line, "%lx-%lx %4s %lx %5s %lu %n", &lo, &hi, perms, &off, dev, &ino, &name) < 6 ||
+		    lo < (uintptr_t)start || hi > (uintptr_t)start + len)
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		t_say("%s: %lu pages %s %08lx %s, inode is the id: %s, %s", what, (hi - lo) / page, perms, off, dev,
+		      ino == (unsigned long)id ? "yes" : "no", line + name);
+	}
+	fclose(f);
+}
+
 /* A key no segment has: claimed with IPC_EXCL (the host may hold others). */
 static int claim_key(key_t *key)
 {
@@ -249,6 +274,9 @@ static void attach(void)
 	CHECK(mprotect(p, page, PROT_READ));
 	touch("write after mprotect read-only", p, 1);
 	CHECK(mprotect(p, page, PROT_READ | PROT_WRITE));
+	/* mprotect split both: shm areas never merge again. */
+	maps("maps of p", p, 3 * page, id);
+	maps("maps of r", r, 3 * page, id);
 
 	CHECK(shmdt(r + 1));
 	CHECK(shmdt(r + page));
@@ -284,6 +312,7 @@ static void attach(void)
 	q = CHECK_PTR(shmat(id, a + page, SHM_RND | SHM_REMAP), (void *)-1);
 	FACT(q == a);
 	show("remapped", id);
+	maps("maps of a", a, 3 * page, id);
 	CHECK(shmdt(a));
 	q = CHECK_PTR(shmat(id, a + page, SHM_RND), (void *)-1);
 	FACT(q == a);
@@ -308,6 +337,7 @@ static void attach(void)
 	 * original address still finds and detaches it. */
 	CHECK(munmap(a, page));
 	show("partly unmapped", id);
+	maps("maps of a", a, 3 * page, id);
 	FACT(q == a && a[page] == 0 && a[3 * page - 1] == 7);
 	CHECK(shmdt(a));
 	touch("read after shmdt of the rest", a + page, 0);
