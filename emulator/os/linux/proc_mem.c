@@ -205,8 +205,9 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 	if (plen > p->task_size)
 		return -ENOMEM;
 	if (fixed) {
+		/* MIPS's arch_get_unmapped_area says EINVAL for it. */
 		if (addr > p->task_size - plen)
-			return -ENOMEM;
+			return p->arch->abi->fixed_past_task_einval ? -EINVAL : -ENOMEM;
 		if (addr & GPAGE_MASK)
 			return -EINVAL;
 	} else {
