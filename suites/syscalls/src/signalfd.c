@@ -1,7 +1,8 @@
 /* signalfd and signalfd4: blocked signals read as struct signalfd_siginfo
  * (kill, tgkill, sigqueue with values, several in one read, SIGCHLD with
  * the child's status), SFD_NONBLOCK and SFD_CLOEXEC, poll and epoll
- * readiness, a mask changed on an existing descriptor, the errors, a
+ * readiness, a mask changed on an existing descriptor, the errors, the
+ * other event descriptors beside it in one epoll set (eventfd, timerfd), a
  * forked child reading its own signals through an inherited descriptor,
  * and a thread reading a signal sent to it alone. Every signal read is
  * blocked first, so none depends on timing. */
@@ -11,7 +12,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/signalfd.h>
+#include <sys/timerfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -148,6 +151,59 @@ static void errors(void)
 	CHECK(close(p[1]));
 }
 
+/* signalfd, eventfd and timerfd in one epoll set, waited for with
+ * epoll_pwait; each becomes ready only through its own event. */
+static void event_descriptors(void)
+{
+	int sfd = CHECK(signalfd(-1, &blocked, SFD_NONBLOCK));
+	int efd = CHECK(eventfd(3, EFD_NONBLOCK | EFD_CLOEXEC));
+	int tfd = CHECK(timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC));
+	int ep = CHECK(epoll_create1(0));
+	struct epoll_event ev = { .events = EPOLLIN }, got[4];
+	int fds[] = { sfd, efd, tfd };
+	for (unsigned i = 0; i < 3; i++) {
+		ev.data.u32 = i;
+		epoll_ctl(ep, EPOLL_CTL_ADD, fds[i], &ev);
+	}
+	sigset_t none;
+	sigemptyset(&none);
+	int n = CHECK(epoll_pwait(ep, got, 4, 0, &none));
+	t_say("ready at first: %s", n == 1 && got[0].data.u32 == 1 ? "the eventfd only" : "other");
+	uint64_t count = 0;
+	CHECK(read(efd, &count, sizeof count));
+	t_say("eventfd count %llu", (unsigned long long)count);
+	CHECK(read(efd, &count, sizeof count));
+	count = 5;
+	CHECK(write(efd, &count, sizeof count));
+	CHECK(read(efd, &count, 4));
+	count = UINT64_MAX;
+	CHECK(write(efd, &count, sizeof count));
+	CHECK(read(efd, &count, sizeof count));
+	CHECK(eventfd(0, 0x1234));
+
+	struct itimerspec its = { .it_value = { 0, 10000000 } }, cur;
+	CHECK(timerfd_settime(tfd, 0, &its, NULL));
+	n = CHECK(epoll_pwait(ep, got, 4, 10000, &none));
+	t_say("ready after 10 ms: %s", n == 1 && got[0].data.u32 == 2 ? "the timerfd only" : "other");
+	CHECK(read(tfd, &count, sizeof count));
+	t_say("timerfd expirations %llu", (unsigned long long)count);
+	CHECK(timerfd_gettime(tfd, &cur));
+	FACT(cur.it_value.tv_sec == 0 && cur.it_value.tv_nsec == 0);
+	CHECK(read(tfd, &count, sizeof count));
+	CHECK(timerfd_create(99, 0));
+	CHECK(timerfd_create(CLOCK_MONOTONIC, 0x1234));
+	CHECK(timerfd_settime(tfd, 0x1234, &its, NULL));
+
+	CHECK(raise(SIGUSR1));
+	n = CHECK(epoll_pwait(ep, got, 4, 0, &none));
+	t_say("ready after raise: %s", n == 1 && got[0].data.u32 == 0 ? "the signalfd only" : "other");
+	read_one(sfd, "through epoll_pwait");
+	CHECK(close(ep));
+	CHECK(close(tfd));
+	CHECK(close(efd));
+	CHECK(close(sfd));
+}
+
 /* The child inherits the descriptor and the mask; reading it takes the
  * child's own signals. The parent's descriptor sees SIGCHLD. */
 static void fork_child(void)
@@ -226,6 +282,7 @@ int main(void)
 	t_init();
 	basics();
 	errors();
+	event_descriptors();
 	fork_child();
 	threads();
 	return 0;

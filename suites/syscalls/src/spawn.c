@@ -2,10 +2,12 @@
  * waits until it execs or exits), clone with CLONE_VFORK and CLONE_VM apart
  * and together, clone children with another exit signal, posix_spawn and
  * posix_spawnp with file actions and attributes and the errors they report
- * back from the child, pidfds of children. The spawned program is this one
+ * back from the child, pidfds of children, kcmp of what a child shares, a
+ * child's memory read and written by its parent. The spawned program is this one
  * with the argument "child": it reports the state it was started in and
  * exits 7. The parent waits for every child before it prints again. */
 #include <fcntl.h>
+#include <linux/kcmp.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -16,6 +18,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,10 +28,14 @@
 static const char *self_path;
 extern char **environ;
 
+/* A child that was not created is not waited for: waitpid(-1) would
+ * wait for any other child. */
 static void wait_child(const char *what, pid_t child)
 {
 	int status;
-	if (waitpid(child, &status, 0) != child)
+	if (child <= 0)
+		t_say("%s: not created", what);
+	else if (waitpid(child, &status, 0) != child)
 		t_say("%s: waitpid failed: %s", what, t_errname(errno));
 	else
 		t_print_status(what, status);
@@ -176,6 +183,71 @@ static void clones(void)
 	child = clone(clone_child, clone_stack + sizeof clone_stack, 0, (void *)2);
 	CHECK(waitpid(child, &status, __WALL) == child);
 	t_print_status("child with no exit signal, __WALL", status);
+}
+
+/* What a child shares (kcmp: 0 is the same object) and its memory seen
+ * from the parent (process_vm_readv/writev). */
+static volatile int release_vm_child, child_value = 1;
+
+/* Waits for the parent's release, 10 s at most: a subject that does not
+ * share the memory must not hang the program. */
+static int sharing_child(void *arg)
+{
+	struct timespec start, now;
+	(void)arg;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		sched_yield();
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while (!__atomic_load_n(&release_vm_child, __ATOMIC_ACQUIRE) && now.tv_sec - start.tv_sec < 10);
+	return 6;
+}
+
+static void sharing(void)
+{
+	release_vm_child = 0;
+	pid_t vm = clone(sharing_child, clone_stack + sizeof clone_stack, CLONE_VM | CLONE_FILES | SIGCHLD, NULL);
+	int p[2], go[2];
+	CHECK(pipe(p));
+	CHECK(pipe(go));
+	pid_t forked = t_fork();
+	if (forked == 0) {
+		char c;
+		child_value = 77;
+		if (write(p[1], "r", 1) != 1 || read(go[0], &c, 1) != 1)
+			_exit(1);
+		_exit(child_value);
+	}
+	char c;
+	CHECK(read(p[0], &c, 1));
+	FACT(syscall(SYS_kcmp, getpid(), vm, KCMP_VM, 0, 0) == 0);
+	FACT(syscall(SYS_kcmp, getpid(), vm, KCMP_FILES, 0, 0) == 0);
+	FACT(syscall(SYS_kcmp, getpid(), forked, KCMP_VM, 0, 0) != 0);
+	FACT(syscall(SYS_kcmp, getpid(), forked, KCMP_FILES, 0, 0) != 0);
+	FACT(syscall(SYS_kcmp, getpid(), forked, KCMP_FILE, p[0], p[0]) == 0);
+	FACT(syscall(SYS_kcmp, getpid(), forked, KCMP_FILE, p[0], p[1]) != 0);
+	CHECK(syscall(SYS_kcmp, getpid(), forked, 99, 0, 0));
+	CHECK(syscall(SYS_kcmp, getpid(), 0x7ffffff0, KCMP_VM, 0, 0));
+	CHECK(syscall(SYS_kcmp, getpid(), forked, KCMP_FILE, 99, 99));
+	__atomic_store_n(&release_vm_child, 1, __ATOMIC_RELEASE);
+	wait_child("CLONE_VM|CLONE_FILES child", vm);
+
+	int got = 0, put = 88;
+	struct iovec local = { &got, sizeof got }, remote = { (void *)&child_value, sizeof child_value };
+	CHECK(process_vm_readv(forked, &local, 1, &remote, 1, 0));
+	t_say("child's value read from the parent: %d", got);
+	local.iov_base = &put;
+	CHECK(process_vm_writev(forked, &local, 1, &remote, 1, 0));
+	CHECK(process_vm_readv(forked, &local, 1, &remote, 1, 1));
+	CHECK(process_vm_readv(0x7ffffff0, &local, 1, &remote, 1, 0));
+	remote.iov_base = BADPTR;
+	CHECK(process_vm_readv(forked, &local, 1, &remote, 1, 0));
+	CHECK(write(go[1], "g", 1));
+	wait_child("child whose value the parent wrote", forked);
+	close(p[0]);
+	close(p[1]);
+	close(go[0]);
+	close(go[1]);
 }
 
 /* ---- posix_spawn ---- */
@@ -330,9 +402,20 @@ static void pidfds(void)
 	int fd = CHECK(syscall(SYS_pidfd_open, child, 0));
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	CHECK(poll(&pfd, 1, 0));
+	/* The child's stdout, duplicated into the parent. */
+	int got = CHECK(syscall(SYS_pidfd_getfd, fd, 1, 0));
+	struct stat a, b;
+	FACT(fstat(got, &a) == 0 && fstat(1, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev);
+	FACT(fcntl(got, F_GETFD) == FD_CLOEXEC);
+	CHECK(close(got));
+	CHECK(syscall(SYS_pidfd_getfd, fd, 99, 0));
+	CHECK(syscall(SYS_pidfd_getfd, fd, 1, 1));
 	CHECK(syscall(SYS_pidfd_send_signal, fd, SIGTERM, NULL, 0));
 	CHECK(poll(&pfd, 1, 10000));
 	t_say("pidfd readable after the child's death %s", pfd.revents & POLLIN ? "yes" : "no");
+	/* Unprinted: a subject that lost the SIGTERM must not hang waitid
+	 * (a dead child keeps its status). */
+	kill(child, SIGKILL);
 	siginfo_t si;
 	memset(&si, 0, sizeof si);
 	CHECK(waitid((idtype_t)P_PIDFD, fd, &si, WEXITED));
@@ -368,6 +451,7 @@ int main(int argc, char **argv)
 	self_path = access("/proc/self/exe", X_OK) == 0 ? "/proc/self/exe" : argv[0];
 	vforks();
 	clones();
+	sharing();
 	spawns();
 	pidfds();
 	return 0;

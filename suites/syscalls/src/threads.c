@@ -1,15 +1,19 @@
 /* Threads: many threads created and joined, mutexes, condition variables,
  * barriers, read-write locks, semaphores and atomics under contention, TLS
  * per thread, thread exit (CLONE_CHILD_CLEARTID, robust futex lists), raw
- * clone and clone3 threads, signals sent to one thread or taken by the only
- * thread not blocking them, a fault in a thread, per-thread masks and
- * alternate stacks, exit_group, fork and exec from a thread.
+ * clone and clone3 threads, signals sent to one thread (also by a timer) or
+ * taken by the only thread not blocking them, a fault in a thread,
+ * per-thread masks and alternate stacks, per-thread affinity, scheduling
+ * and unshared descriptor tables, membarrier, exit_group, fork and exec
+ * from a thread.
  * Only main prints, and only after the threads it reports on are joined or
  * waited for: no line depends on scheduling, only final counts and which
  * thread did what. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <linux/futex.h>
+#include <linux/membarrier.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <setjmp.h>
@@ -108,6 +112,15 @@ static void wait_change(int *word, int val)
 		futex_wait(word, val);
 }
 
+/* The same for at most `seconds`: a subject that loses a signal must not
+ * hang the program. */
+static void wait_change_for(int *word, int val, int seconds)
+{
+	struct timespec second = { 1, 0 };
+	for (int i = 0; i < seconds && __atomic_load_n(word, __ATOMIC_ACQUIRE) == val; i++)
+		syscall(SYS_futex, word, FUTEX_WAIT, val, &second, NULL, 0);
+}
+
 static void set_and_wake(int *word, int val)
 {
 	__atomic_store_n(word, val, __ATOMIC_RELEASE);
@@ -121,10 +134,14 @@ static void no_core_dump(void)
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
+/* A child that was not created is not waited for: waitpid(-1) would
+ * wait for any other child. */
 static void wait_child(const char *what, pid_t child)
 {
 	int status;
-	if (waitpid(child, &status, 0) != child)
+	if (child <= 0)
+		t_say("%s: not created", what);
+	else if (waitpid(child, &status, 0) != child)
 		t_say("%s: waitpid failed: %s", what, t_errname(errno));
 	else
 		t_print_status(what, status);
@@ -886,8 +903,11 @@ static void *pool_thread(void *arg)
 		errno = 0;                                                           \
 		t_ret = (long)(call);                                                \
 		t_report(#call, t_ret, errno, 0);                                    \
-		wait_change(&handled, before);                                       \
-		if (handled_in[before] < 0)                                          \
+		if (t_ret == 0)                                                      \
+			wait_change_for(&handled, before, 10);                       \
+		if (__atomic_load_n(&handled, __ATOMIC_ACQUIRE) == before)           \
+			t_say("  not handled");                                      \
+		else if (handled_in[before] < 0)                                     \
 			t_say("  handled in main");                                  \
 		else                                                                 \
 			t_say("  handled in worker %d", handled_in[before]);         \
@@ -924,6 +944,24 @@ static void directed_signals(void)
 	SEND(kill(getpid(), SIGUSR2));
 	union sigval v = { .sival_int = 5 };
 	SEND(sigqueue(getpid(), SIGUSR2, v));
+	union sigval qv = { .sival_int = 3 };
+	SEND(pthread_sigqueue(pool[3].thread, SIGUSR1, qv));
+
+	/* A timer whose signal goes to one thread. */
+	struct sigevent ev = { .sigev_notify = SIGEV_THREAD_ID, .sigev_signo = SIGUSR1 };
+	ev._sigev_un._tid = pool[1].tid;
+	timer_t timer;
+	CHECK(timer_create(CLOCK_MONOTONIC, &ev, &timer));
+	struct itimerspec its = { .it_value = { 0, 10000000 } }, cur;
+	SEND(timer_settime(timer, 0, &its, NULL));
+	CHECK(timer_gettime(timer, &cur));
+	FACT(cur.it_value.tv_sec == 0 && cur.it_value.tv_nsec == 0);
+	CHECK(timer_getoverrun(timer));
+	CHECK(timer_delete(timer));
+	ev._sigev_un._tid = 0x7ffffff0;
+	CHECK(timer_create(CLOCK_MONOTONIC, &ev, &timer));
+	CHECK(timer_create(99, NULL, &timer));
+
 	CHECK(syscall(SYS_tgkill, getpid(), pool[1].tid, SIGUSR2));
 	CHECK(syscall(SYS_tgkill, getpid(), gettid(), SIGUSR2));
 	CHECK(sigpending(&pend));
@@ -1079,6 +1117,73 @@ static void masks_and_alt_stacks(void)
 	CHECK_RC(pthread_sigmask(99, &usr1, NULL));
 	set_handler(SIGUSR1, SIG_DFL, 0);
 	free(main_alt);
+}
+
+/* ---- per-thread scheduling state and descriptor tables ---- */
+
+static int unshared_fd;
+
+/* Prints from the thread while main waits in pthread_join. */
+static void *sched_thread(void *arg)
+{
+	(void)arg;
+	cpu_set_t one, got;
+	CPU_ZERO(&one);
+	CPU_SET(0, &one);
+	CHECK(sched_setaffinity(0, sizeof one, &one));
+	CHECK(sched_getaffinity(0, sizeof got, &got));
+	FACT(CPU_COUNT(&got) == 1 && CPU_ISSET(0, &got));
+	unsigned cpu = 99;
+	CHECK(syscall(SYS_getcpu, &cpu, NULL, NULL));
+	FACT(cpu == 0);
+	CHECK(sched_setaffinity(0, 0, &one));
+	CHECK(syscall(SYS_getcpu, BADPTR, NULL, NULL));
+
+	struct sched_param sp = { .sched_priority = 0 };
+	struct timespec rr;
+	CHECK(sched_setscheduler(0, SCHED_OTHER, &sp));
+	CHECK(sched_setparam(0, &sp));
+	CHECK(sched_getscheduler(0));
+	CHECK_OK(sched_rr_get_interval(0, &rr));
+	sp.sched_priority = 5;
+	CHECK(sched_setscheduler(0, SCHED_OTHER, &sp));
+	CHECK(sched_setscheduler(0x7ffffff0, SCHED_OTHER, &sp));
+
+	/* The thread's own descriptor table and working directory. */
+	CHECK(unshare(CLONE_FILES));
+	CHECK(close(unshared_fd));
+	CHECK(unshare(CLONE_FS));
+	CHECK(chdir("/"));
+	CHECK(unshare(CLONE_VM));
+	CHECK(unshare(CLONE_SIGHAND));
+	CHECK(unshare(0x1));
+	return NULL;
+}
+
+static void per_thread_state(void)
+{
+	cpu_set_t before, after;
+	char cwd[512], cwd_after[512];
+	sched_getaffinity(0, sizeof before, &before);
+	if (!getcwd(cwd, sizeof cwd))
+		cwd[0] = 0;
+	unshared_fd = CHECK(dup(1));
+	pthread_t t;
+	if (start(&t, NULL, sched_thread, NULL) == 0)
+		join(t);
+	sched_getaffinity(0, sizeof after, &after);
+	FACT(CPU_EQUAL(&before, &after));
+	FACT(fcntl(unshared_fd, F_GETFD) == 0);
+	FACT(getcwd(cwd_after, sizeof cwd_after) && strcmp(cwd, cwd_after) == 0);
+	CHECK(close(unshared_fd));
+
+	CHECK(syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0));
+	CHECK(syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0));
+	CHECK(syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0));
+	long q = syscall(SYS_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+	FACT(q > 0 && (q & MEMBARRIER_CMD_PRIVATE_EXPEDITED));
+	CHECK(syscall(SYS_membarrier, MEMBARRIER_CMD_QUERY, 1, 0));
+	CHECK(syscall(SYS_membarrier, 1 << 20, 0, 0));
 }
 
 /* ---- exits, fork and exec with threads running ---- */
@@ -1268,6 +1373,7 @@ int main(int argc, char **argv)
 	directed_signals();
 	thread_fault();
 	masks_and_alt_stacks();
+	per_thread_state();
 	exits();
 	fork_and_exec();
 	return 0;
