@@ -1,7 +1,7 @@
 /* POSIX per-process timers on host timers. struct sigevent: sigval (a
  * guest word), signo, notify, then the thread id; signal numbers go
- * through the architecture's map. SIGEV_THREAD_ID needs threads, which
- * the emulator does not have yet (EINVAL). */
+ * through the architecture's map. A guest thread is a host thread of the
+ * same id, so SIGEV_THREAD_ID aims the host timer at it. */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <sys/syscall.h>
@@ -19,8 +19,9 @@ SC(timer_create)
 		if (gi_get(p, a[1], &g, 2 * w + 8) < 0)
 			return -EFAULT;
 		int sig = (int)gi_get32(&g, w), notify = (int)gi_get32(&g, w + 4);
-		if (notify != SIGEV_SIGNAL && notify != SIGEV_NONE)
+		if (notify != SIGEV_SIGNAL && notify != SIGEV_NONE && notify != SIGEV_THREAD_ID)
 			return -EINVAL;
+		ev._sigev_un._tid = (int)gi_get32(&g, w + 8);
 		ev.sigev_value.sival_ptr = (void *)(uintptr_t)gi_getlong(&g, p, 0);
 		ev.sigev_signo = sig && p->arch->sig_to_host ? p->arch->sig_to_host(sig) : sig;
 		ev.sigev_notify = notify;

@@ -116,6 +116,9 @@ const struct sc_impl linux_sc_impls[] = {
 	R(timerfd_gettime64, F, P), R(capget, P, P), R(capset, P, P), R(setdomainname, S, U),
 	R(unshare, H), R(mount, S, S, S, H, P), R(umount2, S, H), R(openat2, F, S, P, U),
 	R(pidfd_open, I, H), R(ioprio_get, I, I), R(ioprio_set, I, I, I),
+	/* other processes (sys_procvm.c) */
+	R(process_vm_readv, I, P, U, P, U, H), R(process_vm_writev, I, P, U, P, U, H), R(kcmp, I, I, I, U, U),
+	R(pidfd_send_signal, F, I, P, H),
 	/* sockets (sys_socket.c) */
 	R(socket, I, H, I), R(socketpair, I, H, I, P), R(bind, F, P, U), R(connect, F, P, U),
 	R(listen, F, I), R(shutdown, F, I), R(accept, F, P, P), R(accept4, F, P, P, H),

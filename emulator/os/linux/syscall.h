@@ -195,6 +195,7 @@ uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
 	X(inotify_add_watch) X(inotify_rm_watch) X(timerfd_create) X(timerfd_settime) \
 	X(timerfd_settime64) X(timerfd_gettime) X(timerfd_gettime64) X(capget) X(capset) \
 	X(setdomainname) X(unshare) X(mount) X(umount2) X(openat2) X(pidfd_open) \
+	X(process_vm_readv) X(process_vm_writev) X(kcmp) X(pidfd_send_signal) \
 	X(ioprio_get) X(ioprio_set) \
 	X(socket) X(socketpair) X(bind) X(connect) X(listen) X(shutdown) X(accept) X(accept4) \
 	X(getsockname) X(getpeername) X(send) X(sendto) X(recv) X(recvfrom) X(setsockopt) \
