@@ -271,8 +271,9 @@ struct linux_proc {
 	/* The CPU's flag that makes it stop at the next instruction boundary
 	 * (atomic). */
 	int *interrupt;
-	/* A vfork child: what its execve allocated in the shared heap, for
-	 * the parent to free once the child has exec'd. */
+	/* A child sharing its parent's memory (vfork, CLONE_VM): what its
+	 * execve allocated in the shared heap, freed for it once it has
+	 * exec'd. */
 	bool vfork_child;
 	char **vfork_argv, **vfork_envp;
 	void *vfork_execv;

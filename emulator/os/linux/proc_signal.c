@@ -172,6 +172,8 @@ void proc_signal_sync_host(struct linux_proc *p, int sig)
 
 void linux_signal_init(struct linux_proc *p)
 {
+	if (proc_nsig(p) >= NSIG)
+		proc_highsig_init();
 	sigset_t old;
 	sigprocmask(SIG_SETMASK, NULL, &old);
 	for (int sig = 1; sig <= proc_nsig(p); sig++) {
@@ -486,13 +488,16 @@ void linux_die(struct linux_proc *p, int sig)
 		struct rlimit none = { 0, 0 };
 		setrlimit(RLIMIT_CORE, &none);
 	}
+	if (hsig >= NSIG)
+		proc_highsig_died(sig);
 	if (hsig > 0 && hsig < NSIG) {
 		signal(hsig, SIG_DFL);
 		sigset_t set;
 		sigemptyset(&set);
 		sigaddset(&set, hsig);
-		sigprocmask(SIG_UNBLOCK, &set, NULL);
-		kill(getpid(), hsig);
+		pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+		/* At this thread, so the process is gone before kill returns. */
+		syscall(SYS_tgkill, getpid(), gettid(), hsig);
 	}
 	_exit(128 + (sig & 0x7f));
 }

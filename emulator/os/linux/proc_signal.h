@@ -53,6 +53,14 @@ void proc_signalfd_close(struct linux_proc *p, int fd);
  * count for the signalfds' readiness from now), or p ends (viewer NULL). */
 void proc_signalfd_view(struct linux_proc *p, struct linux_proc *viewer);
 
+/* Deaths by signals the host lacks (proc_highsig.c): init makes the
+ * page forked processes share (before the guest runs), died notes this
+ * process's death by sig, reaped takes the note of an exited child (the
+ * signal, 0 for none; keep leaves it, as WNOWAIT does). */
+void proc_highsig_init(void);
+void proc_highsig_died(int sig);
+int proc_highsig_reaped(int pid, bool keep);
+
 /* Host disposition of sig follows the guest's (ignored or forwarded). */
 void proc_signal_sync_host(struct linux_proc *p, int sig);
 /* Drops every pending instance of sig, in every thread (lock held). */

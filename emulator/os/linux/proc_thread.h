@@ -14,6 +14,10 @@ long proc_thread_create(struct linux_proc *p, unsigned flags, uint64_t sp, uint6
  * caller suspended until it execs or exits. Its pid, or -errno. */
 long proc_vfork(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ptid, uint64_t ctid);
 
+/* clone(CLONE_VM) without CLONE_THREAD or CLONE_VFORK: a child process
+ * running alongside the caller in the same memory. Its pid, or -errno. */
+long proc_vm_child(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ptid, uint64_t ctid);
+
 /* The per-thread state of a new thread or child, copied from p: fresh
  * queues, no CPU yet (lock held). NULL when out of memory. */
 struct linux_proc *proc_thread_copy(struct linux_proc *p);

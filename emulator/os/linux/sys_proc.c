@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "os/linux/proc_signal.h"
 #include "os/linux/proc_thread.h"
 #include "os/linux/syscall.h"
 
@@ -37,7 +38,13 @@ SC(wait4)
 	pid_t r = wait4(sc_int(a[0]), &status, sc_int(a[2]), &ru);
 	if (r < 0)
 		return sc_err();
-	if (r > 0 && a[1] && sc_put32(p, a[1], (uint32_t)wait_status(p, status)) < 0)
+	/* A death by a signal the host lacks: its number is the status. */
+	int high = r > 0 && WIFEXITED(status) ? proc_highsig_reaped(r, false) : 0;
+	if (high)
+		status = high;
+	else
+		status = wait_status(p, status);
+	if (r > 0 && a[1] && sc_put32(p, a[1], (uint32_t)status) < 0)
 		return -EFAULT;
 	if (a[3] && sc_put_rusage(p, a[3], &ru) < 0)
 		return -EFAULT;
@@ -53,6 +60,13 @@ SC(waitid)
 	memset(&si, 0, sizeof si);
 	if (syscall(SYS_waitid, sc_int(a[0]), sc_int(a[1]), &si, sc_int(a[3]), &ru) < 0)
 		return sc_err();
+	/* A death by a signal the host lacks, as the kernel reports the
+	 * exit code that signal leaves. */
+	int high = si.si_pid && si.si_code == CLD_EXITED ? proc_highsig_reaped(si.si_pid, sc_int(a[3]) & WNOWAIT) : 0;
+	if (high) {
+		si.si_code = (high & 0x7f) ? CLD_KILLED : CLD_EXITED;
+		si.si_status = (high & 0x7f) ? high & 0x7f : (high >> 8) & 0xff;
+	}
 	if (a[2]) {
 		struct gimage g;
 		unsigned w = sc_wordsize(p), u = w == 8 ? 16 : 12;
@@ -147,11 +161,14 @@ static long do_clone(struct linux_proc *p, const struct clone_req *c)
 	if (f & CLONE_THREAD)
 		return proc_thread_create(p, (unsigned)f, c->sp, c->ptid, c->tls, c->ctid);
 	if (f & CLONE_VM) {
-		if ((f & CLONE_VFORK) && !(f & (NS_FLAGS | CLONE_PIDFD)))
-			return proc_vfork(p, (unsigned)f | (unsigned)c->exit_sig, c->sp, c->ptid, c->ctid);
-		fprintf(stderr, "mimic: clone with flags 0x%llx (memory shared outside a thread group) is not supported\n",
-			(unsigned long long)f);
-		return -ENOSYS;
+		if (f & (NS_FLAGS | CLONE_PIDFD)) {
+			fprintf(stderr, "mimic: clone with flags 0x%llx (memory shared with new namespaces or a pidfd) "
+					"is not supported\n", (unsigned long long)f);
+			return -ENOSYS;
+		}
+		unsigned flags = (unsigned)f | (unsigned)c->exit_sig;
+		return (f & CLONE_VFORK) ? proc_vfork(p, flags, c->sp, c->ptid, c->ctid)
+					 : proc_vm_child(p, flags, c->sp, c->ptid, c->ctid);
 	}
 	return do_fork(p, c);
 }
