@@ -172,7 +172,8 @@ long proc_vm_child(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t p
 		free(v);
 		return -ENOMEM;
 	}
-	int pid = 0;
+	int pid;
+	__atomic_store_n(&pid, 0, __ATOMIC_RELAXED);
 	*v = (struct vm_child){
 		.s = { .c = c, .flags = flags, .ptid = ptid, .ctid = ctid },
 		.host_flags = CLONE_VM | host_exit_sig(p, flags) | (int)(flags & (CLONE_FILES | CLONE_FS | CLONE_SYSVSEM | CLONE_IO)),

@@ -68,7 +68,8 @@ static long do_signalfd(struct linux_proc *p, int fd, uint64_t mask_addr, uint64
 		if (efd < 0) {
 			r = -ENOMEM;
 		} else {
-			n[p->tg->nsfd++] = (struct linux_signalfd){ .fd = efd, .mask = mask };
+			n[p->tg->nsfd] = (struct linux_signalfd){ .fd = efd, .mask = mask };
+			__atomic_store_n(&p->tg->nsfd, p->tg->nsfd + 1, __ATOMIC_RELAXED);
 			r = efd;
 		}
 	}
@@ -96,8 +97,10 @@ void proc_signalfd_close(struct linux_proc *p, int fd)
 {
 	proc_lock(p);
 	struct linux_signalfd *s = find(p, fd);
-	if (s)
-		*s = p->tg->sfd[--p->tg->nsfd];
+	if (s) {
+		*s = p->tg->sfd[p->tg->nsfd - 1];
+		__atomic_store_n(&p->tg->nsfd, p->tg->nsfd - 1, __ATOMIC_RELAXED);
+	}
 	proc_unlock(p);
 }
 
