@@ -77,13 +77,6 @@ static int start_child(struct vfork_start *s, int exit_sig)
 	return pid;
 }
 
-static void free_strv(char **v)
-{
-	for (char **s = v; v && *s; s++)
-		free(*s);
-	free(v);
-}
-
 /* The child's state: a copy of p's thread, a thread group of its own
  * with p's signal actions. NULL when out of memory. */
 static struct linux_proc *child_state(struct linux_proc *p, unsigned flags, uint64_t sp, uint64_t ctid)
@@ -114,8 +107,8 @@ static struct linux_proc *child_state(struct linux_proc *p, unsigned flags, uint
 
 static void child_free(struct linux_proc *c)
 {
-	free_strv(c->vfork_argv);
-	free_strv(c->vfork_envp);
+	sc_free_strv(c->vfork_argv);
+	sc_free_strv(c->vfork_envp);
 	free(c->vfork_execv);
 	free(c->tg);
 	proc_thread_free(c);

@@ -16,7 +16,7 @@
 #define ARG_MAX_COUNT 0x20000
 #define ARG_MAX_LEN   (32 * 4096)  /* MAX_ARG_STRLEN */
 
-static void free_strv(char **v)
+void sc_free_strv(char **v)
 {
 	for (char **s = v; v && *s; s++)
 		free(*s);
@@ -33,7 +33,7 @@ static long get_strv(struct linux_proc *p, uint64_t addr, char ***out)
 	for (; addr; n++) {
 		uint64_t s;
 		if (sc_getlong(p, addr + n * sc_wordsize(p), &s) < 0) {
-			free_strv(v);
+			sc_free_strv(v);
 			return -EFAULT;
 		}
 		if (!s)
@@ -41,7 +41,7 @@ static long get_strv(struct linux_proc *p, uint64_t addr, char ***out)
 		if (n + 2 > cap) {
 			char **nv = n + 2 > ARG_MAX_COUNT ? NULL : realloc(v, 2 * cap * sizeof *v);
 			if (!nv) {
-				free_strv(v);
+				sc_free_strv(v);
 				return -E2BIG;
 			}
 			v = nv;
@@ -49,13 +49,13 @@ static long get_strv(struct linux_proc *p, uint64_t addr, char ***out)
 		}
 		long len = gmem_strnlen(&p->mem, s, ARG_MAX_LEN);
 		if (len < 0) {
-			free_strv(v);
+			sc_free_strv(v);
 			return gmem_check(&p->mem, s, ARG_MAX_LEN, GP_R) ? -E2BIG : -EFAULT;
 		}
 		v[n] = strndup(gmem_host(&p->mem, s), (size_t)len);
 		v[n + 1] = NULL;
 		if (!v[n]) {
-			free_strv(v);
+			sc_free_strv(v);
 			return -ENOMEM;
 		}
 	}
@@ -193,7 +193,7 @@ static long do_execve(struct linux_proc *p, const char *host, const char *guest_
 		return r;
 	r = get_strv(p, envpp, &envp);
 	if (r < 0) {
-		free_strv(argv);
+		sc_free_strv(argv);
 		return r;
 	}
 	/* A vfork child's allocations are in its parent's heap: the parent
@@ -229,8 +229,8 @@ static long do_execve(struct linux_proc *p, const char *host, const char *guest_
 		}
 	}
 	p->vfork_argv = p->vfork_envp = NULL;
-	free_strv(argv);
-	free_strv(envp);
+	sc_free_strv(argv);
+	sc_free_strv(envp);
 	return r;
 }
 

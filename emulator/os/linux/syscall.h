@@ -150,6 +150,9 @@ long sc_counter_fd_made(struct linux_proc *p, long fd);
 void sc_counter_fd_closed(struct linux_proc *p, int fd);
 void sc_counter_fd_swap(struct linux_proc *p, int fd, void *buf, long n);
 
+/* Frees a NULL-terminated array of strings and the strings (NULL: none). */
+void sc_free_strv(char **v);
+
 /* Open flags between guest and host values. */
 int sc_open_flags_in(const struct linux_proc *p, uint32_t guest);
 uint32_t sc_open_flags_out(const struct linux_proc *p, int host);
