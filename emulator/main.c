@@ -16,6 +16,7 @@
 
 #include "loader/loader.h"
 #include "os/linux/linux.h"
+#include "os/linux/self_exe.h"
 
 #define MIMIC_VERSION "0.1"
 #define DEFAULT_STACK (8u << 20)
@@ -44,7 +45,11 @@ static void usage(FILE *f)
 		"  -E var=value      set an environment variable for the program\n"
 		"  -U var            remove an environment variable for the program\n"
 		"  -0 argv0          argv[0] of the program\n"
-		"  -s size           stack size (suffix k, M or G; MIMIC_STACK_SIZE)\n\n"
+		"  -s size           stack size (suffix k, M or G; MIMIC_STACK_SIZE)\n"
+		"  -exefd n          descriptor of mimic's own executable, inherited from the\n"
+		"                    mimic that ran a guest's execve (internal)\n"
+		"  -setid uid:gid    effective ids to take once the program is loaded, as for a\n"
+		"                    set-user-ID program a guest execs (internal; needs root)\n\n"
 		"As a binfmt_misc interpreter (flags F and P, as for qemu-user-static) mimic\n"
 		"takes no options, only the MIMIC_* variables, and keeps the caller's argv[0].\n");
 }
@@ -148,7 +153,7 @@ static void env_set(struct env *e, char *assignment)
 }
 
 struct options {
-	const char *sysroot, *argv0, *cpu;
+	const char *sysroot, *argv0, *cpu, *exefd, *setid;
 	uint64_t stack_size;
 	bool strace, log_unimp;
 };
@@ -190,7 +195,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			o->strace = true;
 			continue;
 		}
-		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s", "d" };
+		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s", "d", "exefd", "setid" };
 		bool known = false;
 		for (unsigned k = 0; k < sizeof with_arg / sizeof with_arg[0]; k++)
 			known |= strcmp(opt, with_arg[k]) == 0;
@@ -211,6 +216,10 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			o->argv0 = arg;
 		else if (strcmp(opt, "d") == 0)
 			parse_log(o, arg);
+		else if (strcmp(opt, "exefd") == 0)
+			o->exefd = arg;
+		else if (strcmp(opt, "setid") == 0)
+			o->setid = arg;
 		else if (!parse_size(arg, &o->stack_size))
 			die_usage("bad stack size", arg);
 	}
@@ -230,6 +239,20 @@ static void env_options(struct options *o)
 		o->cpu = s;
 	if ((s = getenv("MIMIC_STACK_SIZE")) != NULL && *s && !parse_size(s, &o->stack_size))
 		die_usage("bad MIMIC_STACK_SIZE", s);
+}
+
+/* -setid UID:GID: the effective (and saved) ids a set-user-ID or
+ * set-group-ID program gets at exec, taken after it is loaded as the
+ * kernel reads it with the caller's ids. Without the privilege the
+ * program keeps the caller's ids. */
+static void take_ids(const char *arg)
+{
+	unsigned uid, gid;
+	char end;
+	if (sscanf(arg, "%u:%u%c", &uid, &gid, &end) != 2)
+		die_usage("bad -setid", arg);
+	if (setresgid((gid_t)-1, gid, gid) == 0)
+		setresuid((uid_t)-1, uid, uid);
 }
 
 /* Started by binfmt_misc with flag P, which Linux (5.12 and later) tells
@@ -270,6 +293,7 @@ int main(int argc, char **argv)
 	}
 	if (prog >= argc)
 		die_usage("no program given", NULL);
+	self_exe_init(o.exefd);
 	const struct arch_choice *choice = pick_arch(argv[prog]);
 	if (!choice)
 		return 1;
@@ -326,6 +350,8 @@ int main(int argc, char **argv)
 		interp_base = interp.bias;
 	}
 	p->mm->brk_start = p->mm->brk_cur = (img.end + GPAGE_MASK) & ~GPAGE_MASK;
+	if (o.setid)
+		take_ids(o.setid);
 
 	o.stack_size = (o.stack_size + GPAGE_MASK) & ~GPAGE_MASK;
 	if (o.stack_size > (1u << 30))
@@ -341,6 +367,7 @@ int main(int argc, char **argv)
 		.hwcap = arch->hwcap, .hwcap2 = arch->hwcap2,
 		.clktck = 100, .pagesz = GPAGE_SIZE,
 		.uid = getuid(), .euid = geteuid(), .gid = getgid(), .egid = getegid(),
+		.secure = getauxval(AT_SECURE) || getuid() != geteuid() || getgid() != getegid(),
 		.base = interp_base, .entry = img.entry, .prog = &img, .word_bytes = arch->word_bits / 8,
 	};
 	uint64_t stack = stack_build(&p->mem, &sp);

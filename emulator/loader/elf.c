@@ -351,7 +351,7 @@ static int load_fd(int fd, struct gmem *m, const struct loader_target *t, const 
 		if (ph[i].type == PT_LOAD && check_segment(&ph[i], img->bias, fsize, t, path, err, errlen) != 0)
 			return -1;
 	struct gvma file = { 0 };
-	if (gvma_describe_fd(&file, fd) != 0)
+	if (gvma_describe_fd(&file, fd, path) != 0)
 		return fail(err, errlen, "%s: %s", path, strerror(errno));
 	int rc = load_segments(m, t, fd, &file, ph, eh.phnum, img->bias, path, err, errlen);
 	free(file.name);

@@ -68,6 +68,7 @@ struct stack_params {
 	bool has_hwcap2;        /* the kernel gives AT_HWCAP2 (ELF_HWCAP2) */
 	uint64_t hwcap, hwcap2, clktck, pagesz;
 	uint64_t uid, euid, gid, egid;
+	uint64_t secure;  /* AT_SECURE: the kernel's, for mimic's own exec */
 	uint64_t base;          /* AT_BASE: interpreter load address or 0 */
 	uint64_t entry;         /* AT_ENTRY: the program's entry */
 	const struct loaded_image *prog;

@@ -88,7 +88,7 @@ uint64_t stack_build(struct gmem *m, const struct stack_params *sp)
 		{ AT_PHDR, img->phdr },      { AT_PHENT, img->phent },   { AT_PHNUM, img->phnum },
 		{ AT_BASE, sp->base },       { AT_FLAGS, 0 },            { AT_ENTRY, sp->entry },
 		{ AT_UID, sp->uid },         { AT_EUID, sp->euid },      { AT_GID, sp->gid },
-		{ AT_EGID, sp->egid },       { AT_SECURE, 0 },           { AT_RANDOM, random },
+		{ AT_EGID, sp->egid },       { AT_SECURE, sp->secure },           { AT_RANDOM, random },
 	};
 	size_t naux = 15;
 	if (sp->has_hwcap2)

@@ -12,7 +12,7 @@
 
 static const char deleted[] = " (deleted)";
 
-int gvma_describe_fd(struct gvma *v, int fd)
+int gvma_describe_fd(struct gvma *v, int fd, const char *known)
 {
 	struct stat st;
 	char link[64], path[4096];
@@ -20,8 +20,9 @@ int gvma_describe_fd(struct gvma *v, int fd)
 		return -1;
 	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
 	ssize_t n = readlink(link, path, sizeof path - 1);
+	/* Without /proc (a chroot) the name is the one the caller knows. */
 	if (n < 0)
-		return -1;
+		n = snprintf(path, sizeof path, "%s", known ? known : "");
 	path[n] = '\0';
 	size_t dl = sizeof deleted - 1;
 	/* The host's own name for an unlinked file (a memfd) is already

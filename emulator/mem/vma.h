@@ -53,9 +53,10 @@ struct gvma_list {
 	uint64_t start_code, end_code, start_data, end_data;
 };
 
-/* Describes the host file open as fd (kind, identity, path) into v.
+/* Describes the host file open as fd (kind, identity, path) into v; the
+ * path is known's (may be NULL) where the host's /proc cannot name it.
  * 0, or -1 when fd cannot be examined. */
-int gvma_describe_fd(struct gvma *v, int fd);
+int gvma_describe_fd(struct gvma *v, int fd, const char *known);
 /* Adds v (name copied) in place of whatever [v->start, v->end) held, then
  * merges it with its neighbours. 0, or -1 when out of memory. */
 int gvma_insert(struct gvma_list *l, const struct gvma *v);

@@ -49,6 +49,7 @@ static void put_arg(struct linux_proc *p, enum sc_arg k, uint64_t v)
 		break;
 	case A_INT:
 	case A_FD:
+	case A_NEWFD:
 		fprintf(stderr, "%" PRId64, s);
 		break;
 	case A_UINT:

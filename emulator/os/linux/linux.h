@@ -35,6 +35,7 @@ enum sc_arg {
 	A_PTR,     /* guest pointer */
 	A_STR,     /* guest NUL-terminated string */
 	A_FD,      /* file descriptor */
+	A_NEWFD,   /* descriptor number the call makes (dup2/dup3's target) */
 	A_OCT,     /* mode */
 };
 

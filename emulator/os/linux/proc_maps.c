@@ -27,7 +27,7 @@ int linux_maps_mmap(struct linux_proc *p, const struct linux_mmap_desc *d)
 	v.flags = f;
 	char zero[] = "/dev/zero (deleted)";
 	if (d->fd >= 0) {
-		if (gvma_describe_fd(&v, d->fd) != 0)
+		if (gvma_describe_fd(&v, d->fd, NULL) != 0)
 			return -1;
 		v.off = d->off;
 	} else if (d->shared) {

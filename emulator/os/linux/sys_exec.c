@@ -1,16 +1,22 @@
 /* execve: a program of the guest ABI (or a script whose interpreter is
- * one) is run by a new instance of the emulator, /proc/self/exe with the
- * same -L, -strace and -d options and the guest's argv[0] (-0); anything
- * else is the host's to run. */
+ * one) is run by a new instance of the emulator, through the descriptor
+ * of mimic's own executable (self_exe.c), with the same -L, -strace and
+ * -d options and the guest's argv[0] (-0); anything else is the host's to
+ * run. Without that descriptor (started by binfmt_misc where there is no
+ * /proc) every program is the host's, which hands guest programs to
+ * binfmt_misc again. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "loader/loader.h"
+#include "os/linux/self_exe.h"
 #include "os/linux/syscall.h"
 
 #define ARG_MAX_COUNT 0x20000
@@ -107,6 +113,27 @@ static ssize_t read_head(const char *path, uint8_t *buf, size_t n)
 	return r < 0 ? -errno : r;
 }
 
+/* The effective ids the kernel gives a set-user-ID or set-group-ID
+ * program at exec (the file's owner and group), as "-setid UID:GID" for
+ * the new emulator, which takes them once it has read the program (the
+ * kernel reads it with the caller's ids), or NULL. A process without the
+ * privilege to take them (mimic is not set-user-ID itself) runs the
+ * program with its own ids, as qemu-user does without binfmt_misc's C. */
+static const char *setid_arg(const char *prog, char *buf, size_t n)
+{
+	struct stat st;
+	struct statvfs vfs;
+	if (stat(prog, &st) != 0 || !(st.st_mode & (S_ISUID | S_ISGID)) ||
+	    (statvfs(prog, &vfs) == 0 && (vfs.f_flag & ST_NOSUID)) || prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 1)
+		return NULL;
+	uid_t uid = (st.st_mode & S_ISUID) ? st.st_uid : geteuid();
+	gid_t gid = (st.st_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP) ? st.st_gid : getegid();
+	if (uid == geteuid() && gid == getegid())
+		return NULL;
+	snprintf(buf, n, "%u:%u", (unsigned)uid, (unsigned)gid);
+	return buf;
+}
+
 /* Runs prog (a host path) under a new emulator: argv[0] is pre[0] (the
  * interpreter of a script) or the guest's, then pre[1..], argv[1..]. */
 static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, char **argv, char **envp)
@@ -116,11 +143,15 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 		n++;
 	while (pre && pre[m])
 		m++;
-	char **v = calloc(n + m + 10, sizeof *v);
+	char **v = calloc(n + m + 14, sizeof *v);
 	if (!v)
 		return -ENOMEM;
 	size_t k = 0;
+	char fdarg[16];
+	snprintf(fdarg, sizeof fdarg, "%d", self_exe_fd());
 	v[k++] = "mimic";
+	v[k++] = "-exefd";
+	v[k++] = fdarg;
 	if (p->sysroot) {
 		v[k++] = "-L";
 		v[k++] = (char *)p->sysroot;
@@ -130,6 +161,11 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 	if (p->log_unimp) {
 		v[k++] = "-d";
 		v[k++] = "unimp";
+	}
+	char ids[32];
+	if (setid_arg(prog, ids, sizeof ids)) {
+		v[k++] = "-setid";
+		v[k++] = ids;
 	}
 	v[k++] = "-0";
 	v[k++] = (char *)(m ? pre[0] : n ? argv[0] : prog);
@@ -143,7 +179,7 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 	linux_signal_exec_prepare(p);
 	if (p->vfork_child)
 		p->vfork_execv = v;
-	execve("/proc/self/exe", v, envp);
+	self_exe_exec(v, envp);
 	long r = -errno;
 	p->vfork_execv = NULL;
 	free(v);
@@ -206,6 +242,11 @@ static long do_execve(struct linux_proc *p, const char *host, const char *guest_
 	ssize_t n = read_head(host, head, sizeof head);
 	if (n < 0) {
 		r = n;
+	} else if (self_exe_fd() < 0) {
+		fflush(NULL);
+		linux_signal_exec_prepare(p);
+		execve(host, argv, envp);
+		r = -errno;
 	} else if (is_guest_elf(p, head, n)) {
 		r = foreign_os(p, host) ? -ENOEXEC : exec_emulated(p, host, NULL, argv, envp);
 	} else {

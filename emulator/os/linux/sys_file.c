@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "os/linux/proc_signal.h"
+#include "os/linux/self_exe.h"
 #include "os/linux/syscall.h"
 
 /* How much of [addr, addr+n) is accessible from its start. The kernel
@@ -339,5 +340,5 @@ SC(copy_file_range)
 SC(close_range)
 {
 	(void)p;
-	return sc_ret(syscall(SYS_close_range, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
+	return sc_ret(self_exe_close_range((unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "os/linux/proc_sys.h"
+#include "os/linux/self_exe.h"
 #include "os/linux/syscall.h"
 #include "trace/strace.h"
 
@@ -19,6 +20,7 @@
 #define P  A_PTR
 #define S  A_STR
 #define F  A_FD
+#define NF A_NEWFD
 #define O  A_OCT
 #define R(name, ...) { #name, sys_##name, { __VA_ARGS__ } }
 
@@ -62,7 +64,7 @@ const struct sc_impl linux_sc_impls[] = {
 	R(getcwd, P, U), R(chdir, S), R(fchdir, F), R(chroot, S), R(umask, O),
 	R(mknod, S, O, H), R(mknodat, F, S, O, H),
 	/* descriptors (sys_fd.c, sys_ioctl.c) */
-	R(dup, F), R(dup2, F, F), R(dup3, F, F, H), R(pipe, P), R(pipe2, P, H),
+	R(dup, F), R(dup2, F, NF), R(dup3, F, NF, H), R(pipe, P), R(pipe2, P, H),
 	R(fcntl, F, I, H), R(fcntl64, F, I, H), R(flock, F, I), R(ioctl, F, H, H),
 	R(eventfd, U), R(eventfd2, U, H), R(signalfd, F, P, U), R(signalfd4, F, P, U, H),
 	/* waiting for descriptors (sys_poll.c) */
@@ -204,6 +206,20 @@ static long guest_errno(const struct linux_proc *p, long r)
 	return e < abi->nerrno_out && abi->errno_out[e] ? -(long)abi->errno_out[e] : r;
 }
 
+/* The emulator's own descriptor (self_exe.c) is not the guest's: naming
+ * it is EBADF, and a call that makes that number takes it over. */
+static bool names_own_fd(const struct sc_entry *e, const uint64_t a[6])
+{
+	for (unsigned i = 0; i < 6; i++) {
+		if ((e->args[i] == A_FD || e->args[i] == A_NEWFD) && self_exe_hides((int)a[i])) {
+			if (e->args[i] == A_FD)
+				return true;
+			self_exe_vacate((int)a[i]);
+		}
+	}
+	return false;
+}
+
 long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 {
 	const struct sc_entry *e = lookup(p, nr);
@@ -217,7 +233,7 @@ long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 		fprintf(stderr, "mimic: unsupported syscall %s (%u)\n", e->name, nr);
 	if (p->strace)
 		strace_enter(p, e, a);
-	long r = e->fn ? e->fn(p, a) : -ENOSYS;
+	long r = !e->fn ? -ENOSYS : names_own_fd(e, a) ? -EBADF : e->fn(p, a);
 	if (p->strace)
 		strace_exit(r);
 	return guest_errno(p, r);
