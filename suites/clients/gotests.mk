@@ -1,0 +1,14 @@
+# Standard-library packages whose test binaries (go test -c) are clients.
+CLIENTS_GOTESTS := strings strconv sort sync sync/atomic runtime time os os/exec \
+	syscall math/big encoding/json
+
+# Flags every test binary runs with, in the real guest and under the subject:
+#   -test.short    the packages' own quick mode
+#   -test.v=false  only failures and the verdict are printed
+#   -test.cpu=2    GOMAXPROCS 2 on the single-CPU guests and on any host
+#   -test.timeout  below the Kyua case's timeout, so a slow run still reports
+CLIENTS_TEST_FLAGS := -test.short -test.v=false -test.cpu=2 -test.timeout=10m
+
+# Per package (its path with / as _): CLIENTS_RUN_<id> is a -test.run
+# option choosing the tests that run, with the reason; CLIENTS_BUILD_<id>
+# adds go test -c flags.
