@@ -62,11 +62,18 @@ $(BUILD)/guest/%/clients/OUTCOME: $(CLIENTS_LISTS)
 	@mkdir -p $(@D)
 	printf '%s\n' $(call clients_tests,$*) >$@
 
-$(BUILD)/guest/%/clients/ARGS: $(CLIENTS_LISTS)
+# clients_run ID: a -test.run option for the tests listed in
+# suites/clients/tests/ID (one name a line, # comments), if that file exists.
+CLIENTS_TESTS   = $(wildcard suites/clients/tests/*)
+clients_names   = $(shell sed 's/\#.*//' suites/clients/tests/$(1))
+clients_run     = $(if $(wildcard suites/clients/tests/$(1)),-test.run=^($(subst $(eval) ,|,$(strip $(call clients_names,$(1)))))$$)
+
+$(BUILD)/guest/%/clients/ARGS: $(CLIENTS_LISTS) $(CLIENTS_TESTS) suites/clients/tests
 	@mkdir -p $(@D)
-	printf '%s\n' $(foreach f,$(CLIENTS_FLAVOURS_$*),$(foreach p,$(CLIENTS_GOTESTS),'$(strip \
+	@echo "write $@"
+	@printf '%s\n' $(foreach f,$(CLIENTS_FLAVOURS_$*),$(foreach p,$(CLIENTS_GOTESTS),'$(strip \
 		$(call clients_prefix,$(f))_$(call clients_pkg_id,$(p)) $(CLIENTS_TEST_FLAGS) \
-		$(CLIENTS_RUN_$(call clients_pkg_id,$(p))))')) >$@
+		$(call clients_run,$(call clients_pkg_id,$(p))))')) >$@
 
 all: $(foreach t,$(TARGETS),$(addprefix $(BUILD)/guest/$(t)/clients/,\
 	$(call clients_tests,$(t)) $(call clients_own,$(t)) PROGRAMS OUTCOME ARGS))
