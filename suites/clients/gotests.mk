@@ -7,7 +7,7 @@ CLIENTS_GOTESTS := strings strconv sort sync sync/atomic runtime time os os/exec
 #   -test.v=false  only failures and the verdict are printed
 #   -test.cpu=2    GOMAXPROCS 2 on the single-CPU guests and on any host
 #   -test.timeout  below the Kyua case's timeout, so a slow run still reports
-CLIENTS_TEST_FLAGS := -test.short -test.v=false -test.cpu=2 -test.timeout=5m
+CLIENTS_TEST_FLAGS := -test.short -test.v=false -test.cpu=2 -test.timeout=3m
 
 # Per package (its path with / as _, the <id>): suites/clients/tests/<id>,
 # if present, lists the tests that run and says why the others do not;
