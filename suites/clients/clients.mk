@@ -16,7 +16,7 @@ GO ?= go
 # worktree's cache (Go's cache is keyed by content and safe to share).
 CLIENTS_GOCACHE ?= $(abspath $(BUILD))/go/cache
 CLIENTS_GOENV = GOCACHE=$(CLIENTS_GOCACHE) GOPATH=$(abspath $(BUILD))/go/path \
-	GOENV=off GO111MODULE=off GOPROXY=off GOFLAGS=-trimpath CGO_ENABLED=0 GOOS=linux
+	GOENV=off GO111MODULE=off GOPROXY=off GOFLAGS="-trimpath -buildvcs=false" CGO_ENABLED=0 GOOS=linux
 
 # Go flavours of each target, PREFIX:GOARCH:GOARM; a program's name is
 # PREFIX_<package with / as _> or PREFIX_<own program>. The ARMv6 guest runs
@@ -40,11 +40,14 @@ $(BUILD)/guest/$(1)/clients/$(2)_$(call clients_pkg_id,$(5)): $(CLIENTS_LISTS)
 	$(CLIENTS_GOENV) GOARCH=$(3) GOARM=$(4) $(GO) test -c $(CLIENTS_BUILD_$(call clients_pkg_id,$(5))) -o $$@ $(5)
 endef
 
-# $(1) target, $(2) PREFIX, $(3) GOARCH, $(4) GOARM, $(5) own program.
+# $(1) target, $(2) PREFIX, $(3) GOARCH, $(4) GOARM, $(5) own program. Each
+# is a module of its own (no dependencies): outside a module Go names the
+# package after its absolute directory, which -trimpath keeps in the binary.
 define clients_own_rule
-$(BUILD)/guest/$(1)/clients/$(2)_$(5): $(wildcard suites/clients/src/$(5)/*.go) $(CLIENTS_LISTS)
+$(BUILD)/guest/$(1)/clients/$(2)_$(5): $(wildcard suites/clients/src/$(5)/*.go suites/clients/src/$(5)/go.mod) $(CLIENTS_LISTS)
 	@mkdir -p $$(@D)
-	$(CLIENTS_GOENV) GOARCH=$(3) GOARM=$(4) $(GO) build -o $$@ ./suites/clients/src/$(5)
+	cd suites/clients/src/$(5) && $(CLIENTS_GOENV) GO111MODULE=on GOARCH=$(3) GOARM=$(4) \
+		$(GO) build -o $$(abspath $$@) .
 endef
 
 clients_f = $(word $(1),$(subst :, ,$(2)))
