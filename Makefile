@@ -23,6 +23,7 @@ include emulator/tests/tests.mk
 include suites/lib/lib.mk
 include suites/isa/isa.mk
 include suites/syscalls/syscalls.mk
+include suites/clients/clients.mk
 include harness/harness.mk
 include harness/bench/bench.mk
 include ci/demo/demo.mk

@@ -3,8 +3,12 @@
  * the machine off so QEMU exits.
  *
  * Manifest (/mimic/manifest), one directive a line:
- *   timeout SECONDS   per-program limit for the programs that follow
- *   test SUITE/NAME   run /mimic/SUITE/NAME with argv[0] NAME */
+ *   timeout SECONDS          per-program limit for the programs that follow
+ *   argv0 name|path          argv[0] of the programs that follow: NAME (the
+ *                            default) or the path /mimic/SUITE/NAME, as a
+ *                            shell running the program by its path gives
+ *   test SUITE/NAME [ARG...] run /mimic/SUITE/NAME with those arguments
+ *                            (single spaces apart, none empty) */
 #define _GNU_SOURCE
 #include "console.h"
 #include "run_test.h"
@@ -114,7 +118,9 @@ static void describe_guest(void)
 	fclose(f);
 }
 
-static void run_one(const char *entry, unsigned index, unsigned timeout_s)
+/* Runs one manifest entry: SUITE/NAME, then its arguments. */
+static void run_one(const char *entry, char *const *args, int argv0_path,
+		    unsigned index, unsigned timeout_s)
 {
 	char path[600], dir[600], out[64], err[64];
 	const char *name = strrchr(entry, '/');
@@ -133,7 +139,8 @@ static void run_one(const char *entry, unsigned index, unsigned timeout_s)
 	}
 
 	console_record("test %s", entry);
-	o = run_test(&(struct test_run){ path, name, dir, out, err, timeout_s });
+	o = run_test(&(struct test_run){ path, argv0_path ? path : name, args, dir, out, err,
+					 timeout_s });
 	if (o.kind == OUTCOME_NOEXEC) {
 		console_record("error %s: cannot start: errno %d", entry, o.value);
 		return;
@@ -155,25 +162,50 @@ static void run_one(const char *entry, unsigned index, unsigned timeout_s)
 	unlink(err);
 }
 
+/* Splits a test line "SUITE/NAME ARG..." in place at single spaces: the
+ * entry, then args (NULL-terminated). Returns 0 if there are too many. */
+static int split_test(char *line, char **args)
+{
+	size_t n = 0;
+	char *sp;
+
+	while ((sp = strchr(line, ' ')) != NULL) {
+		if (n == RUN_TEST_MAX_ARGS)
+			return 0;
+		*sp = '\0';
+		line = sp + 1;
+		args[n++] = line;
+	}
+	args[n] = NULL;
+	return 1;
+}
+
 static void run_manifest(void)
 {
-	char line[512];
+	char *line = NULL, *args[RUN_TEST_MAX_ARGS + 1];
+	size_t cap = 0;
 	unsigned timeout_s = 120, count = 0;
+	int argv0_path = 0;
 	FILE *f = fopen("/mimic/manifest", "re");
 
 	if (f == NULL) {
 		console_record("error manifest: errno %d", errno);
 		return;
 	}
-	while (fgets(line, sizeof line, f) != NULL) {
+	/* Test lines may carry long arguments (a -test.run list): any length. */
+	while (getline(&line, &cap, f) != -1) {
 		line[strcspn(line, "\n")] = '\0';
 		if (strncmp(line, "timeout ", 8) == 0)
 			timeout_s = (unsigned)strtoul(line + 8, NULL, 10);
-		else if (strncmp(line, "test ", 5) == 0)
-			run_one(line + 5, count++, timeout_s);
+		else if (strcmp(line, "argv0 name") == 0 || strcmp(line, "argv0 path") == 0)
+			argv0_path = line[6] == 'p';
+		else if (strncmp(line, "test ", 5) == 0 && split_test(line + 5, args))
+			run_one(line + 5, args, argv0_path, count++, timeout_s);
 		else if (line[0] != '\0')
-			console_record("error manifest: bad line '%s'", line);
+			console_record("error manifest: bad line (or over %d arguments) '%.200s'",
+				       RUN_TEST_MAX_ARGS, line);
 	}
+	free(line);
 	fclose(f);
 	console_record("done %u", count);
 }

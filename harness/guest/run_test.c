@@ -22,11 +22,17 @@ static int redirect(const char *path, int flags, int target)
 /* Any failure before the program runs goes back to the runner as errno. */
 static _Noreturn void child(const struct test_run *run, int report)
 {
-	char *argv[] = { (char *)run->name, NULL };
+	char *argv[RUN_TEST_MAX_ARGS + 2] = { (char *)run->name };
 	char *envp[] = { "MIMIC_TEST=conformance", NULL };
 	sigset_t none;
+	size_t n = 0;
 	int e;
 
+	while (n < RUN_TEST_MAX_ARGS && run->args[n] != NULL) {
+		argv[n + 1] = run->args[n];
+		n++;
+	}
+	argv[n + 1] = NULL;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (chdir(run->dir) == 0 &&

@@ -2,6 +2,9 @@
 #ifndef MIMIC_GUEST_RUN_TEST_H
 #define MIMIC_GUEST_RUN_TEST_H
 
+/* Arguments a test run may have beyond argv[0]. */
+enum { RUN_TEST_MAX_ARGS = 64 };
+
 enum outcome_kind { OUTCOME_EXIT, OUTCOME_SIGNAL, OUTCOME_TIMEOUT, OUTCOME_NOEXEC };
 
 struct outcome {
@@ -12,6 +15,7 @@ struct outcome {
 struct test_run {
 	const char *path;   /* program to execute */
 	const char *name;   /* its argv[0] */
+	char *const *args;  /* further arguments, NULL-terminated */
 	const char *dir;    /* fresh empty directory to run it in */
 	const char *out;    /* file receiving its stdout */
 	const char *err;    /* file receiving its stderr */

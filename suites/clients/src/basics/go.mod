@@ -1,0 +1,3 @@
+module mimic/clients/basics
+
+go 1.19
