@@ -1,4 +1,5 @@
 /* Transcript printing for the syscall conformance programs. */
+#include <errno.h>
 #include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
@@ -86,4 +87,15 @@ void t_print_status(const char *what, int status)
 		printf("%s: stopped %s\n", what, t_signame(WSTOPSIG(status)));
 	else
 		printf("%s: status %#x\n", what, status);
+}
+
+void t_wait_child(const char *what, pid_t child)
+{
+	int status;
+	if (child <= 0)
+		t_say("%s: not created", what);
+	else if (waitpid(child, &status, 0) != child)
+		t_say("%s: waitpid failed: %s", what, t_errname(errno));
+	else
+		t_print_status(what, status);
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* Value of the last checked call; a variable so the comma operator orders the
  * call before errno is read. */
@@ -46,5 +47,8 @@ const char *t_codename(int sig, int code);
 int t_fork(void);
 /* Child status from waitpid, as `exit N` or `signal NAME`. */
 void t_print_status(const char *what, int status);
+/* Waits for child and prints its status; a child that was not created
+ * (child <= 0) is not waited for: waitpid(-1) would take any other. */
+void t_wait_child(const char *what, pid_t child);
 
 #endif

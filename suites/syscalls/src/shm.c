@@ -95,13 +95,6 @@ static long raw_shmctl(int id, int cmd, void *buf)
 	return syscall(SYS_shmctl, id, cmd | IPC_64, buf);
 }
 
-static void wait_child(const char *what, pid_t child)
-{
-	int status;
-	waitpid(child, &status, 0);
-	t_print_status(what, status);
-}
-
 /* The /proc/self/maps lines inside [start, start+len): size, permissions,
  * offset, device, whether the inode is the segment's id, and the name
  * (a private segment's shmem file is "/SYSV00000000 (deleted)"). */
@@ -166,7 +159,7 @@ static void segments(void)
 		CHECK(shmctl(id, SHM_LOCK, NULL));
 		_exit(0);
 	}
-	wait_child("nobody", child);
+	t_wait_child("nobody", child);
 
 	struct shmid_ds ds;
 	memset(&ds, 0, sizeof ds);
@@ -186,7 +179,7 @@ static void segments(void)
 		CHECK(shmctl(id, IPC_SET, &ds));
 		_exit(0);
 	}
-	wait_child("nobody, mode 0644", child);
+	t_wait_child("nobody, mode 0644", child);
 	CHECK(raw_shmctl(id, IPC_SET, BADPTR));
 	CHECK(raw_shmctl(id, IPC_STAT, BADPTR));
 
@@ -296,7 +289,7 @@ static void attach(void)
 		CHECK(shmdt(p));
 		_exit(0);
 	}
-	wait_child("child", child);
+	t_wait_child("child", child);
 	FACT(strcmp(p, "from the child") == 0);
 	show("child gone", id);
 
@@ -380,7 +373,7 @@ static void locking(void)
 		CHECK(munlockall());
 		_exit(0);
 	}
-	wait_child("no memlock limit", child);
+	t_wait_child("no memlock limit", child);
 	child = t_fork();
 	if (child == 0) {
 		struct rlimit rl = { page, page };
@@ -389,7 +382,7 @@ static void locking(void)
 		CHECK(mlockall(MCL_CURRENT));
 		_exit(0);
 	}
-	wait_child("one page limit", child);
+	t_wait_child("one page limit", child);
 }
 
 static void ioctls(void)

@@ -28,19 +28,6 @@
 static const char *self_path;
 extern char **environ;
 
-/* A child that was not created is not waited for: waitpid(-1) would
- * wait for any other child. */
-static void wait_child(const char *what, pid_t child)
-{
-	int status;
-	if (child <= 0)
-		t_say("%s: not created", what);
-	else if (waitpid(child, &status, 0) != child)
-		t_say("%s: waitpid failed: %s", what, t_errname(errno));
-	else
-		t_print_status(what, status);
-}
-
 /* ---- the spawned program ---- */
 
 static const char *disposition(int sig)
@@ -93,7 +80,7 @@ static void vforks(void)
 	}
 	t_say("vfork: parent resumed after the child's exit %s, child saw the parent as its parent %s",
 	      vfork_step == 2 ? "yes" : "no", vfork_parent_seen == parent ? "yes" : "no");
-	wait_child("vfork child", child);
+	t_wait_child("vfork child", child);
 
 	vfork_step = 0;
 	fflush(stdout);
@@ -106,7 +93,7 @@ static void vforks(void)
 	}
 	/* The new program prints: wait for it before printing. */
 	int seen = vfork_step == 1;
-	wait_child("vfork-exec child", child);
+	t_wait_child("vfork-exec child", child);
 	t_say("vfork then execve: the child's write before execve seen on return %s", seen ? "yes" : "no");
 
 	vfork_errno = 0;
@@ -118,7 +105,7 @@ static void vforks(void)
 		_exit(127);
 	}
 	t_say("vfork then a failing execve: error seen by the parent %s", t_errname(vfork_errno));
-	wait_child("vfork child whose execve failed", child);
+	t_wait_child("vfork child whose execve failed", child);
 }
 
 static volatile int clone_wrote;
@@ -139,11 +126,11 @@ static void clones(void)
 	pid_t child = clone(clone_child, clone_stack + sizeof clone_stack, CLONE_VM | CLONE_VFORK | SIGCHLD,
 			    (void *)5);
 	t_say("clone CLONE_VM|CLONE_VFORK: the child's write seen on return %s", clone_wrote == 5 ? "yes" : "no");
-	wait_child("CLONE_VM|CLONE_VFORK child", child);
+	t_wait_child("CLONE_VM|CLONE_VFORK child", child);
 
 	clone_wrote = 0;
 	child = clone(clone_child, clone_stack + sizeof clone_stack, CLONE_VM | SIGCHLD, (void *)6);
-	wait_child("CLONE_VM child", child);
+	t_wait_child("CLONE_VM child", child);
 	t_say("clone CLONE_VM: the child's write seen after waitpid %s", clone_wrote == 6 ? "yes" : "no");
 
 	/* CLONE_VFORK alone: separate memory, the parent still waits. */
@@ -160,7 +147,7 @@ static void clones(void)
 	char c = 0;
 	t_say("clone CLONE_VFORK: the child's pipe write there on return %s, its memory write seen %s",
 	      read(p[0], &c, 1) == 1 && c == 'v' ? "yes" : "no", clone_wrote == 9 ? "yes" : "no");
-	wait_child("CLONE_VFORK child", (pid_t)r);
+	t_wait_child("CLONE_VFORK child", (pid_t)r);
 	close(p[0]);
 	close(p[1]);
 
@@ -230,7 +217,7 @@ static void sharing(void)
 	CHECK(syscall(SYS_kcmp, getpid(), 0x7ffffff0, KCMP_VM, 0, 0));
 	CHECK(syscall(SYS_kcmp, getpid(), forked, KCMP_FILE, 99, 99));
 	__atomic_store_n(&release_vm_child, 1, __ATOMIC_RELEASE);
-	wait_child("CLONE_VM|CLONE_FILES child", vm);
+	t_wait_child("CLONE_VM|CLONE_FILES child", vm);
 
 	int got = 0, put = 88;
 	struct iovec local = { &got, sizeof got }, remote = { (void *)&child_value, sizeof child_value };
@@ -243,7 +230,7 @@ static void sharing(void)
 	remote.iov_base = BADPTR;
 	CHECK(process_vm_readv(forked, &local, 1, &remote, 1, 0));
 	CHECK(write(go[1], "g", 1));
-	wait_child("child whose value the parent wrote", forked);
+	t_wait_child("child whose value the parent wrote", forked);
 	close(p[0]);
 	close(p[1]);
 	close(go[0]);
@@ -268,7 +255,7 @@ static void spawn_and_wait(const char *what, const posix_spawn_file_actions_t *f
 		t_say("posix_spawn %s: %s", what, t_errname(rc));
 		return;
 	}
-	wait_child(what, pid);
+	t_wait_child(what, pid);
 }
 
 static void print_file(const char *name)
@@ -288,7 +275,7 @@ static void print_file(const char *name)
 		pid = 0;                                          \
 		fflush(stdout);                                   \
 		if (t_report_rc(#call, (call)) == 0)              \
-			wait_child("spawned anyway", pid);        \
+			t_wait_child("spawned anyway", pid);        \
 	} while (0)
 
 static void spawn_errors(void)

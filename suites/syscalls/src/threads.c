@@ -136,17 +136,6 @@ static void no_core_dump(void)
 
 /* A child that was not created is not waited for: waitpid(-1) would
  * wait for any other child. */
-static void wait_child(const char *what, pid_t child)
-{
-	int status;
-	if (child <= 0)
-		t_say("%s: not created", what);
-	else if (waitpid(child, &status, 0) != child)
-		t_say("%s: waitpid failed: %s", what, t_errname(errno));
-	else
-		t_print_status(what, status);
-}
-
 static int start(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
 {
 	int rc = pthread_create(t, attr, fn, arg);
@@ -695,7 +684,7 @@ static void clone3_process(void)
 	if (pid < 0)
 		t_say("clone3 process: %s", t_errname((int)-pid));
 	else
-		wait_child("clone3 process (size 64, no stack)", (pid_t)pid);
+		t_wait_child("clone3 process (size 64, no stack)", (pid_t)pid);
 }
 
 static pthread_mutex_t robust;
@@ -1040,7 +1029,7 @@ static void thread_fault(void)
 			join(t);
 		_exit(0);
 	}
-	wait_child("bad store in a thread, no handler", child);
+	t_wait_child("bad store in a thread, no handler", child);
 }
 
 static __thread char *alt_base;
@@ -1253,14 +1242,14 @@ static void exits(void)
 		join(t);
 		_exit(1);
 	}
-	wait_child("_exit in a worker while others run", child);
+	t_wait_child("_exit in a worker while others run", child);
 
 	child = t_fork();
 	if (child == 0) {
 		busy_threads(2);
 		exit(9);
 	}
-	wait_child("exit in main while workers run", child);
+	t_wait_child("exit in main while workers run", child);
 
 	child = t_fork();
 	if (child == 0) {
@@ -1269,7 +1258,7 @@ static void exits(void)
 		join(t);
 		_exit(1);
 	}
-	wait_child("SIGTERM sent by a worker to itself", child);
+	t_wait_child("SIGTERM sent by a worker to itself", child);
 
 	child = t_fork();
 	if (child == 0) {
@@ -1277,7 +1266,7 @@ static void exits(void)
 		start(&t, NULL, join_main, NULL);
 		pthread_exit(NULL);
 	}
-	wait_child("main called pthread_exit, the last worker returned", child);
+	t_wait_child("main called pthread_exit, the last worker returned", child);
 
 	child = t_fork();
 	if (child == 0) {
@@ -1286,7 +1275,7 @@ static void exits(void)
 		t_say("joined a thread that called SYS_exit: %s", rc == 0 ? "0" : t_errname(rc));
 		_exit(0);
 	}
-	wait_child("SYS_exit in a worker", child);
+	t_wait_child("SYS_exit in a worker", child);
 }
 
 static int prepared, in_parent, in_child;
@@ -1311,7 +1300,7 @@ static void *forking_thread(void *arg)
 		t_say("child of a thread: a new thread ran %s", joined ? "yes" : "no");
 		exit(4);
 	}
-	wait_child("child forked by a thread", child);
+	t_wait_child("child forked by a thread", child);
 	return NULL;
 }
 
@@ -1354,7 +1343,7 @@ static void fork_and_exec(void)
 		join(t);
 		_exit(1);
 	}
-	wait_child("exec from a thread", child);
+	t_wait_child("exec from a thread", child);
 }
 
 int main(int argc, char **argv)
