@@ -7,6 +7,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "os/linux/proc_signal.h"
 #include "os/linux/syscall.h"
 
 /* struct rlimit of C longs: a 32-bit ABI's infinity is ~0UL, and larger
@@ -91,7 +92,7 @@ SC(getrusage)
  * with pointers are handled here; the rest are refused (EINVAL) rather
  * than handing guest addresses to the host. */
 static const int prctl_int_options[] = {
-	PR_SET_PDEATHSIG, PR_GET_DUMPABLE, PR_SET_DUMPABLE, PR_GET_KEEPCAPS, PR_SET_KEEPCAPS,
+	PR_GET_DUMPABLE, PR_SET_DUMPABLE, PR_GET_KEEPCAPS, PR_SET_KEEPCAPS,
 	PR_CAPBSET_READ, PR_SET_TIMERSLACK, PR_GET_TIMERSLACK, PR_SET_CHILD_SUBREAPER,
 	PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS, PR_GET_SECCOMP,
 };
@@ -118,13 +119,27 @@ SC(prctl)
 	}
 	case PR_GET_NAME:
 		return gmem_write(&p->mem, a[1], p->comm, sizeof p->comm) ? 0 : -EFAULT;
+	case PR_SET_PDEATHSIG: {
+		/* The signal by the guest's number (MIPS's differ); one the
+		 * host lacks (MIPS 65-128) cannot be asked of the host. */
+		uint64_t sig = sc_ulong(p, a[1]);
+		if (sig > (uint64_t)proc_nsig(p))
+			return -EINVAL;
+		int hsig = proc_sig_generic(p, (int)sig);
+		if (hsig >= LINUX_HOST_NSIG) {
+			if (p->log_unimp)
+				fprintf(stderr, "mimic: PR_SET_PDEATHSIG %d: no host signal for it\n", (int)sig);
+			return -EINVAL;
+		}
+		return sc_ret(prctl(opt, hsig));
+	}
 	case PR_GET_PDEATHSIG:
 	case PR_GET_CHILD_SUBREAPER:
 		if (!gmem_check(&p->mem, a[1], 4, GP_W))
 			return -EFAULT;
 		if (prctl(opt, &v) < 0)
 			return -errno;
-		return sc_put32(p, a[1], (uint32_t)v);
+		return sc_put32(p, a[1], (uint32_t)(opt == PR_GET_PDEATHSIG ? proc_sig_guest(p, v) : v));
 	}
 	for (unsigned i = 0; i < sizeof prctl_int_options / sizeof prctl_int_options[0]; i++)
 		if (prctl_int_options[i] == opt)

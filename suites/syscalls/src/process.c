@@ -344,6 +344,62 @@ static void names(void)
 	CHECK(prctl(0x7fff, 0, 0, 0, 0));
 }
 
+/* PR_SET_PDEATHSIG: the signal a child gets when its parent dies, by the
+ * ABI's number (MIPS's SIGUSR1 is 16). A middle process sets it in its
+ * child and exits; the child, its handler ready, reports through a pipe
+ * which signal came. */
+static int death_pipe = -1;
+
+static void on_death_signal(int sig)
+{
+	char c = (char)sig;
+	_exit(write(death_pipe, &c, 1) == 1 ? 0 : 3);
+}
+
+static void parent_death_signal(void)
+{
+	int v = -1;
+	CHECK(prctl(PR_GET_PDEATHSIG, &v));
+	t_say("PR_GET_PDEATHSIG at start: %d", v);
+	CHECK(prctl(PR_SET_PDEATHSIG, 1000));
+	CHECK(prctl(PR_SET_PDEATHSIG, SIGUSR2));
+	CHECK(prctl(PR_GET_PDEATHSIG, &v));
+	t_say("PR_GET_PDEATHSIG: %s", t_signame(v));
+	CHECK(prctl(PR_GET_PDEATHSIG, BADPTR));
+	CHECK(prctl(PR_SET_PDEATHSIG, 0));
+	int fds[2], go[2];
+	if (pipe(fds) != 0 || pipe(go) != 0)
+		return;
+	pid_t middle = t_fork();
+	if (middle == 0) {
+		pid_t child = fork();
+		if (child == 0) {
+			death_pipe = fds[1];
+			signal(SIGUSR1, on_death_signal);
+			prctl(PR_SET_PDEATHSIG, SIGUSR1);
+			/* The middle process exits once this one is ready. */
+			close(go[1]);
+			sleep(10);
+			_exit(1);
+		}
+		char c;
+		close(go[1]);
+		if (read(go[0], &c, 1) != 0)
+			_exit(2);
+		_exit(0);
+	}
+	close(go[0]);
+	close(go[1]);
+	close(fds[1]);
+	t_wait_child("middle process", middle);
+	char got = 0;
+	if (read(fds[0], &got, 1) == 1)
+		t_say("orphan got %s", t_signame(got));
+	else
+		t_say("orphan got nothing");
+	close(fds[0]);
+}
+
 int main(int argc, char **argv)
 {
 	t_init();
@@ -357,5 +413,6 @@ int main(int argc, char **argv)
 	children();
 	exec_self(argv[0]);
 	names();
+	parent_death_signal();
 	return 0;
 }
