@@ -250,6 +250,14 @@ struct linux_proc {
 	_Alignas(8) unsigned char host_info[LINUX_HOST_NSIG][128]; /* siginfo_t */
 	volatile sig_atomic_t bus_pending;
 	uint64_t bus_addr;
+	/* A host signal caught after a system call has begun but before the
+	 * host call it blocks in does not cut that call short: the handler
+	 * then arms kick, a timer of this thread that sends the wake signal
+	 * again shortly (proc_kick.c). syscall_seq is odd while a call runs. */
+	volatile sig_atomic_t syscall_seq, kick_armed;
+	int kick_seq, kicks;
+	bool has_kick;
+	int kick;                     /* the kernel's timer id */
 
 	/* Process (set at start-up, the same in every thread) */
 	uint64_t stack_top;
@@ -291,6 +299,8 @@ void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info);
  * it: 0, or -ESRCH when the process has no such thread. A signal number
  * of 0 only checks. */
 int linux_signal_to_thread(struct linux_proc *p, int tid, const struct linux_siginfo *info);
+/* pidfd_send_signal with the guest siginfo at uinfo: 0 or -errno. */
+long linux_pidfd_sigqueue(struct linux_proc *p, int pidfd, int sig, uint64_t uinfo, unsigned flags);
 
 /* Sets up the first thread of a new process: its thread group and
  * address space. 0, or -1 when out of memory. */

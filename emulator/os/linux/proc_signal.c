@@ -86,8 +86,10 @@ static void on_host_signal(int hsig, siginfo_t *si, void *uc)
 	if (hsig <= 0 || hsig >= LINUX_HOST_NSIG || !t)
 		return;
 	int e = errno;
-	/* A wake from another thread of this process carries nothing. */
-	if (!(hsig == PROC_WAKE_SIGNAL && si->si_code == SI_TKILL && si->si_pid == getpid())) {
+	/* A wake from another thread of this process, or the thread's own
+	 * kick, carries nothing. */
+	bool kick = proc_kick_caught(t, hsig, si);
+	if (!kick && !(hsig == PROC_WAKE_SIGNAL && si->si_code == SI_TKILL && si->si_pid == getpid())) {
 		memcpy(t->host_info[hsig], si, sizeof *si);
 		t->host_pending[hsig] = 1;
 		t->host_any = 1;

@@ -43,6 +43,23 @@ void proc_thread_wake(struct linux_proc *t);
 /* Records p as the calling host thread's guest thread (linux_self). */
 void proc_signal_set_self(struct linux_proc *p);
 
+/* The kick timer (proc_kick.c) of the calling host thread's p: made when
+ * a thread (or a forked or vfork child) starts, deleted when it ends.
+ * syscall_begin/syscall_end bracket a system call; proc_kick_caught runs
+ * in the host signal handler: it arms the timer while a call runs, and
+ * tells (true) whether the signal was the timer's own. */
+void proc_kick_init(struct linux_proc *p);
+void proc_kick_fini(struct linux_proc *p);
+bool proc_kick_caught(struct linux_proc *p, int hsig, const void *siginfo);
+static inline void proc_syscall_begin(struct linux_proc *p) { p->syscall_seq++; }
+void proc_syscall_end_slow(struct linux_proc *p);
+static inline void proc_syscall_end(struct linux_proc *p)
+{
+	p->syscall_seq++;
+	if (p->kick_armed)
+		proc_syscall_end_slow(p);
+}
+
 /* signalfd (sys_signalfd.c): readiness follows the pending signals
  * (lock held); a read of a signalfd descriptor (true, with the result)
  * or false when fd is not one; close forgets fd. */

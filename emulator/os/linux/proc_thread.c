@@ -35,6 +35,7 @@ int linux_proc_init(struct linux_proc *p)
 	p->tg->nthreads = 1;
 	p->tid = (int)gettid();
 	proc_signal_set_self(p);
+	proc_kick_init(p);
 	return 0;
 }
 
@@ -62,6 +63,9 @@ struct linux_proc *proc_thread_copy(struct linux_proc *p)
 	c->vfork_child = false;
 	c->vfork_argv = c->vfork_envp = NULL;
 	c->vfork_execv = NULL;
+	c->has_kick = false;
+	c->kick_armed = 0;
+	c->syscall_seq = 0;
 	return c;
 }
 
@@ -91,6 +95,7 @@ static void *thread_main(void *arg)
 	struct thread_start *s = arg;
 	struct linux_proc *t = s->t;
 	proc_signal_set_self(t);
+	proc_kick_init(t);
 	/* Host signals were blocked for the start (pthread_create copies the
 	 * creator's mask); the handlers now have a thread to record them in. */
 	sigset_t none;
@@ -205,6 +210,7 @@ void linux_thread_exit(struct linux_proc *p, int status)
 		syscall(SYS_futex, gmem_host(&p->mem, p->clear_child_tid), FUTEX_WAKE, 1, NULL, NULL, 0);
 	proc_signalfd_view(p, NULL);
 	proc_signal_set_self(NULL);
+	proc_kick_fini(p);
 	proc_thread_free(p);
 	pthread_exit(NULL);
 }
@@ -236,5 +242,7 @@ void proc_fork_child(struct linux_proc *p)
 	p->tg->threads = p;
 	p->tg->nthreads = 1;
 	p->tid = (int)gettid();
+	/* Timers are not inherited by a fork. */
+	proc_kick_init(p);
 	proc_fork_parent(p);
 }

@@ -43,6 +43,7 @@ static int vfork_main(void *arg)
 	struct vfork_start *s = arg;
 	struct linux_proc *c = s->c;
 	proc_signal_set_self(c);
+	proc_kick_init(c);
 	c->tid = getpid();
 	if (s->flags & CLONE_PARENT_SETTID)
 		sc_put32(c, s->ptid, (uint32_t)c->tid);

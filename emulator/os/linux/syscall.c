@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "os/linux/proc_signal.h"
 #include "os/linux/proc_sys.h"
 #include "os/linux/self_exe.h"
 #include "os/linux/syscall.h"
@@ -233,7 +234,9 @@ long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 		fprintf(stderr, "mimic: unsupported syscall %s (%u)\n", e->name, nr);
 	if (p->strace)
 		strace_enter(p, e, a);
+	proc_syscall_begin(p);
 	long r = !e->fn ? -ENOSYS : names_own_fd(e, a) ? -EBADF : e->fn(p, a);
+	proc_syscall_end(p);
 	if (p->strace)
 		strace_exit(r);
 	return guest_errno(p, r);
