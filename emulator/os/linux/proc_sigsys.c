@@ -268,38 +268,59 @@ long sys_tkill(struct linux_proc *p, const uint64_t a[6])
 	return thread_kill(p, -1, sig_arg(a[0]), sig_arg(a[1]));
 }
 
-/* rt_sigqueueinfo / rt_tgsigqueueinfo: the caller's siginfo, with
- * si_signo forced to sig. Codes that claim to come from the kernel or
- * kill may only be sent to oneself. */
-static long queueinfo(struct linux_proc *p, int tgid, int tid, int sig, uint64_t uinfo)
+/* A guest siginfo at uinfo: si_signo, si_code, si_errno, and the union's
+ * pid, uid and value (8-aligned after the first three on 64-bit ABIs). */
+static long guest_info(struct linux_proc *p, uint64_t uinfo, int *signo, struct linux_siginfo *info)
 {
 	uint8_t b[128];
 	if (!gmem_read(&p->mem, uinfo, b, sizeof b))
 		return -EFAULT;
-	struct linux_siginfo info = { .signo = sig };
 	int32_t v32[6];
 	memcpy(v32, b, sizeof v32);
 	for (unsigned i = 0; i < 6 && p->mem.big_endian; i++)
 		v32[i] = (int32_t)__builtin_bswap32((uint32_t)v32[i]);
 	bool code_first = p->arch->abi->siginfo_code_first;
-	info.errno_ = v32[code_first ? 2 : 1];
-	info.code = v32[code_first ? 1 : 2];
-	/* The union follows si_signo, si_code, si_errno, 8-aligned on
-	 * 64-bit ABIs: pid, uid, then the value. */
+	*signo = v32[0];
+	memset(info, 0, sizeof *info);
+	info->errno_ = v32[code_first ? 2 : 1];
+	info->code = v32[code_first ? 1 : 2];
 	unsigned u = wsize(p) == 8 ? 4 : 3;
-	info.pid = v32[u];
-	info.uid = v32[u + 1];
-	uint64_t value = 0;
+	info->pid = v32[u];
+	info->uid = v32[u + 1];
 	if (wsize(p) == 8) {
+		uint64_t value;
 		memcpy(&value, b + 24, 8);
-		if (p->mem.big_endian)
-			value = __builtin_bswap64(value);
+		info->value = p->mem.big_endian ? __builtin_bswap64(value) : value;
 	} else {
 		uint32_t v;
 		memcpy(&v, b + 20, 4);
-		value = p->mem.big_endian ? __builtin_bswap32(v) : v;
+		info->value = p->mem.big_endian ? __builtin_bswap32(v) : v;
 	}
-	info.value = value;
+	return 0;
+}
+
+/* The host's siginfo for a guest one sent to another process. */
+static void host_info(const struct linux_proc *p, const struct linux_siginfo *info, siginfo_t *hi)
+{
+	memset(hi, 0, sizeof *hi);
+	hi->si_signo = host_signo(p, info->signo);
+	hi->si_errno = info->errno_;
+	hi->si_code = info->code;
+	hi->si_pid = info->pid;
+	hi->si_uid = (uid_t)info->uid;
+	hi->si_value.sival_ptr = (void *)(uintptr_t)info->value;
+}
+
+/* rt_sigqueueinfo / rt_tgsigqueueinfo: the caller's siginfo, with
+ * si_signo forced to sig. Codes that claim to come from the kernel or
+ * kill may only be sent to oneself. */
+static long queueinfo(struct linux_proc *p, int tgid, int tid, int sig, uint64_t uinfo)
+{
+	struct linux_siginfo info;
+	int signo;
+	if (guest_info(p, uinfo, &signo, &info) < 0)
+		return -EFAULT;
+	info.signo = sig;
 	bool self = tgid == getpid() && (tid < 0 || tid == (int)gettid());
 	if ((info.code >= 0 || info.code == LINUX_SI_TKILL) && !self)
 		return -EPERM;
@@ -314,16 +335,28 @@ static long queueinfo(struct linux_proc *p, int tgid, int tid, int sig, uint64_t
 	if (host_send(p, sig) < 0)
 		return -EINVAL;
 	siginfo_t hi;
-	memset(&hi, 0, sizeof hi);
-	hi.si_signo = host_signo(p, sig);
-	hi.si_errno = info.errno_;
-	hi.si_code = info.code;
-	hi.si_pid = info.pid;
-	hi.si_uid = (uid_t)info.uid;
-	hi.si_value.sival_ptr = (void *)(uintptr_t)value;
+	host_info(p, &info, &hi);
 	long r = tid < 0 ? syscall(SYS_rt_sigqueueinfo, tgid, hi.si_signo, &hi)
 			 : syscall(SYS_rt_tgsigqueueinfo, tgid, tid, hi.si_signo, &hi);
 	return r == 0 ? 0 : -errno;
+}
+
+/* pidfd_send_signal with a siginfo: its si_signo must be sig; the host
+ * refuses kernel and kill codes to another process (EPERM) as the guest
+ * kernel does, and a pidfd of this process brings the signal back
+ * through the host handler. */
+long linux_pidfd_sigqueue(struct linux_proc *p, int pidfd, int sig, uint64_t uinfo, unsigned flags)
+{
+	struct linux_siginfo info;
+	int signo;
+	if (guest_info(p, uinfo, &signo, &info) < 0)
+		return -EFAULT;
+	if (signo != sig || sig < 0 || sig > proc_nsig(p) || host_send(p, sig) < 0)
+		return -EINVAL;
+	info.signo = sig;
+	siginfo_t hi;
+	host_info(p, &info, &hi);
+	return syscall(SYS_pidfd_send_signal, pidfd, hi.si_signo, &hi, flags) == 0 ? 0 : -errno;
 }
 
 long sys_rt_sigqueueinfo(struct linux_proc *p, const uint64_t a[6])

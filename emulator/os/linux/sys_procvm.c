@@ -71,10 +71,8 @@ SC(kcmp)
 SC(pidfd_send_signal)
 {
 	int sig = sc_int(a[1]);
-	if (a[2]) {
-		fprintf(stderr, "mimic: pidfd_send_signal with a siginfo is not supported\n");
-		return -ENOSYS;
-	}
+	if (a[2])
+		return linux_pidfd_sigqueue(p, sc_int(a[0]), sig, a[2], (unsigned)a[3]);
 	if (sig < 0 || sig > (int)p->arch->abi->sigset_bytes * 8)
 		return -EINVAL;
 	int hsig = sig && p->arch->sig_to_host ? p->arch->sig_to_host(sig) : sig;

@@ -379,6 +379,44 @@ static void spawns(void)
 
 /* ---- pidfds ---- */
 
+/* pidfd_send_signal with a siginfo: to this process (a pidfd of itself)
+ * any code goes and the value arrives; si_signo must be the signal; to
+ * another process a kill code is refused. */
+static void pidfd_siginfo(void)
+{
+	sigset_t usr1;
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &usr1, NULL);
+	int self = CHECK(syscall(SYS_pidfd_open, getpid(), 0));
+	siginfo_t si;
+	memset(&si, 0, sizeof si);
+	si.si_signo = SIGUSR1;
+	si.si_code = SI_QUEUE;
+	si.si_value.sival_int = 4242;
+	CHECK(syscall(SYS_pidfd_send_signal, self, SIGUSR1, &si, 0));
+	siginfo_t got;
+	memset(&got, 0, sizeof got);
+	struct timespec ts = { 5, 0 };
+	CHECK(sigtimedwait(&usr1, &got, &ts));
+	t_say("got %s %s value %d", t_signame(got.si_signo), t_codename(SIGUSR1, got.si_code), got.si_value.sival_int);
+	CHECK(syscall(SYS_pidfd_send_signal, self, SIGUSR2, &si, 0));
+	CHECK(syscall(SYS_pidfd_send_signal, self, SIGUSR1, BADPTR, 0));
+	si.si_code = SI_USER;
+	pid_t other = t_fork();
+	if (other == 0) {
+		for (;;)
+			pause();
+	}
+	int fd = CHECK(syscall(SYS_pidfd_open, other, 0));
+	CHECK(syscall(SYS_pidfd_send_signal, fd, SIGUSR1, &si, 0));
+	CHECK(close(fd));
+	kill(other, SIGKILL);
+	t_wait_child("pidfd_send_signal's other child", other);
+	CHECK(close(self));
+	sigprocmask(SIG_UNBLOCK, &usr1, NULL);
+}
+
 static void pidfds(void)
 {
 	pid_t child = fork();
@@ -414,6 +452,7 @@ static void pidfds(void)
 	CHECK(syscall(SYS_pidfd_open, getpid(), 0x1234));
 	CHECK(syscall(SYS_pidfd_open, -1, 0));
 	CHECK(syscall(SYS_pidfd_send_signal, 0, SIGTERM, NULL, 0));
+	pidfd_siginfo();
 
 	/* clone with CLONE_PIDFD: the pidfd comes back through parent_tid. */
 	int pidfd = -1;
