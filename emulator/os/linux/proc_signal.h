@@ -62,10 +62,11 @@ static inline void proc_syscall_end(struct linux_proc *p)
 
 /* signalfd (sys_signalfd.c): readiness follows the pending signals
  * (lock held); a read of a signalfd descriptor (true, with the result)
- * or false when fd is not one; close forgets fd. */
+ * or false when fd is not one; closed forgets the descriptors lo to hi
+ * (close, close_range, dup2 and dup3 onto one). */
 void proc_signalfd_update(struct linux_proc *p);
 bool proc_signalfd_read(struct linux_proc *p, int fd, uint64_t buf, uint64_t count, long *result);
-void proc_signalfd_close(struct linux_proc *p, int fd);
+void proc_signalfd_closed(struct linux_proc *p, unsigned lo, unsigned hi);
 /* The thread viewer is about to wait on descriptors (its own signals
  * count for the signalfds' readiness from now), or p ends (viewer NULL). */
 void proc_signalfd_view(struct linux_proc *p, struct linux_proc *viewer);

@@ -1,7 +1,7 @@
 /* eventfd and timerfd read and write one 64-bit counter in the kernel's
  * byte order, which for a big-endian guest is not the host's. The
  * descriptors a big-endian guest made with eventfd or timerfd_create are
- * remembered by number (close forgets them) and their 8-byte reads and
+ * remembered by number (closing forgets them) and their 8-byte reads and
  * writes are swapped. */
 #define _GNU_SOURCE
 #include <stdlib.h>
@@ -33,14 +33,20 @@ long sc_counter_fd_made(struct linux_proc *p, long fd)
 	return fd;
 }
 
-void sc_counter_fd_closed(struct linux_proc *p, int fd)
+void sc_counter_fd_closed(struct linux_proc *p, unsigned lo, unsigned hi)
 {
 	if (!counter)
 		return;
 	proc_lock(p);
-	if (fd >= 0 && (unsigned)fd < ncounter)
+	for (unsigned fd = lo; fd < ncounter && fd <= hi; fd++)
 		counter[fd] = false;
 	proc_unlock(p);
+}
+
+void sc_fds_closed(struct linux_proc *p, unsigned lo, unsigned hi)
+{
+	proc_signalfd_closed(p, lo, hi);
+	sc_counter_fd_closed(p, lo, hi);
 }
 
 void sc_counter_fd_swap(struct linux_proc *p, int fd, void *buf, long n)

@@ -10,17 +10,25 @@
 
 SC(dup) { (void)p; return sc_ret(dup(sc_int(a[0]))); }
 
+/* dup2 and dup3 close what nfd was. */
+static long dup_onto(struct linux_proc *p, int fd, int nfd, int flags)
+{
+	long r = sc_ret(dup3(fd, nfd, flags));
+	if (r >= 0)
+		sc_fds_closed(p, (unsigned)nfd, (unsigned)nfd);
+	return r;
+}
+
 SC(dup2)
 {
-	(void)p;
 	int fd = sc_int(a[0]), nfd = sc_int(a[1]);
 	/* dup3 refuses equal descriptors; dup2 checks and returns it. */
 	if (fd == nfd)
 		return fcntl(fd, F_GETFD) < 0 ? -EBADF : fd;
-	return sc_ret(dup3(fd, nfd, 0));
+	return dup_onto(p, fd, nfd, 0);
 }
 
-SC(dup3) { return sc_ret(dup3(sc_int(a[0]), sc_int(a[1]), sc_open_flags_in(p, (uint32_t)a[2]))); }
+SC(dup3) { return dup_onto(p, sc_int(a[0]), sc_int(a[1]), sc_open_flags_in(p, (uint32_t)a[2])); }
 
 static long do_pipe(struct linux_proc *p, uint64_t addr, int flags)
 {

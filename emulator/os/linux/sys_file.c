@@ -179,10 +179,10 @@ SC(openat) { return do_open(p, sc_int(a[0]), a[1], a[2], a[3]); }
 SC(creat) { return open_host(p, AT_FDCWD, a[0], O_WRONLY | O_CREAT | O_TRUNC, a[1]); }
 SC(close)
 {
-	if (__atomic_load_n(&p->tg->nsfd, __ATOMIC_RELAXED))
-		proc_signalfd_close(p, sc_int(a[0]));
-	sc_counter_fd_closed(p, sc_int(a[0]));
-	return sc_ret(close(sc_int(a[0])));
+	int fd = sc_int(a[0]);
+	if (fd >= 0)
+		sc_fds_closed(p, (unsigned)fd, (unsigned)fd);
+	return sc_ret(close(fd));
 }
 
 /* Seeks fd; directory positions go through the 32-bit cookie map. */
@@ -339,6 +339,10 @@ SC(copy_file_range)
 
 SC(close_range)
 {
-	(void)p;
-	return sc_ret(self_exe_close_range((unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
+	unsigned lo = (unsigned)a[0], hi = (unsigned)a[1], flags = (unsigned)a[2];
+	long r = sc_ret(self_exe_close_range(lo, hi, flags));
+	/* CLOSE_RANGE_CLOEXEC only marks them. */
+	if (r == 0 && !(flags & CLOSE_RANGE_CLOEXEC))
+		sc_fds_closed(p, lo, hi);
+	return r;
 }

@@ -93,11 +93,17 @@ void proc_signalfd_view(struct linux_proc *p, struct linux_proc *viewer)
 SC(signalfd4) { return do_signalfd(p, sc_int(a[0]), a[1], sc_ulong(p, a[2]), (uint32_t)a[3]); }
 SC(signalfd) { return do_signalfd(p, sc_int(a[0]), a[1], sc_ulong(p, a[2]), 0); }
 
-void proc_signalfd_close(struct linux_proc *p, int fd)
+void proc_signalfd_closed(struct linux_proc *p, unsigned lo, unsigned hi)
 {
+	if (!__atomic_load_n(&p->tg->nsfd, __ATOMIC_RELAXED))
+		return;
 	proc_lock(p);
-	struct linux_signalfd *s = find(p, fd);
-	if (s) {
+	for (unsigned i = 0; i < p->tg->nsfd;) {
+		struct linux_signalfd *s = &p->tg->sfd[i];
+		if ((unsigned)s->fd < lo || (unsigned)s->fd > hi) {
+			i++;
+			continue;
+		}
 		*s = p->tg->sfd[p->tg->nsfd - 1];
 		__atomic_store_n(&p->tg->nsfd, p->tg->nsfd - 1, __ATOMIC_RELAXED);
 	}

@@ -147,7 +147,10 @@ static inline long sc_wait_interrupted(long r) { return r == 0 ? -LINUX_ERESTART
  * made returns fd after noting it, closed forgets it, swap turns an
  * 8-byte counter in buf between host and guest order if fd is one. */
 long sc_counter_fd_made(struct linux_proc *p, long fd);
-void sc_counter_fd_closed(struct linux_proc *p, int fd);
+void sc_counter_fd_closed(struct linux_proc *p, unsigned lo, unsigned hi);
+/* Descriptors lo to hi are closed (or replaced): what the emulator
+ * remembers by number about them is forgotten. */
+void sc_fds_closed(struct linux_proc *p, unsigned lo, unsigned hi);
 void sc_counter_fd_swap(struct linux_proc *p, int fd, void *buf, long n);
 
 /* Frees a NULL-terminated array of strings and the strings (NULL: none). */

@@ -277,6 +277,41 @@ static void threads(void)
 	CHECK(close(thread_fd));
 }
 
+/* A descriptor number that was a signalfd or an eventfd, closed by
+ * close_range or replaced by dup2, is an ordinary one afterwards: a pipe
+ * given that number reads what was written. */
+static void numbers_reused(void)
+{
+	sigset_t mask;
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGUSR1);
+	const char *how[] = { "close_range", "dup2" };
+	for (int k = 0; k < 2; k++) {
+		int fds[2];
+		int sfd = CHECK_OK(signalfd(-1, &mask, 0));
+		int efd = CHECK_OK(eventfd(7, 0));
+		if (k == 0) {
+			CHECK(close_range(sfd < efd ? sfd : efd, sfd < efd ? efd : sfd, 0));
+			CHECK(pipe(fds));
+			FACT((fds[0] == sfd && fds[1] == efd) || (fds[0] == efd && fds[1] == sfd));
+		} else {
+			CHECK(pipe(fds));
+			CHECK(dup2(fds[0], sfd) == sfd);
+			CHECK(dup2(fds[1], efd) == efd);
+			CHECK(close(fds[0]));
+			CHECK(close(fds[1]));
+			fds[0] = sfd;
+			fds[1] = efd;
+		}
+		char buf[16] = { 0 };
+		CHECK(write(fds[1], "0123456789ab", 12));
+		CHECK(read(fds[0], buf, sizeof buf));
+		t_say("%s: the pipe read \"%s\"", how[k], buf);
+		CHECK(close(fds[0]));
+		CHECK(close(fds[1]));
+	}
+}
+
 int main(void)
 {
 	t_init();
@@ -285,5 +320,6 @@ int main(void)
 	event_descriptors();
 	fork_child();
 	threads();
+	numbers_reused();
 	return 0;
 }
