@@ -16,7 +16,7 @@
 
 #include "loader/loader.h"
 #include "os/linux/linux.h"
-#include "os/linux/self_exe.h"
+#include "os/linux/own_fds.h"
 
 #define MIMIC_VERSION "0.1"
 #define DEFAULT_STACK (8u << 20)
@@ -48,6 +48,8 @@ static void usage(FILE *f)
 		"  -s size           stack size (suffix k, M or G; MIMIC_STACK_SIZE)\n"
 		"  -exefd n          descriptor of mimic's own executable, inherited from the\n"
 		"                    mimic that ran a guest's execve (internal)\n"
+		"  -notesfd n        descriptor of the page where deaths by signals the host\n"
+		"                    lacks are noted, likewise (internal)\n"
 		"  -setid uid:gid    effective ids to take once the program is loaded, as for a\n"
 		"                    set-user-ID program a guest execs (internal; needs root)\n\n"
 		"As a binfmt_misc interpreter (flags F and P, as for qemu-user-static) mimic\n"
@@ -153,7 +155,7 @@ static void env_set(struct env *e, char *assignment)
 }
 
 struct options {
-	const char *sysroot, *argv0, *cpu, *exefd, *setid;
+	const char *sysroot, *argv0, *cpu, *exefd, *notesfd, *setid;
 	uint64_t stack_size;
 	bool strace, log_unimp;
 };
@@ -195,7 +197,7 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			o->strace = true;
 			continue;
 		}
-		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s", "d", "exefd", "setid" };
+		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s", "d", "exefd", "notesfd", "setid" };
 		bool known = false;
 		for (unsigned k = 0; k < sizeof with_arg / sizeof with_arg[0]; k++)
 			known |= strcmp(opt, with_arg[k]) == 0;
@@ -218,6 +220,8 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			parse_log(o, arg);
 		else if (strcmp(opt, "exefd") == 0)
 			o->exefd = arg;
+		else if (strcmp(opt, "notesfd") == 0)
+			o->notesfd = arg;
 		else if (strcmp(opt, "setid") == 0)
 			o->setid = arg;
 		else if (!parse_size(arg, &o->stack_size))
@@ -293,7 +297,7 @@ int main(int argc, char **argv)
 	}
 	if (prog >= argc)
 		die_usage("no program given", NULL);
-	self_exe_init(o.exefd);
+	own_fds_init(o.exefd, o.notesfd);
 	const struct arch_choice *choice = pick_arch(argv[prog]);
 	if (!choice)
 		return 1;

@@ -1,10 +1,12 @@
-/* mimic's own executable, kept open from start-up so a guest's execve
- * can run a new emulator through the descriptor (execveat AT_EMPTY_PATH):
- * no /proc and no path of mimic's is needed, so exec keeps working in a
- * chroot, after /proc is unmounted, and in nested chroots. The new
- * emulator inherits the descriptor (-exefd N). The guest never sees it:
- * calls naming it fail with EBADF, a dup2/dup3 onto it moves it first,
- * and close_range leaves it open. */
+/* The emulator's own descriptors, kept across a guest's execve: mimic's
+ * executable, opened at start-up, through which execve runs a new
+ * emulator (execveat AT_EMPTY_PATH: no /proc and no path of mimic's is
+ * needed, so exec keeps working in a chroot, after /proc is unmounted,
+ * and in nested chroots), and the page of deaths by signals the host
+ * lacks (proc_highsig.c), which the exec'd emulator keeps sharing with
+ * its parent. The new emulator inherits them (-exefd, -notesfd). The
+ * guest never sees them: calls naming one fail with EBADF, a dup2/dup3
+ * onto one moves it first, and close_range leaves them open. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -15,9 +17,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "os/linux/self_exe.h"
+#include "os/linux/own_fds.h"
 
-static int exe_fd = -1;
+static int own[OWN_FDS] = { -1, -1 };
 
 /* The highest descriptor under the soft limit, capped so a huge limit
  * does not grow the kernel's descriptor table: far from the low numbers
@@ -56,61 +58,90 @@ static int place(int fd, int want)
 	return r;
 }
 
-void self_exe_init(const char *inherited)
+/* An inherited descriptor named on the command line, or -1. */
+static int adopt(const char *arg, bool regular)
 {
-	int fd = -1;
 	struct stat st;
-	if (inherited) {
-		char *end;
-		long n = strtol(inherited, &end, 10);
-		if (*end == 0 && n > 2 && n < 1 << 20 && fstat((int)n, &st) == 0 && S_ISREG(st.st_mode))
-			fd = (int)n;
-	}
-	if (fd >= 0)
-		fcntl(fd, F_SETFD, FD_CLOEXEC);
-	else
-		fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
-	exe_fd = fd < 0 ? -1 : place(fd, high_slot());
-}
-
-bool self_exe_hides(int fd)
-{
-	return exe_fd >= 0 && fd == exe_fd;
-}
-
-void self_exe_vacate(int fd)
-{
-	if (self_exe_hides(fd))
-		exe_fd = place(exe_fd, exe_fd - 1);
-}
-
-int self_exe_close_range(unsigned lo, unsigned hi, unsigned flags)
-{
-	unsigned fd = (unsigned)exe_fd;
-	if (exe_fd < 0 || fd < lo || fd > hi)
-		return (int)syscall(SYS_close_range, lo, hi, flags);
-	if (fd > lo && syscall(SYS_close_range, lo, fd - 1, flags) != 0)
+	char *end;
+	long n = arg ? strtol(arg, &end, 10) : -1;
+	if (n < 3 || n >= 1 << 20 || *end || fstat((int)n, &st) != 0 || (regular && !S_ISREG(st.st_mode)))
 		return -1;
-	if (fd < hi)
-		return (int)syscall(SYS_close_range, fd + 1, hi, flags);
-	return 0;
+	fcntl((int)n, F_SETFD, FD_CLOEXEC);
+	return (int)n;
 }
 
-int self_exe_fd(void)
+void own_fds_init(const char *exefd, const char *notesfd)
 {
-	return exe_fd;
+	int fd = adopt(exefd, true);
+	if (fd < 0)
+		fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+	own[OWN_EXE] = fd < 0 ? -1 : place(fd, high_slot());
+	fd = adopt(notesfd, false);
+	own[OWN_NOTES] = fd < 0 ? -1 : place(fd, high_slot());
 }
 
-int self_exe_exec(char **argv, char **envp)
+int own_fd(enum own_fd which)
 {
-	if (exe_fd < 0) {
+	return own[which];
+}
+
+void own_fd_keep(enum own_fd which, int fd)
+{
+	own[which] = fd < 0 ? -1 : place(fd, high_slot());
+}
+
+bool own_fds_hide(int fd)
+{
+	for (int i = 0; i < OWN_FDS; i++)
+		if (fd >= 0 && own[i] == fd)
+			return true;
+	return false;
+}
+
+void own_fds_vacate(int fd)
+{
+	for (int i = 0; i < OWN_FDS; i++)
+		if (fd >= 0 && own[i] == fd)
+			own[i] = place(fd, fd - 1);
+}
+
+int own_fds_close_range(unsigned lo, unsigned hi, unsigned flags)
+{
+	/* The guest's range minus the emulator's descriptors, in order. */
+	unsigned skip[OWN_FDS];
+	int n = 0;
+	for (int i = 0; i < OWN_FDS; i++)
+		if (own[i] >= 0 && (unsigned)own[i] >= lo && (unsigned)own[i] <= hi)
+			skip[n++] = (unsigned)own[i];
+	if (n == 2 && skip[0] > skip[1]) {
+		unsigned t = skip[0];
+		skip[0] = skip[1];
+		skip[1] = t;
+	}
+	unsigned from = lo;
+	for (int i = 0; i < n; i++) {
+		if (skip[i] > from && syscall(SYS_close_range, from, skip[i] - 1, flags) != 0)
+			return -1;
+		from = skip[i] + 1;
+	}
+	return from <= hi ? (int)syscall(SYS_close_range, from, hi, flags) : 0;
+}
+
+int own_fds_exec(char **argv, char **envp)
+{
+	int exe = own[OWN_EXE];
+	if (exe < 0) {
 		errno = ENOENT;
 		return -1;
 	}
-	fcntl(exe_fd, F_SETFD, 0);
-	execveat(exe_fd, "", argv, envp, AT_EMPTY_PATH);
+	for (int i = 0; i < OWN_FDS; i++)
+		if (own[i] >= 0)
+			fcntl(own[i], F_SETFD, 0);
+	execveat(exe, "", argv, envp, AT_EMPTY_PATH);
 	int e = errno;
-	fcntl(exe_fd, F_SETFD, FD_CLOEXEC);
+	for (int i = 0; i < OWN_FDS; i++)
+		if (own[i] >= 0)
+			fcntl(own[i], F_SETFD, FD_CLOEXEC);
 	errno = e;
 	return -1;
 }

@@ -3,13 +3,14 @@
  * and signal in a page shared by every process forked from the same
  * emulator, then exits; a parent's wait finds the note and reports the
  * death by signal, with the status the guest kernel gives (the signal
- * number as the exit code: 128 reads as an exit with status 0). A child
- * that exec'd a new emulator has no such page and reports an exit of
- * 128 + the signal's low seven bits. */
+ * number as the exit code: 128 reads as an exit with status 0). The page
+ * is a memfd kept across a guest's execve (own_fds.c), so a child that
+ * exec'd a new emulator notes its death in the same page. */
 #define _GNU_SOURCE
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "os/linux/own_fds.h"
 #include "os/linux/proc_signal.h"
 
 #define NOTES 256
@@ -23,7 +24,18 @@ static struct death_note *notes;
 
 void proc_highsig_init(void)
 {
-	void *m = mmap(NULL, NOTES * sizeof *notes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	size_t size = NOTES * sizeof *notes;
+	int fd = own_fd(OWN_NOTES);
+	if (fd < 0) {
+		fd = memfd_create("mimic-signal-notes", MFD_CLOEXEC);
+		if (fd >= 0 && ftruncate(fd, (off_t)size) != 0) {
+			close(fd);
+			fd = -1;
+		}
+		own_fd_keep(OWN_NOTES, fd);
+		fd = own_fd(OWN_NOTES);
+	}
+	void *m = fd < 0 ? MAP_FAILED : mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	notes = m == MAP_FAILED ? NULL : m;
 }
 

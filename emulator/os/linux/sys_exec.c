@@ -1,6 +1,6 @@
 /* execve: a program of the guest ABI (or a script whose interpreter is
  * one) is run by a new instance of the emulator, through the descriptor
- * of mimic's own executable (self_exe.c), with the same -L, -strace and
+ * of mimic's own executable (own_fds.c), with the same -L, -strace and
  * -d options and the guest's argv[0] (-0); anything else is the host's to
  * run. Without that descriptor (started by binfmt_misc where there is no
  * /proc) every program is the host's, which hands guest programs to
@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "loader/loader.h"
-#include "os/linux/self_exe.h"
+#include "os/linux/own_fds.h"
 #include "os/linux/syscall.h"
 
 #define ARG_MAX_COUNT 0x20000
@@ -147,11 +147,16 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 	if (!v)
 		return -ENOMEM;
 	size_t k = 0;
-	char fdarg[16];
-	snprintf(fdarg, sizeof fdarg, "%d", self_exe_fd());
+	char fdarg[16], notesarg[16];
+	snprintf(fdarg, sizeof fdarg, "%d", own_fd(OWN_EXE));
 	v[k++] = "mimic";
 	v[k++] = "-exefd";
 	v[k++] = fdarg;
+	if (own_fd(OWN_NOTES) >= 0) {
+		snprintf(notesarg, sizeof notesarg, "%d", own_fd(OWN_NOTES));
+		v[k++] = "-notesfd";
+		v[k++] = notesarg;
+	}
 	if (p->sysroot) {
 		v[k++] = "-L";
 		v[k++] = (char *)p->sysroot;
@@ -179,7 +184,7 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 	linux_signal_exec_prepare(p);
 	if (p->vfork_child)
 		p->vfork_execv = v;
-	self_exe_exec(v, envp);
+	own_fds_exec(v, envp);
 	long r = -errno;
 	p->vfork_execv = NULL;
 	free(v);
@@ -242,7 +247,7 @@ static long do_execve(struct linux_proc *p, const char *host, const char *guest_
 	ssize_t n = read_head(host, head, sizeof head);
 	if (n < 0) {
 		r = n;
-	} else if (self_exe_fd() < 0) {
+	} else if (own_fd(OWN_EXE) < 0) {
 		fflush(NULL);
 		linux_signal_exec_prepare(p);
 		execve(host, argv, envp);

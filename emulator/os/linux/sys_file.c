@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "os/linux/proc_signal.h"
-#include "os/linux/self_exe.h"
+#include "os/linux/own_fds.h"
 #include "os/linux/syscall.h"
 
 /* How much of [addr, addr+n) is accessible from its start. The kernel
@@ -340,7 +340,7 @@ SC(copy_file_range)
 SC(close_range)
 {
 	unsigned lo = (unsigned)a[0], hi = (unsigned)a[1], flags = (unsigned)a[2];
-	long r = sc_ret(self_exe_close_range(lo, hi, flags));
+	long r = sc_ret(own_fds_close_range(lo, hi, flags));
 	/* CLOSE_RANGE_CLOEXEC only marks them. */
 	if (r == 0 && !(flags & CLOSE_RANGE_CLOEXEC))
 		sc_fds_closed(p, lo, hi);

@@ -10,7 +10,7 @@
 
 #include "os/linux/proc_signal.h"
 #include "os/linux/proc_sys.h"
-#include "os/linux/self_exe.h"
+#include "os/linux/own_fds.h"
 #include "os/linux/syscall.h"
 #include "trace/strace.h"
 
@@ -207,15 +207,15 @@ static long guest_errno(const struct linux_proc *p, long r)
 	return e < abi->nerrno_out && abi->errno_out[e] ? -(long)abi->errno_out[e] : r;
 }
 
-/* The emulator's own descriptor (self_exe.c) is not the guest's: naming
- * it is EBADF, and a call that makes that number takes it over. */
+/* The emulator's own descriptors (own_fds.c) are not the guest's: naming
+ * one is EBADF, and a call that makes that number takes it over. */
 static bool names_own_fd(const struct sc_entry *e, const uint64_t a[6])
 {
 	for (unsigned i = 0; i < 6; i++) {
-		if ((e->args[i] == A_FD || e->args[i] == A_NEWFD) && self_exe_hides((int)a[i])) {
+		if ((e->args[i] == A_FD || e->args[i] == A_NEWFD) && own_fds_hide((int)a[i])) {
 			if (e->args[i] == A_FD)
 				return true;
-			self_exe_vacate((int)a[i]);
+			own_fds_vacate((int)a[i]);
 		}
 	}
 	return false;

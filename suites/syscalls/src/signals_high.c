@@ -9,6 +9,7 @@
  * macros take for a stop and an exit, so statuses are printed raw. */
 #include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -125,6 +126,23 @@ static void death_by(int sig)
 		t_say("  wait status %#x", (unsigned)status);
 }
 
+/* The same after the child has exec'd a program: the death is the new
+ * program's. */
+static void death_after_exec(const char *self, int sig)
+{
+	fflush(stdout);
+	pid_t child = fork();
+	if (child == 0) {
+		char num[16];
+		snprintf(num, sizeof num, "%d", sig);
+		execl(self, self, "die", num, (char *)NULL);
+		_exit(1);
+	}
+	int status = 0;
+	if (waitpid(child, &status, 0) == child)
+		t_say("exec'd child killed by signal %d: wait status %#x", sig, (unsigned)status);
+}
+
 static void actions(int mid)
 {
 	t_say("kernel signals: %d, glibc _NSIG %d", KNSIG, _NSIG);
@@ -206,14 +224,24 @@ static void top_signal(int mid)
 	CHECK(k_sigprocmask(SIG_UNBLOCK, &both));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc > 2 && strcmp(argv[1], "die") == 0) {
+		int sig = atoi(argv[2]);
+		no_core_dump();
+		k_set(sig, SIG_DFL);
+		kill(getpid(), sig);
+		return 1;
+	}
 	t_init();
+	const char *self = access("/proc/self/exe", X_OK) == 0 ? "/proc/self/exe" : argv[0];
 	int mid = KNSIG == 128 ? 100 : 50;
 	actions(mid);
 	top_signal(mid);
 	death_by(mid);
 	death_by(KNSIG - 1);
 	death_by(KNSIG);
+	death_after_exec(self, mid);
+	death_after_exec(self, KNSIG);
 	return 0;
 }
