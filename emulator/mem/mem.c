@@ -1,16 +1,21 @@
 /* Guest address space: a PROT_NONE host reservation whose mapped pages are
- * made host read-write; guest permissions live only in the page table. */
+ * made host read-write (and stay so once unmapped); guest permissions live
+ * only in the page table. */
 #define _DEFAULT_SOURCE
 #include "mem/mem.h"
 
 #include <stdlib.h>
 #include <sys/mman.h>
 
-/* Host pages of a guest range back to the untouched reserved state:
- * contents are dropped, so the next mapping sees zeroes. */
-static int host_reserve(struct gmem *m, uint64_t addr, uint64_t len)
+/* Host pages of an unmapped guest range: contents dropped, so the next
+ * mapping sees zeroes. They stay host-accessible (zero pages, nothing
+ * committed until touched): another guest thread that checked the page
+ * table just before the unmap may still be in the middle of an access,
+ * which then reads zeroes or writes into a page that is dropped again at
+ * the next mapping, instead of faulting in the emulator. */
+static int host_discard(struct gmem *m, uint64_t addr, uint64_t len)
 {
-	void *p = mmap(m->host + addr, len, PROT_NONE,
+	void *p = mmap(m->host + addr, len, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
 	return p == MAP_FAILED ? -1 : 0;
 }
@@ -134,10 +139,9 @@ int gmem_unmap(struct gmem *m, uint64_t addr, uint64_t len)
 	uint64_t first, end;
 	if (!page_span(m, addr, len, &first, &end))
 		return -1;
-	if (host_reserve(m, first << GPAGE_SHIFT, (end - first) << GPAGE_SHIFT) != 0)
-		return -1;
+	/* The page table first: no access starts on these pages after it. */
 	memset(m->perm + first, 0, end - first);
-	return 0;
+	return host_discard(m, first << GPAGE_SHIFT, (end - first) << GPAGE_SHIFT);
 }
 
 uint64_t gmem_find_free(struct gmem *m, uint64_t hint, uint64_t len, uint64_t limit)

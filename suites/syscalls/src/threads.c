@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -1032,6 +1033,60 @@ static void thread_fault(void)
 	t_wait_child("bad store in a thread, no handler", child);
 }
 
+/* Two threads copy from and store into a page that the main thread
+ * unmaps and maps again, 5000 times: an access that lands in the gap
+ * takes SIGSEGV (its handler jumps back), any other completes; nothing
+ * else happens. (An emulator that checks its page table, then touches a
+ * host page another thread has just unmapped, faults itself.) */
+#define UNMAP_ROUNDS 5000
+static char *volatile race_page;
+static volatile int race_stop;
+static __thread sigjmp_buf race_env;
+
+static void race_handler(int sig)
+{
+	(void)sig;
+	siglongjmp(race_env, 1);
+}
+
+static void *race_reader(void *arg)
+{
+	(void)arg;
+	while (!race_stop) {
+		if (sigsetjmp(race_env, 1))
+			continue;
+		char buf[256];
+		memcpy(buf, race_page + 512, sizeof buf);
+		race_page[100] = buf[5];
+	}
+	return NULL;
+}
+
+static void unmap_race(void)
+{
+	struct sigaction sa = { .sa_handler = race_handler, .sa_flags = SA_NODEFER };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGSEGV, &sa, NULL);
+	long pg = sysconf(_SC_PAGESIZE);
+	race_page = mmap(NULL, (size_t)pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	pthread_t t[2];
+	for (int i = 0; i < 2; i++)
+		start(&t[i], NULL, race_reader, NULL);
+	int failed = 0;
+	for (int i = 0; i < UNMAP_ROUNDS; i++) {
+		failed |= munmap(race_page, (size_t)pg) != 0;
+		failed |= mmap(race_page, (size_t)pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+			       -1, 0) != race_page;
+	}
+	race_stop = 1;
+	for (int i = 0; i < 2; i++)
+		join(t[i]);
+	t_say("unmap and map again %d times under two copying threads: %s", UNMAP_ROUNDS,
+	      failed ? "a call failed" : "done");
+	signal(SIGSEGV, SIG_DFL);
+	munmap(race_page, (size_t)pg);
+}
+
 static __thread char *alt_base;
 static __thread volatile sig_atomic_t ran_on_alt;
 static char *main_alt;
@@ -1361,6 +1416,7 @@ int main(int argc, char **argv)
 	stacks_and_futexes();
 	directed_signals();
 	thread_fault();
+	unmap_race();
 	masks_and_alt_stacks();
 	per_thread_state();
 	exits();
