@@ -269,6 +269,7 @@ static bool binfmt_preserve_argv0(int argc)
 
 int main(int argc, char **argv)
 {
+	proc_title_init(argc, argv);
 	size_t nenv = 0;
 	while (environ[nenv])
 		nenv++;
@@ -317,13 +318,14 @@ int main(int argc, char **argv)
 	p->arch = arch;
 	p->strace = o.strace;
 	p->log_unimp = o.log_unimp;
-	p->sysroot = o.sysroot;
+	/* Kept after the command line is overwritten (proc_title_set). */
+	p->sysroot = o.sysroot ? strdup(o.sysroot) : NULL;
 	p->task_size = arch->elf->task_size;
 	p->mm->mmap_base = arch->mmap_base;
 	p->stack_top = arch->stack_top;
 	const char *path = argv[prog];
 	char real[PATH_MAX];
-	p->exe_path = realpath(path, real) ? strdup(real) : path;
+	p->exe_path = strdup(realpath(path, real) ? real : path);
 	const char *base = strrchr(path, '/');
 	snprintf(p->comm, sizeof p->comm, "%s", base ? base + 1 : path);
 	/* 32-bit guests get all of their 4 GiB (a bad pointer is always a
@@ -380,6 +382,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	p->initial_sp = stack;
+	proc_title_set(argc - prog - skip, gargv);
 	if (arch->start(p, entry, stack) != 0) {
 		fprintf(stderr, "mimic: cannot start the process\n");
 		return 1;

@@ -302,6 +302,12 @@ int linux_signal_to_thread(struct linux_proc *p, int tid, const struct linux_sig
 /* pidfd_send_signal with the guest siginfo at uinfo: 0 or -errno. */
 long linux_pidfd_sigqueue(struct linux_proc *p, int pidfd, int sig, uint64_t uinfo, unsigned flags);
 
+/* Shows the guest's arguments as the host process's command line
+ * (proc_title.c): init notes where main's argv strings lie (before any is
+ * changed); set overwrites them, so nothing may point into them after. */
+void proc_title_init(int argc, char **argv);
+void proc_title_set(int gargc, char *const *gargv);
+
 /* Sets up the first thread of a new process: its thread group and
  * address space. 0, or -1 when out of memory. */
 int linux_proc_init(struct linux_proc *p);

@@ -2,7 +2,9 @@
  * up for the guest into an anonymous file, read-only like the kernel's:
  * cmdline and auxv (from the guest's initial stack), maps, stat and status
  * of this process (/proc/self, /proc/<own pid>, /proc/thread-self and
- * their task/<tid> directories), and /proc/cpuinfo.
+ * their task/<tid> directories), and /proc/cpuinfo. Another process's
+ * cmdline is the host's without the zeroes an emulator leaves after the
+ * guest's arguments it wrote over its own (proc_title.c).
  * /proc/self/exe is handled with paths (syscall_util.c). */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -16,7 +18,7 @@
 #include "os/linux/procfs.h"
 #include "os/linux/syscall.h"
 
-enum fake { FAKE_NONE, FAKE_CMDLINE, FAKE_AUXV, FAKE_MAPS, FAKE_STAT, FAKE_STATUS, FAKE_CPUINFO };
+enum fake { FAKE_NONE, FAKE_CMDLINE, FAKE_AUXV, FAKE_MAPS, FAKE_STAT, FAKE_STATUS, FAKE_CPUINFO, FAKE_OTHER_CMDLINE };
 
 static const struct {
 	const char *name;
@@ -61,6 +63,11 @@ static enum fake fake_of(const char *path, int *tid)
 	if (eat(&rest, "thread-self/")) {
 		*tid = (int)gettid();
 	} else if (!eat(&rest, "self/") && !(eat_id(&rest, &id) && id == (int)getpid())) {
+		rest = path + strlen("/proc/");
+		if (eat_id(&rest, &id) && strcmp(rest, "cmdline") == 0) {
+			*tid = id;
+			return FAKE_OTHER_CMDLINE;
+		}
 		return FAKE_NONE;
 	}
 	if (!*tid && eat(&rest, "task/")) {
@@ -117,6 +124,31 @@ static bool fake_range(struct linux_proc *p, enum fake k, uint64_t *start, uint6
 	return true;
 }
 
+/* Another process's command line, up to its last argument's NUL. */
+static int other_cmdline(int pid, FILE *f)
+{
+	char path[64], buf[4096];
+	snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
+	FILE *in = fopen(path, "re");
+	if (!in)
+		return 1;
+	char *all = NULL;
+	size_t len = 0, n;
+	FILE *acc = open_memstream(&all, &len);
+	while (acc && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		fwrite(buf, 1, n, acc);
+	fclose(in);
+	if (!acc || fclose(acc) != 0) {
+		free(all);
+		return -ENOMEM;
+	}
+	while (len > 1 && all[len - 1] == 0 && all[len - 2] == 0)
+		len--;
+	fwrite(all, 1, len, f);
+	free(all);
+	return 0;
+}
+
 /* Writes the file's text to f: 0, -errno, or 1 when the host's file is
  * to be opened after all (no initial stack to read from). */
 static int generate(struct linux_proc *p, enum fake k, int tid, FILE *f)
@@ -143,6 +175,8 @@ static int generate(struct linux_proc *p, enum fake k, int tid, FILE *f)
 	case FAKE_CPUINFO:
 		p->arch->cpuinfo(p->arch, f);
 		return 0;
+	case FAKE_OTHER_CMDLINE:
+		return other_cmdline(tid, f);
 	case FAKE_NONE:
 		break;
 	}

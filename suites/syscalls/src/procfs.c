@@ -448,9 +448,63 @@ static void cpuinfo(void)
 		fclose(f);
 }
 
+/* Another process's command line: a child that exec'd this program with
+ * arguments, read while it waits (after its path, which differs between
+ * machines: each NUL shown as |). */
+static void other_cmdline(void)
+{
+	int ready[2], go[2];
+	if (pipe(ready) != 0 || pipe(go) != 0)
+		return;
+	pid_t child = t_fork();
+	if (child == 0) {
+		char r[16], g[16];
+		close(ready[0]);
+		close(go[1]);
+		snprintf(r, sizeof r, "%d", ready[1]);
+		snprintf(g, sizeof g, "%d", go[0]);
+		execl(exe, exe, "cmdline-child", r, g, "two words", "", "last", (char *)NULL);
+		_exit(1);
+	}
+	close(ready[1]);
+	close(go[0]);
+	char c;
+	if (read(ready[0], &c, 1) == 1) {
+		char path[64], buf[512];
+		snprintf(path, sizeof path, "/proc/%d/cmdline", (int)child);
+		int fd = open(path, O_RDONLY);
+		ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf) : -1;
+		size_t skip = n > 0 ? strlen(buf) + 1 : 0;
+		printf("child's cmdline after its path: %zd bytes in all, ", n - (ssize_t)skip);
+		for (ssize_t i = (ssize_t)skip; i < n; i++)
+			putchar(buf[i] ? buf[i] : '|');
+		putchar('\n');
+		if (fd >= 0)
+			close(fd);
+	} else {
+		t_say("the child did not start");
+	}
+	close(go[1]);
+	close(ready[0]);
+	t_wait_child("cmdline child", child);
+}
+
+/* The exec'd child: tells it is ready, waits for the go (EOF). */
+static int cmdline_child(char **argv)
+{
+	int ready = atoi(argv[2]), go = atoi(argv[3]);
+	char c = 'r';
+	if (write(ready, &c, 1) != 1)
+		return 2;
+	while (read(go, &c, 1) > 0)
+		;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	(void)argc;
+	if (argc > 3 && strcmp(argv[1], "cmdline-child") == 0)
+		return cmdline_child(argv);
 	t_init();
 	page = sysconf(_SC_PAGESIZE);
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -466,5 +520,6 @@ int main(int argc, char **argv)
 	stat_fields(argv);
 	tasks();
 	cpuinfo();
+	other_cmdline();
 	return 0;
 }
