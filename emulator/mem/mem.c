@@ -7,19 +7,13 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
-/* Host pages of an unmapped guest range: contents dropped, so the next
- * mapping sees zeroes. They stay host-accessible (zero pages, nothing
- * committed until touched): another guest thread that checked the page
- * table just before the unmap may still be in the middle of an access,
- * which then reads zeroes or writes into a page that is dropped again at
- * the next mapping, instead of faulting in the emulator. */
-static int host_discard(struct gmem *m, uint64_t addr, uint64_t len)
-{
-	void *p = mmap(m->host + addr, len, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
-	return p == MAP_FAILED ? -1 : 0;
-}
-
+/* Fresh zero host pages for a guest range: for a mapping, and for an
+ * unmapped range, whose contents are so dropped. Unmapped pages stay
+ * host-accessible (nothing is committed until touched): another guest
+ * thread that checked the page table just before the unmap may still be
+ * in the middle of an access, which then reads zeroes or writes into a
+ * page dropped again at the next mapping, instead of faulting in the
+ * emulator. */
 static int host_commit(struct gmem *m, uint64_t addr, uint64_t len)
 {
 	void *p = mmap(m->host + addr, len, PROT_READ | PROT_WRITE,
@@ -75,7 +69,7 @@ bool gmem_check_pages(struct gmem *m, uint64_t a, uint64_t len, unsigned need)
 	}
 	uint64_t first = a >> GPAGE_SHIFT, last = (a + len - 1) >> GPAGE_SHIFT;
 	for (uint64_t p = first; p <= last; p++) {
-		unsigned pr = m->perm[p];
+		unsigned pr = gmem_perm(m, p);
 		if ((pr & need) != need) {
 			m->fault_addr = p == first ? a : p << GPAGE_SHIFT;
 			m->fault = (pr & GP_MAPPED) ? GF_ACCERR : GF_MAPERR;
@@ -83,6 +77,12 @@ bool gmem_check_pages(struct gmem *m, uint64_t a, uint64_t len, unsigned need)
 		}
 	}
 	return true;
+}
+
+static void set_perms(struct gmem *m, uint64_t first, uint64_t end, unsigned v)
+{
+	for (uint64_t p = first; p < end; p++)
+		gmem_set_perm(m, p, v);
 }
 
 /* Page-rounds [addr, addr+len) into page numbers; false when out of range. */
@@ -118,7 +118,7 @@ int gmem_map(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot)
 			return -1;
 		p = q;
 	}
-	memset(m->perm + first, (int)((prot & (GP_R | GP_W | GP_X)) | GP_MAPPED), end - first);
+	set_perms(m, first, end, (prot & (GP_R | GP_W | GP_X)) | GP_MAPPED);
 	return 0;
 }
 
@@ -130,7 +130,7 @@ int gmem_protect(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot)
 	for (uint64_t p = first; p < end; p++)
 		if (!(m->perm[p] & GP_MAPPED))
 			return -1;
-	memset(m->perm + first, (int)((prot & (GP_R | GP_W | GP_X)) | GP_MAPPED), end - first);
+	set_perms(m, first, end, (prot & (GP_R | GP_W | GP_X)) | GP_MAPPED);
 	return 0;
 }
 
@@ -140,8 +140,8 @@ int gmem_unmap(struct gmem *m, uint64_t addr, uint64_t len)
 	if (!page_span(m, addr, len, &first, &end))
 		return -1;
 	/* The page table first: no access starts on these pages after it. */
-	memset(m->perm + first, 0, end - first);
-	return host_discard(m, first << GPAGE_SHIFT, (end - first) << GPAGE_SHIFT);
+	set_perms(m, first, end, 0);
+	return host_commit(m, first << GPAGE_SHIFT, (end - first) << GPAGE_SHIFT);
 }
 
 uint64_t gmem_find_free(struct gmem *m, uint64_t hint, uint64_t len, uint64_t limit)

@@ -59,13 +59,25 @@ uint64_t gmem_find_free(struct gmem *m, uint64_t hint, uint64_t len, uint64_t li
 
 bool gmem_check_pages(struct gmem *m, uint64_t a, uint64_t len, unsigned need);
 
+/* A page's table byte. Every thread's accesses read the table while
+ * mmap, munmap and mprotect (under the address space's lock) write it:
+ * relaxed atomic bytes, plain moves on x86-64. */
+static inline unsigned gmem_perm(const struct gmem *m, uint64_t page)
+{
+	return __atomic_load_n(&m->perm[page], __ATOMIC_RELAXED);
+}
+static inline void gmem_set_perm(struct gmem *m, uint64_t page, unsigned v)
+{
+	__atomic_store_n(&m->perm[page], (uint8_t)v, __ATOMIC_RELAXED);
+}
+
 /* True when every page of [a, a+len) has all of the bits in need. Sets the
  * fault fields otherwise. len may be 0 (always true). An access inside one
  * page, the common case, is one table byte test; the rest goes out of line. */
 static inline bool gmem_check(struct gmem *m, uint64_t a, uint64_t len, unsigned need)
 {
 	if (__builtin_expect(a < m->size && len <= GPAGE_SIZE - (a & GPAGE_MASK), 1) &&
-	    __builtin_expect((m->perm[a >> GPAGE_SHIFT] & need) == need, 1))
+	    __builtin_expect((gmem_perm(m, a >> GPAGE_SHIFT) & need) == need, 1))
 		return true;
 	return gmem_check_pages(m, a, len, need);
 }

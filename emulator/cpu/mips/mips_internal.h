@@ -136,7 +136,7 @@ static inline void mips_poke(struct gmem *m, uint64_t a, unsigned size, uint64_t
 
 static inline bool mips_fast(const struct gmem *m, uint64_t a, unsigned size, unsigned need)
 {
-	return !(a & (size - 1)) && a < m->size && (m->perm[a >> GPAGE_SHIFT] & need);
+	return !(a & (size - 1)) && a < m->size && (gmem_perm(m, a >> GPAGE_SHIFT) & need);
 }
 
 static inline bool mips_load(struct mips_cpu *cpu, uint64_t a, unsigned size, uint64_t *v)
