@@ -232,9 +232,18 @@ long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 	}
 	if (!e->fn)
 		fprintf(stderr, "mimic: unsupported syscall %s (%u)\n", e->name, nr);
+	proc_syscall_begin(p);
+	/* A signal that came after the last instruction boundary is taken
+	 * first and the call made again after it, as if the signal had come
+	 * just before the call instruction; a host call would not notice it
+	 * (one that comes from now on arms the kick). rt_sigreturn has no
+	 * call to make again. */
+	if (__atomic_load_n(&p->wake, __ATOMIC_ACQUIRE) && e->fn != sys_rt_sigreturn && e->fn != sys_sigreturn) {
+		proc_syscall_end(p);
+		return -LINUX_ERESTARTNOINTR;
+	}
 	if (p->strace)
 		strace_enter(p, e, a);
-	proc_syscall_begin(p);
 	long r = !e->fn ? -ENOSYS : names_own_fd(e, a) ? -EBADF : e->fn(p, a);
 	proc_syscall_end(p);
 	if (p->strace)
