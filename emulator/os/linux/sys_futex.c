@@ -127,6 +127,59 @@ static long futex_word(struct linux_proc *p, uint64_t addr, uint32_t **out)
 	return 0;
 }
 
+/* FUTEX_WAKE_OP for a big-endian guest, whose word the host kernel would
+ * operate on in host order: the operation is done here on the guest's
+ * value (a compare-and-swap, atomic as the kernel's), then the wakes, as
+ * the kernel orders them (the operation, up to nr1 waiters on uaddr, and
+ * up to nr2 on uaddr2 if the old value compared true). */
+static long wake_op_swapped(int op, uint32_t *uaddr, int nr1, int nr2, uint32_t *uaddr2, uint32_t encoded)
+{
+	unsigned opc = (encoded >> 28) & 7, cmp = (encoded >> 24) & 15;
+	int32_t oparg = (int32_t)(encoded << 8) >> 20, cmparg = (int32_t)(encoded << 20) >> 20;
+	if (encoded & (FUTEX_OP_OPARG_SHIFT << 28))
+		oparg = (int32_t)(1u << (oparg & 31));
+	if (opc > FUTEX_OP_XOR)
+		return -ENOSYS;
+	uint32_t raw = __atomic_load_n(uaddr2, __ATOMIC_RELAXED), next;
+	int32_t old;
+	do {
+		old = (int32_t)__builtin_bswap32(raw);
+		uint32_t v = (uint32_t)old, arg = (uint32_t)oparg;
+		v = opc == FUTEX_OP_SET ? arg : opc == FUTEX_OP_ADD ? v + arg : opc == FUTEX_OP_OR ? v | arg
+		  : opc == FUTEX_OP_ANDN ? v & ~arg : v ^ arg;
+		next = __builtin_bswap32(v);
+	} while (!__atomic_compare_exchange_n(uaddr2, &raw, next, false, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED));
+	bool hit;
+	switch (cmp) {
+	case FUTEX_OP_CMP_EQ: hit = old == cmparg; break;
+	case FUTEX_OP_CMP_NE: hit = old != cmparg; break;
+	case FUTEX_OP_CMP_LT: hit = old < cmparg; break;
+	case FUTEX_OP_CMP_LE: hit = old <= cmparg; break;
+	case FUTEX_OP_CMP_GT: hit = old > cmparg; break;
+	case FUTEX_OP_CMP_GE: hit = old >= cmparg; break;
+	default: return -ENOSYS;
+	}
+	int wake = FUTEX_WAKE | (op & FUTEX_PRIVATE_FLAG);
+	long woken = syscall(SYS_futex, uaddr, wake, nr1, NULL, NULL, 0);
+	if (woken < 0)
+		return sc_err();
+	if (hit) {
+		long more = syscall(SYS_futex, uaddr2, wake, nr2, NULL, NULL, 0);
+		if (more < 0)
+			return sc_err();
+		woken += more;
+	}
+	return woken;
+}
+
+/* PI futexes hold the owner's thread id as the kernel writes and reads it,
+ * in host order: a big-endian guest's would be misread. */
+static bool is_pi(int cmd)
+{
+	return cmd == FUTEX_LOCK_PI || cmd == FUTEX_LOCK_PI2 || cmd == FUTEX_UNLOCK_PI || cmd == FUTEX_TRYLOCK_PI ||
+	       cmd == FUTEX_WAIT_REQUEUE_PI || cmd == FUTEX_CMP_REQUEUE_PI;
+}
+
 static long do_futex(struct linux_proc *p, const uint64_t a[6], bool time64)
 {
 	int op = sc_int(a[1]);
@@ -170,6 +223,19 @@ static long do_futex(struct linux_proc *p, const uint64_t a[6], bool time64)
 		r = futex_word(p, a[4], &uaddr2);
 		if (r < 0)
 			return r;
+	}
+	if (p->mem.big_endian && is_pi(cmd)) {
+		static bool said;
+		if (!said)
+			fprintf(stderr, "mimic: futex %d: priority-inheritance futexes of big-endian guests are not supported\n",
+				cmd);
+		said = true;
+		return -ENOSYS;
+	}
+	if (p->mem.big_endian && cmd == FUTEX_WAKE_OP) {
+		if (!gmem_check(&p->mem, a[4], 4, GP_W))
+			return -EFAULT;
+		return wake_op_swapped(op, uaddr, (int)a[2], (int)sc_ulong(p, a[3]), uaddr2, (uint32_t)a[5]);
 	}
 	/* The kernel compares the word as it lies in memory: a big-endian
 	 * guest's expected values are swapped to match. */

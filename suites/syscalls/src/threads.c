@@ -837,6 +837,26 @@ static void stacks_and_futexes(void)
 	CHECK(syscall(SYS_futex, BADPTR, FUTEX_WAIT, 0, NULL, NULL, 0));
 	CHECK(syscall(SYS_futex, &futex_word, 99, 0, NULL, NULL, 0));
 	CHECK(syscall(SYS_futex, (char *)&futex_word + 1, FUTEX_WAKE, 1, NULL, NULL, 0));
+
+	/* FUTEX_WAKE_OP changes the second word in memory (as a 32-bit int
+	 * of the machine's byte order) and compares its old value. */
+	static int word1, word2 = 0x100;
+	const struct {
+		const char *what;
+		int op;
+	} ops[] = {
+		{ "ADD 5, CMP_EQ 0x100", FUTEX_OP(FUTEX_OP_ADD, 5, FUTEX_OP_CMP_EQ, 0x100) },
+		{ "OR 0x30, CMP_GT 0x200", FUTEX_OP(FUTEX_OP_OR, 0x30, FUTEX_OP_CMP_GT, 0x200) },
+		{ "XOR 0xff, CMP_NE 1", FUTEX_OP(FUTEX_OP_XOR, 0xff, FUTEX_OP_CMP_NE, 1) },
+		{ "ANDN 0x10, CMP_LT 0x100", FUTEX_OP(FUTEX_OP_ANDN, 0x10, FUTEX_OP_CMP_LT, 0x100) },
+		{ "SET 1<<4, CMP_GE 0", FUTEX_OP((FUTEX_OP_SET | FUTEX_OP_OPARG_SHIFT), 4, FUTEX_OP_CMP_GE, 0) },
+	};
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		long r = syscall(SYS_futex, &word1, FUTEX_WAKE_OP_PRIVATE, 1, (void *)1, &word2, ops[i].op);
+		t_say("FUTEX_WAKE_OP %s: %ld, second word now %#x", ops[i].what, r, (unsigned)word2);
+	}
+	CHECK(syscall(SYS_futex, &word1, FUTEX_WAKE_OP_PRIVATE, 1, (void *)1, BADPTR, ops[0].op));
+	CHECK(syscall(SYS_futex, &word1, FUTEX_WAKE_OP_PRIVATE, 1, (void *)1, &word2, 0x7 << 28));
 }
 
 /* ---- signals and threads ---- */
