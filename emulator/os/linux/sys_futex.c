@@ -136,7 +136,7 @@ static long wake_op_swapped(int op, uint32_t *uaddr, int nr1, int nr2, uint32_t 
 {
 	unsigned opc = (encoded >> 28) & 7, cmp = (encoded >> 24) & 15;
 	int32_t oparg = (int32_t)(encoded << 8) >> 20, cmparg = (int32_t)(encoded << 20) >> 20;
-	if (encoded & (FUTEX_OP_OPARG_SHIFT << 28))
+	if (encoded & ((uint32_t)FUTEX_OP_OPARG_SHIFT << 28))
 		oparg = (int32_t)(1u << (oparg & 31));
 	if (opc > FUTEX_OP_XOR)
 		return -ENOSYS;
