@@ -235,7 +235,10 @@ long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 	if (p->strace)
 		strace_enter(p, e, a);
 	proc_syscall_begin(p);
+	bool jobctl = proc_jobctl_block(p);
 	long r = !e->fn ? -ENOSYS : names_own_fd(e, a) ? -EBADF : e->fn(p, a);
+	if (jobctl)
+		proc_jobctl_unblock();
 	proc_syscall_end(p);
 	if (p->strace)
 		strace_exit(r);
