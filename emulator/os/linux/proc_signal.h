@@ -60,6 +60,13 @@ static inline void proc_syscall_end(struct linux_proc *p)
 		proc_syscall_end_slow(p);
 }
 
+/* Blocks SIGTTOU and SIGTTIN on the host for a system call while the
+ * guest blocks them, so the kernel's terminal job control sees the
+ * guest's mask (proc_jobctl.c); true when it did, and then
+ * proc_jobctl_unblock follows the call. */
+bool proc_jobctl_block(const struct linux_proc *p);
+void proc_jobctl_unblock(void);
+
 /* signalfd (sys_signalfd.c): readiness follows the pending signals
  * (lock held); a read of a signalfd descriptor (true, with the result)
  * or false when fd is not one; closed forgets the descriptors lo to hi

@@ -230,8 +230,6 @@ long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 			strace_unknown(nr);
 		return guest_errno(p, -ENOSYS);
 	}
-	if (!e->fn)
-		fprintf(stderr, "mimic: unsupported syscall %s (%u)\n", e->name, nr);
 	proc_syscall_begin(p);
 	/* A signal that came after the last instruction boundary is taken
 	 * first and the call made again after it, as if the signal had come
@@ -242,9 +240,14 @@ long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 		proc_syscall_end(p);
 		return -LINUX_ERESTARTNOINTR;
 	}
+	if (!e->fn)
+		fprintf(stderr, "mimic: unsupported syscall %s (%u)\n", e->name, nr);
 	if (p->strace)
 		strace_enter(p, e, a);
+	bool jobctl = proc_jobctl_block(p);
 	long r = !e->fn ? -ENOSYS : names_own_fd(e, a) ? -EBADF : e->fn(p, a);
+	if (jobctl)
+		proc_jobctl_unblock();
 	proc_syscall_end(p);
 	if (p->strace)
 		strace_exit(r);
