@@ -3,6 +3,8 @@
 #define _DEFAULT_SOURCE
 #include "mem/mem.h"
 
+#include "cpu/icache.h"
+
 #include <stdlib.h>
 #include <sys/mman.h>
 
@@ -77,7 +79,33 @@ bool gmem_check_pages(struct gmem *m, uint64_t a, uint64_t len, unsigned need)
 			return false;
 		}
 	}
+	if (need & GP_W)
+		gmem_code_flush(m, first, last + 1);
 	return true;
+}
+
+void gmem_code_flush(struct gmem *m, uint64_t first, uint64_t end)
+{
+	bool code = false;
+	/* Ordered after the caller's writes to the code (a racing decoder
+	 * either sees them or has set GP_CODE already). */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	for (uint64_t p = first; p < end; p++)
+		if (gmem_perm(m, p) & GP_CODE) {
+			__atomic_fetch_and(&m->perm[p], (uint8_t)~GP_CODE, __ATOMIC_SEQ_CST);
+			code = true;
+		}
+	if (code)
+		icache_code_changed(first << GPAGE_SHIFT, end << GPAGE_SHIFT);
+}
+
+/* True when a page of [first, end) holds decoded code. */
+static bool has_code(const struct gmem *m, uint64_t first, uint64_t end)
+{
+	for (uint64_t p = first; p < end; p++)
+		if (gmem_perm(m, p) & GP_CODE)
+			return true;
+	return false;
 }
 
 /* Page-rounds [addr, addr+len) into page numbers; false when out of range. */
@@ -113,7 +141,10 @@ int gmem_map(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot)
 			return -1;
 		p = q;
 	}
+	bool code = has_code(m, first, end);
 	memset(m->perm + first, (int)((prot & (GP_R | GP_W | GP_X)) | GP_MAPPED), end - first);
+	if (code)
+		icache_code_changed(first << GPAGE_SHIFT, end << GPAGE_SHIFT);
 	return 0;
 }
 
@@ -125,7 +156,10 @@ int gmem_protect(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot)
 	for (uint64_t p = first; p < end; p++)
 		if (!(m->perm[p] & GP_MAPPED))
 			return -1;
+	bool code = has_code(m, first, end);
 	memset(m->perm + first, (int)((prot & (GP_R | GP_W | GP_X)) | GP_MAPPED), end - first);
+	if (code)
+		icache_code_changed(first << GPAGE_SHIFT, end << GPAGE_SHIFT);
 	return 0;
 }
 
@@ -134,9 +168,12 @@ int gmem_unmap(struct gmem *m, uint64_t addr, uint64_t len)
 	uint64_t first, end;
 	if (!page_span(m, addr, len, &first, &end))
 		return -1;
+	bool code = has_code(m, first, end);
+	memset(m->perm + first, 0, end - first);
 	if (host_reserve(m, first << GPAGE_SHIFT, (end - first) << GPAGE_SHIFT) != 0)
 		return -1;
-	memset(m->perm + first, 0, end - first);
+	if (code)
+		icache_code_changed(first << GPAGE_SHIFT, end << GPAGE_SHIFT);
 	return 0;
 }
 

@@ -54,7 +54,7 @@ static inline bool arm_swap_data(const struct arm_cpu *cpu)
 static inline bool arm_fast_ok(const struct arm_cpu *cpu, uint32_t a, unsigned len, unsigned need)
 {
 	const struct gmem *m = cpu->mem;
-	return (a & GPAGE_MASK) <= GPAGE_SIZE - len && a < m->size && (m->perm[a >> GPAGE_SHIFT] & need);
+	return (a & GPAGE_MASK) <= GPAGE_SIZE - len && a < m->size && (gmem_perm(m, a >> GPAGE_SHIFT) & gmem_need_mask(need)) == need;
 }
 
 static inline uint32_t arm_peek32(const struct arm_cpu *cpu, uint32_t a)

@@ -76,7 +76,7 @@ static inline bool fetch(struct arm_cpu *cpu, struct gmem *m, bool big_endian, u
 {
 	uint32_t pc = cpu->r[15];
 
-	if (__builtin_expect(pc >= m->size || (pc & 1) || !(m->perm[pc >> GPAGE_SHIFT] & GP_X), 0) &&
+	if (__builtin_expect(pc >= m->size || (pc & 1) || !(gmem_perm(m, pc >> GPAGE_SHIFT) & GP_X), 0) &&
 	    !gmem_check(m, pc, 2, GP_X)) {
 		cpu->stop_pc = pc;
 		cpu->insn = 0;
