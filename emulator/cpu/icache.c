@@ -38,6 +38,7 @@ static void drop_pages(struct icache *c)
 	for (unsigned i = 0; i < ICACHE_BUCKETS; i++)
 		c->bucket[i] = NULL;
 	c->bytes = 0;
+	c->drops++;
 }
 
 /* A host thread's end frees its cache. */
@@ -67,23 +68,10 @@ struct icache *icache_self(void)
 	return c;
 }
 
-static unsigned hash(uint64_t k)
+void icache_drop(struct icache *c)
 {
-	return (unsigned)((k >> 12) ^ (k >> 20)) & (ICACHE_BUCKETS - 1);
-}
-
-struct icache_page *icache_find(struct icache *c, uint64_t k)
-{
-	unsigned long g = __atomic_load_n(&icache_generation, __ATOMIC_ACQUIRE);
-	if (__builtin_expect(g != c->gen, 0)) {
-		drop_pages(c);
-		c->gen = g;
-		return NULL;
-	}
-	for (struct icache_page *pg = c->bucket[hash(k)]; pg; pg = pg->next)
-		if (pg->key == k)
-			return pg;
-	return NULL;
+	drop_pages(c);
+	c->gen = __atomic_load_n(&icache_generation, __ATOMIC_ACQUIRE);
 }
 
 struct icache_page *icache_add(struct icache *c, uint64_t k, size_t entry_bytes,
@@ -97,7 +85,7 @@ struct icache_page *icache_add(struct icache *c, uint64_t k, size_t entry_bytes,
 		drop_pages(c);
 		pg = must(malloc(size));
 	}
-	unsigned h = hash(k);
+	unsigned h = icache_hash(k);
 	pg->key = k;
 	pg->stale = false;
 	pg->reset = reset;
@@ -128,3 +116,19 @@ void icache_code_changed(uint64_t lo, uint64_t hi)
 	if (c->gen == old)
 		c->gen = old + 1;
 }
+
+#ifdef MIMIC_COUNT_INSNS
+_Thread_local unsigned long icache_insns;
+static unsigned long insns_total;
+
+void icache_count_flush(void)
+{
+	__atomic_fetch_add(&insns_total, icache_insns, __ATOMIC_RELAXED);
+	icache_insns = 0;
+}
+
+unsigned long icache_count_total(void)
+{
+	return __atomic_load_n(&insns_total, __ATOMIC_RELAXED);
+}
+#endif

@@ -43,6 +43,8 @@ struct icache {
 	struct icache_page *bucket[ICACHE_BUCKETS];
 	struct icache_page *all;
 	size_t bytes;                /* of all pages, bounded by ICACHE_MAX_BYTES */
+	unsigned long drops;         /* times the pages were freed: a page pointer
+				      * kept from before a change of it is stale */
 };
 
 /* Bumped on every code change; read at each look-up. */
@@ -52,9 +54,27 @@ extern unsigned long icache_generation;
  * memory for it or a page, mimic ends with a message. */
 struct icache *icache_self(void);
 
+/* Drops every page of the cache and takes the current generation. */
+void icache_drop(struct icache *c);
+
+static inline unsigned icache_hash(uint64_t k)
+{
+	return (unsigned)((k >> 12) ^ (k >> 20)) & (ICACHE_BUCKETS - 1);
+}
+
 /* The page with key, or NULL. Drops the whole cache first when another
  * change has happened since the last look. */
-struct icache_page *icache_find(struct icache *c, uint64_t key);
+static inline struct icache_page *icache_find(struct icache *c, uint64_t k)
+{
+	if (__builtin_expect(__atomic_load_n(&icache_generation, __ATOMIC_ACQUIRE) != c->gen, 0)) {
+		icache_drop(c);
+		return NULL;
+	}
+	for (struct icache_page *pg = c->bucket[icache_hash(k)]; pg; pg = pg->next)
+		if (pg->key == k)
+			return pg;
+	return NULL;
+}
 /* A new page of entry_bytes bytes of entries for key (not yet filled).
  * Drops the older pages when the cache is full. reset is what
  * icache_code_changed calls. */
@@ -70,5 +90,18 @@ static inline bool icache_outdated(const struct icache *c)
 /* The guest code in [lo, hi) changed: every thread drops its decoded
  * copies (the caller at once). Called by mem.c only. */
 void icache_code_changed(uint64_t lo, uint64_t hi);
+
+/* Guest instructions run, counted only by the mimic-count build, for
+ * harness/benchmark's instructions per second: each run loop counts in a
+ * thread-local and adds it to the total when it stops. */
+#ifdef MIMIC_COUNT_INSNS
+extern _Thread_local unsigned long icache_insns;
+#define ICACHE_COUNT(n) (icache_insns += (n))
+void icache_count_flush(void);
+unsigned long icache_count_total(void);
+#else
+#define ICACHE_COUNT(n) ((void)0)
+static inline void icache_count_flush(void) {}
+#endif
 
 #endif

@@ -109,6 +109,18 @@ static inline uint32_t arm_qsub32(uint32_t a, uint32_t b, int *sat)
 	return (uint32_t)arm_ssat((int64_t)(int32_t)a - (int32_t)b, 32, sat);
 }
 
+/* B and BL: a signed word offset from the instruction address + 8. */
+static inline int arm_b(struct arm_cpu *cpu, uint32_t insn)
+{
+	uint32_t pc = cpu->r[15];
+	uint32_t off = (uint32_t)((int32_t)(insn << 8) >> 6);
+
+	if (insn & (1u << 24))
+		cpu->r[14] = pc + 4;
+	cpu->r[15] = pc + 8 + off;
+	return 0;
+}
+
 typedef int (*arm_handler)(struct arm_cpu *cpu, uint32_t insn);
 
 /* The decoder's table: one handler per value of bits 27:20 and 7:4. */

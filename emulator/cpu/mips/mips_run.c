@@ -50,6 +50,25 @@ static int fallback(struct mips_cpu *cpu, uint32_t insn)
 	return mips_exec(cpu, insn);
 }
 
+static int interrupt(struct mips_cpu *cpu, uint64_t pc)
+{
+	__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
+	cpu->pc = pc;
+	cpu->stop_pc = pc;
+	return MIPS_STOP_INTERRUPT;
+}
+
+/* SYSCALL looks at interrupt requests first, as every instruction did
+ * before the decoded pages: a signal that came before it is delivered
+ * before the system call, which could block. In a delay slot it runs as
+ * the branch's part. */
+static int syscall_checked(struct mips_cpu *cpu, uint32_t insn)
+{
+	if (!cpu->in_delay && __atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED))
+		return interrupt(cpu, cpu->pc);
+	return mips_table[MIPS_T_SPECIAL + 12](cpu, insn);
+}
+
 static struct mips_entry *entries(struct icache_page *pg)
 {
 	return (struct mips_entry *)pg->entries;
@@ -69,7 +88,8 @@ static void decode_page(struct icache_page *pg, const uint8_t *code, bool big_en
 		uint32_t insn = gmem_raw_ld32(code + 4 * i);
 		if (big_endian)
 			insn = __builtin_bswap32(insn);
-		e[i] = (struct mips_entry){ mips_flat[(insn >> 20 & 0xfc0) | (insn & 63)], insn };
+		mips_handler fn = mips_flat[(insn >> 20 & 0xfc0) | (insn & 63)];
+		e[i] = (struct mips_entry){ fn == mips_table[MIPS_T_SPECIAL + 12] ? syscall_checked : fn, insn };
 	}
 	e[PAGE_ENTRIES] = (struct mips_entry){ page_end, 0 };
 	pg->stale = false;
@@ -99,14 +119,6 @@ static const struct mips_entry *lookup(struct mips_cpu *cpu, struct icache *ic, 
 	return entries(pg) + ((pc & GPAGE_MASK) >> 2);
 }
 
-static int interrupt(struct mips_cpu *cpu, uint64_t pc)
-{
-	__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
-	cpu->pc = pc;
-	cpu->stop_pc = pc;
-	return MIPS_STOP_INTERRUPT;
-}
-
 /* The delay slot at pc (after the branch entry e - 1 of its page): its
  * executor's result, MIPS_NEXT when the program goes on at branch_target. */
 static int delay_slot(struct mips_cpu *cpu, struct icache *ic, const struct mips_entry *e, uint64_t pc)
@@ -116,6 +128,7 @@ static int delay_slot(struct mips_cpu *cpu, struct icache *ic, const struct mips
 	cpu->in_delay = true;
 	if (e->fn == page_end)
 		e = lookup(cpu, ic, pc);
+	ICACHE_COUNT(1);
 	rc = e ? e->fn(cpu, e->insn) : MIPS_STOP_FAULT;
 	cpu->in_delay = false;
 	cpu->r[0] = 0;
@@ -129,12 +142,18 @@ static int run(struct mips_cpu *cpu)
 	if (__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED))
 		return interrupt(cpu, cpu->pc);
 	uint64_t pc = cpu->pc;
+	/* The page left by the last jump out of a page, for calls and
+	 * returns between two pages without a look-up. */
+	uint64_t other_page = 1;
+	const struct mips_entry *other = NULL;
+	unsigned long other_drops = 0;
 	for (;;) {
 		const struct mips_entry *e = lookup(cpu, ic, pc);
 		if (!e)
 			return MIPS_STOP_FAULT;
 		for (;;) {
 			cpu->pc = pc;
+			ICACHE_COUNT(1);
 			int rc = e->fn(cpu, e->insn);
 			cpu->r[0] = 0;
 			if (__builtin_expect(rc == MIPS_NEXT, 1)) {
@@ -157,10 +176,26 @@ static int run(struct mips_cpu *cpu)
 			}
 			if (__builtin_expect(__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED), 0))
 				return interrupt(cpu, to);
-			/* On in this page by index when nothing is to be checked. */
-			if (((to ^ pc) & ~GPAGE_MASK) || (to & 3) || icache_outdated(ic)) {
+			/* On by index when nothing is to be checked. */
+			if (__builtin_expect((to & 3) || icache_outdated(ic), 0)) {
 				pc = to;
 				break;
+			}
+			if ((to ^ pc) & ~GPAGE_MASK) {
+				const struct mips_entry *base = e - ((pc & GPAGE_MASK) >> 2);
+				uint64_t page = pc & ~GPAGE_MASK;
+				if ((to & ~GPAGE_MASK) != other_page || ic->drops != other_drops) {
+					other_page = page;
+					other = base;
+					other_drops = ic->drops;
+					pc = to;
+					break;
+				}
+				e = other + ((to & GPAGE_MASK) >> 2);
+				other_page = page;
+				other = base;
+				pc = to;
+				continue;
 			}
 			e += (int64_t)(to - pc) >> 2;
 			pc = to;
@@ -175,6 +210,7 @@ int mips_run(struct mips_cpu *cpu)
 	unsigned host_csr = _mm_getcsr();
 	int rc = run(cpu);
 	_mm_setcsr(host_csr);
+	icache_count_flush();
 	cpu->ll_valid = false;
 	return rc;
 }
