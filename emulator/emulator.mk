@@ -8,15 +8,17 @@ EMU_OBJS   := $(EMU_SRCS:%.c=$(BUILD)/obj/%.o)
 EMU_AOBJS  := $(EMU_SRCS:%.c=$(BUILD)/obj-asan/%.o)
 EMU_ASAN   := -fsanitize=address,undefined -fno-omit-frame-pointer -g
 EMU_TOBJS  := $(EMU_SRCS:%.c=$(BUILD)/obj-tsan/%.o)
+EMU_COBJS  := $(EMU_SRCS:%.c=$(BUILD)/obj-count/%.o)
 # GCC warns that TSan does not model __atomic_thread_fence (-Wtsan); the
 # fences stay, and a report they would have prevented is still a report.
 EMU_TSAN   := -fsanitize=thread -fno-omit-frame-pointer -g -Wno-tsan
 
 all: $(BUILD)/mimic
 
-.PHONY: mimic-asan mimic-tsan
+.PHONY: mimic-asan mimic-tsan mimic-count
 mimic-asan: $(BUILD)/mimic-asan
 mimic-tsan: $(BUILD)/mimic-tsan
+mimic-count: $(BUILD)/mimic-count
 
 $(BUILD)/mimic: $(EMU_OBJS)
 	$(HOST_CC) -static -o $@ $(EMU_OBJS)
@@ -42,4 +44,13 @@ $(BUILD)/obj-tsan/%.o: %.c
 	@mkdir -p $(@D)
 	$(HOST_CC) $(EMU_CFLAGS) $(EMU_TSAN) -c -o $@ $<
 
--include $(EMU_OBJS:.o=.d) $(EMU_AOBJS:.o=.d) $(EMU_TOBJS:.o=.d)
+# Counting build for harness/benchmark: prints the guest instructions run
+# when the guest exits (cpu/icache.h).
+$(BUILD)/mimic-count: $(EMU_COBJS)
+	$(HOST_CC) -static -o $@ $(EMU_COBJS)
+
+$(BUILD)/obj-count/%.o: %.c
+	@mkdir -p $(@D)
+	$(HOST_CC) $(EMU_CFLAGS) -DMIMIC_COUNT_INSNS -c -o $@ $<
+
+-include $(EMU_OBJS:.o=.d) $(EMU_AOBJS:.o=.d) $(EMU_TOBJS:.o=.d) $(EMU_COBJS:.o=.d)

@@ -4,6 +4,8 @@
 #define _DEFAULT_SOURCE
 #include "mem/mem.h"
 
+#include "cpu/icache.h"
+
 #include <stdlib.h>
 #include <sys/mman.h>
 
@@ -76,6 +78,8 @@ bool gmem_check_pages(struct gmem *m, uint64_t a, uint64_t len, unsigned need)
 			return false;
 		}
 	}
+	if (need & GP_W)
+		gmem_code_flush(m, first, last + 1);
 	return true;
 }
 
@@ -83,6 +87,30 @@ static void set_perms(struct gmem *m, uint64_t first, uint64_t end, unsigned v)
 {
 	for (uint64_t p = first; p < end; p++)
 		gmem_set_perm(m, p, v);
+}
+
+void gmem_code_flush(struct gmem *m, uint64_t first, uint64_t end)
+{
+	bool code = false;
+	/* Ordered after the caller's writes to the code (a racing decoder
+	 * either sees them or has set GP_CODE already). */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	for (uint64_t p = first; p < end; p++)
+		if (gmem_perm(m, p) & GP_CODE) {
+			__atomic_fetch_and(&m->perm[p], (uint8_t)~GP_CODE, __ATOMIC_SEQ_CST);
+			code = true;
+		}
+	if (code)
+		icache_code_changed(first << GPAGE_SHIFT, end << GPAGE_SHIFT);
+}
+
+/* True when a page of [first, end) holds decoded code. */
+static bool has_code(const struct gmem *m, uint64_t first, uint64_t end)
+{
+	for (uint64_t p = first; p < end; p++)
+		if (gmem_perm(m, p) & GP_CODE)
+			return true;
+	return false;
 }
 
 /* Page-rounds [addr, addr+len) into page numbers; false when out of range. */
@@ -118,7 +146,10 @@ int gmem_map(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot)
 			return -1;
 		p = q;
 	}
+	bool code = has_code(m, first, end);
 	set_perms(m, first, end, (prot & (GP_R | GP_W | GP_X)) | GP_MAPPED);
+	if (code)
+		icache_code_changed(first << GPAGE_SHIFT, end << GPAGE_SHIFT);
 	return 0;
 }
 
@@ -130,7 +161,10 @@ int gmem_protect(struct gmem *m, uint64_t addr, uint64_t len, unsigned prot)
 	for (uint64_t p = first; p < end; p++)
 		if (!(m->perm[p] & GP_MAPPED))
 			return -1;
+	bool code = has_code(m, first, end);
 	set_perms(m, first, end, (prot & (GP_R | GP_W | GP_X)) | GP_MAPPED);
+	if (code)
+		icache_code_changed(first << GPAGE_SHIFT, end << GPAGE_SHIFT);
 	return 0;
 }
 
@@ -139,9 +173,14 @@ int gmem_unmap(struct gmem *m, uint64_t addr, uint64_t len)
 	uint64_t first, end;
 	if (!page_span(m, addr, len, &first, &end))
 		return -1;
+	bool code = has_code(m, first, end);
 	/* The page table first: no access starts on these pages after it. */
 	set_perms(m, first, end, 0);
-	return host_commit(m, first << GPAGE_SHIFT, (end - first) << GPAGE_SHIFT);
+	if (host_commit(m, first << GPAGE_SHIFT, (end - first) << GPAGE_SHIFT) != 0)
+		return -1;
+	if (code)
+		icache_code_changed(first << GPAGE_SHIFT, end << GPAGE_SHIFT);
+	return 0;
 }
 
 uint64_t gmem_find_free(struct gmem *m, uint64_t hint, uint64_t len, uint64_t limit)

@@ -23,6 +23,9 @@
 #define GP_W      0x2u
 #define GP_X      0x4u
 #define GP_MAPPED 0x80u
+/* Some thread holds decoded instructions of the page (cpu/icache.h). A
+ * write check fails on it and takes the slow path, which drops them. */
+#define GP_CODE   0x40u
 
 /* Why the last access failed. */
 enum gmem_fault {
@@ -59,25 +62,40 @@ uint64_t gmem_find_free(struct gmem *m, uint64_t hint, uint64_t len, uint64_t li
 
 bool gmem_check_pages(struct gmem *m, uint64_t a, uint64_t len, unsigned need);
 
-/* A page's table byte. Every thread's accesses read the table while
- * mmap, munmap and mprotect (under the address space's lock) write it:
- * relaxed atomic bytes, plain moves on x86-64. */
-static inline unsigned gmem_perm(const struct gmem *m, uint64_t page)
+/* The permission byte of page p (other threads may change it). */
+static inline unsigned gmem_perm(const struct gmem *m, uint64_t p)
 {
-	return __atomic_load_n(&m->perm[page], __ATOMIC_RELAXED);
+	return __atomic_load_n(&m->perm[p], __ATOMIC_RELAXED);
 }
+
+/* The bits of a permission byte an access needing need compares: a write
+ * must also find no decoded code (GP_CODE) to take the fast path. */
+static inline unsigned gmem_need_mask(unsigned need)
+{
+	return need | ((need & GP_W) ? GP_CODE : 0);
+}
+
+/* Marks page p as holding decoded code; the permission byte it then has. */
+static inline unsigned gmem_mark_code(struct gmem *m, uint64_t p)
+{
+	return __atomic_or_fetch(&m->perm[p], GP_CODE, __ATOMIC_SEQ_CST);
+}
+
+/* The guest code of pages [first, end) may have changed (cacheflush,
+ * SYNCI, a write): drops what any thread decoded of them. */
+void gmem_code_flush(struct gmem *m, uint64_t first, uint64_t end);
+
 static inline void gmem_set_perm(struct gmem *m, uint64_t page, unsigned v)
 {
 	__atomic_store_n(&m->perm[page], (uint8_t)v, __ATOMIC_RELAXED);
 }
-
 /* True when every page of [a, a+len) has all of the bits in need. Sets the
  * fault fields otherwise. len may be 0 (always true). An access inside one
  * page, the common case, is one table byte test; the rest goes out of line. */
 static inline bool gmem_check(struct gmem *m, uint64_t a, uint64_t len, unsigned need)
 {
 	if (__builtin_expect(a < m->size && len <= GPAGE_SIZE - (a & GPAGE_MASK), 1) &&
-	    __builtin_expect((gmem_perm(m, a >> GPAGE_SHIFT) & need) == need, 1))
+	    __builtin_expect((gmem_perm(m, a >> GPAGE_SHIFT) & gmem_need_mask(need)) == need, 1))
 		return true;
 	return gmem_check_pages(m, a, len, need);
 }

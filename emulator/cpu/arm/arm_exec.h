@@ -54,7 +54,7 @@ static inline bool arm_swap_data(const struct arm_cpu *cpu)
 static inline bool arm_fast_ok(const struct arm_cpu *cpu, uint32_t a, unsigned len, unsigned need)
 {
 	const struct gmem *m = cpu->mem;
-	return (a & GPAGE_MASK) <= GPAGE_SIZE - len && a < m->size && (gmem_perm(m, a >> GPAGE_SHIFT) & need);
+	return (a & GPAGE_MASK) <= GPAGE_SIZE - len && a < m->size && (gmem_perm(m, a >> GPAGE_SHIFT) & gmem_need_mask(need)) == need;
 }
 
 static inline uint32_t arm_peek32(const struct arm_cpu *cpu, uint32_t a)
@@ -107,6 +107,18 @@ static inline uint32_t arm_qadd32(uint32_t a, uint32_t b, int *sat)
 static inline uint32_t arm_qsub32(uint32_t a, uint32_t b, int *sat)
 {
 	return (uint32_t)arm_ssat((int64_t)(int32_t)a - (int32_t)b, 32, sat);
+}
+
+/* B and BL: a signed word offset from the instruction address + 8. */
+static inline int arm_b(struct arm_cpu *cpu, uint32_t insn)
+{
+	uint32_t pc = cpu->r[15];
+	uint32_t off = (uint32_t)((int32_t)(insn << 8) >> 6);
+
+	if (insn & (1u << 24))
+		cpu->r[14] = pc + 4;
+	cpu->r[15] = pc + 8 + off;
+	return 0;
 }
 
 typedef int (*arm_handler)(struct arm_cpu *cpu, uint32_t insn);

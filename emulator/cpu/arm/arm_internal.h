@@ -23,10 +23,38 @@ int arm_exec_arm(struct arm_cpu *cpu, uint32_t insn);
 int arm_exec_media(struct arm_cpu *cpu, uint32_t insn);
 /* Thumb state: fetches and executes one Thumb instruction at cpu->r[15]. */
 int arm_thumb_step(struct arm_cpu *cpu);
-/* Thumb state: runs instructions until one stops (its enum arm_stop is
- * returned, as from arm_thumb_step), or returns 0 once the CPU has left
- * Thumb state or interrupt_request is set. Cheaper than a step loop. */
+/* Thumb state inside an IT block: runs instructions until one stops (its
+ * enum arm_stop is returned, as from arm_thumb_step), or returns 0 once
+ * the block has ended, the CPU has left Thumb state or interrupt_request
+ * is set. */
 int arm_thumb_run(struct arm_cpu *cpu);
+/* Thumb state outside IT blocks, over decoded pages (arm_thumb_run.c):
+ * runs until a stop (returned, an interrupt request too), or returns 0
+ * once the CPU has left Thumb state or an IT instruction has begun a
+ * block. */
+struct icache;
+int arm_thumb_run_decoded(struct arm_cpu *cpu, struct icache *ic);
+
+/* Registers in an LDM/STM list: the baseline x86-64 host has no POPCNT
+ * instruction, and libgcc's count is a call. */
+static inline uint32_t arm_list_count(uint32_t list)
+{
+	list = list - ((list >> 1) & 0x5555u);
+	list = (list & 0x3333u) + ((list >> 2) & 0x3333u);
+	list = (list + (list >> 4)) & 0x0f0fu;
+	return (list + (list >> 8)) & 0x1fu;
+}
+
+/* True, with the request taken and stop_pc set to r[15], when
+ * interrupt_request is set: the caller stops with ARM_STOP_INTERRUPT. */
+static inline bool arm_take_interrupt(struct arm_cpu *cpu)
+{
+	if (__builtin_expect(!__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED), 1))
+		return false;
+	__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
+	cpu->stop_pc = cpu->r[15];
+	return true;
+}
 
 /* Stops with an undefined instruction at the current pc. */
 static inline int arm_undef(struct arm_cpu *cpu, uint32_t insn)

@@ -22,7 +22,7 @@ static int ldm_checked(struct arm_cpu *cpu, uint32_t insn);
 static inline __attribute__((always_inline)) int ldm(struct arm_cpu *cpu, uint32_t insn, bool fast)
 {
 	unsigned rn = (insn >> 16) & 15, list = insn & 0xffff;
-	uint32_t n = (uint32_t)__builtin_popcount(list);
+	uint32_t n = arm_list_count(list);
 	uint32_t base = arm_reg(cpu, rn), len = 4 * n, start;
 
 	if (insn & U_BIT)

@@ -71,5 +71,7 @@ int arm_thumb_cbz(struct arm_cpu *cpu, uint32_t insn);
 int arm_thumb_it_hint(struct arm_cpu *cpu, uint32_t insn);
 /* Runs fn for insn under ITSTATE (non-zero): condition, flags, advance. */
 int arm_thumb_in_it(struct arm_cpu *cpu, uint32_t insn, arm_thumb_fn fn);
+/* The handler of a Thumb instruction (by its top byte). */
+arm_thumb_fn arm_thumb_handler(uint32_t insn);
 
 #endif

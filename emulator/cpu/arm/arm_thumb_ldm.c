@@ -33,7 +33,7 @@ static inline void load_list(struct arm_cpu *cpu, uint32_t a, unsigned list)
 
 static inline uint32_t list_len(unsigned list)
 {
-	return 4 * (uint32_t)__builtin_popcount(list);
+	return 4 * arm_list_count(list);
 }
 
 /* STMIA Rn!, {list}: a base in the list stores its original value. */

@@ -4,6 +4,7 @@
  * Inside an IT block the handler runs through arm_thumb_in_it. */
 #include "cpu/arm/arm_internal.h"
 #include "cpu/arm/arm_thumb.h"
+#include "cpu/icache.h"
 
 #define UND arm_undef
 #define SHI arm_thumb_shift_imm
@@ -114,7 +115,13 @@ int arm_thumb_run(struct arm_cpu *cpu)
 	do {
 		if (!fetch(cpu, m, big_endian, &insn))
 			return ARM_STOP_FAULT;
+		ICACHE_COUNT(1);
 		rc = dispatch(cpu, insn);
-	} while (!rc && cpu->t && !__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED));
+	} while (!rc && cpu->t && cpu->itstate && !__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED));
 	return rc;
+}
+
+arm_thumb_fn arm_thumb_handler(uint32_t insn)
+{
+	return thumb_ops[(insn >> 8) & 0xff];
 }

@@ -1,38 +1,9 @@
-/* Branches and jumps. A branch runs its delay slot itself, then moves to
- * the target: the slot sees in_delay set, so an exception in it reports
- * the branch (Cause.BD) and a branch in it is reserved, as the reference
- * CPU model treats it. Branch-likely forms annul the slot when not taken.
- * The link register is written before the slot runs. */
+/* Branches and jumps. A branch names its target and the run loop runs the
+ * delay slot (mips_run.c): the slot sees in_delay set, so an exception in
+ * it reports the branch (Cause.BD) and a branch in it is reserved, as the
+ * reference CPU model treats it. Branch-likely forms annul the slot when
+ * not taken. The link register is written before the slot runs. */
 #include "cpu/mips/mips_internal.h"
-
-static int delay_slot(struct mips_cpu *cpu, uint64_t target)
-{
-	uint32_t insn;
-	int rc;
-
-	cpu->branch_target = target;
-	cpu->pc += 4;
-	cpu->in_delay = true;
-	/* A slot in the branch's page was checked when the branch was fetched. */
-	if (cpu->pc & GPAGE_MASK) {
-		insn = (uint32_t)mips_peek(cpu->mem, cpu->pc, 4);
-		rc = mips_exec(cpu, insn);
-	} else if (mips_fetch(cpu, cpu->pc, &insn))
-		rc = mips_exec(cpu, insn);
-	else
-		rc = mips_stop(cpu, 0, MIPS_STOP_FAULT);
-	cpu->in_delay = false;
-	cpu->r[0] = 0;
-	if (rc)
-		return rc;
-	cpu->pc = target;
-	if (__builtin_expect(__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED), 0)) {
-		__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
-		cpu->stop_pc = target;
-		return MIPS_STOP_INTERRUPT;
-	}
-	return MIPS_JUMPED;
-}
 
 int mips_branch(struct mips_cpu *cpu, uint32_t insn, bool taken, bool likely, unsigned link, uint64_t target)
 {
@@ -49,7 +20,8 @@ int mips_branch(struct mips_cpu *cpu, uint32_t insn, bool taken, bool likely, un
 		}
 		target = pc + 8;
 	}
-	return delay_slot(cpu, target);
+	cpu->branch_target = target;
+	return MIPS_DELAY;
 }
 
 static uint64_t rel(const struct mips_cpu *cpu, uint32_t insn) { return cpu->pc + 4 + (SIMM(insn) << 2); }

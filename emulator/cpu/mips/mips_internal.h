@@ -2,7 +2,7 @@
  * Every executor takes the instruction at cpu->pc and returns MIPS_NEXT to
  * go on with the next one (pc untouched: the run loop keeps it in a
  * register, out of the memory dependency chain), MIPS_JUMPED after
- * writing a new pc, or an enum mips_stop value (pc and the stop fields set
+ * writing a new pc, MIPS_DELAY for a branch, or an enum mips_stop value (pc and the stop fields set
  * by mips_stop). Executors may write r[0]: it is cleared after each one. */
 #ifndef MIMIC_MIPS_INTERNAL_H
 #define MIMIC_MIPS_INTERNAL_H
@@ -25,7 +25,9 @@ typedef int (*mips_handler)(struct mips_cpu *cpu, uint32_t insn);
 /* 32-bit results live sign-extended in 64-bit registers. */
 static inline uint64_t sx32(uint64_t v) { return (uint64_t)(int64_t)(int32_t)v; }
 
-enum { MIPS_NEXT = 0, MIPS_JUMPED = -1 };
+/* MIPS_DELAY: a branch; the run loop runs the delay slot at pc + 4, then
+ * goes on at branch_target. */
+enum { MIPS_NEXT = 0, MIPS_JUMPED = -1, MIPS_DELAY = -2 };
 
 static inline int mips_next(struct mips_cpu *cpu)
 {
@@ -84,8 +86,9 @@ void mips_fpu_init(mips_handler *t);
  * misaligned or out-of-segment addresses. */
 bool mips_fetch(struct mips_cpu *cpu, uint64_t a, uint32_t *insn);
 
-/* A branch at pc: writes the link register (link != 0), runs the delay
- * slot unless an untaken likely branch annuls it, moves to target or on. */
+/* A branch at pc: writes the link register (link != 0) and returns
+ * MIPS_DELAY with branch_target (pc + 8 when not taken), or MIPS_JUMPED
+ * past the slot an untaken likely branch annuls. */
 int mips_branch(struct mips_cpu *cpu, uint32_t insn, bool taken, bool likely, unsigned link, uint64_t target);
 
 /* Guest memory. The fast path is an aligned access in a page with the
@@ -136,7 +139,7 @@ static inline void mips_poke(struct gmem *m, uint64_t a, unsigned size, uint64_t
 
 static inline bool mips_fast(const struct gmem *m, uint64_t a, unsigned size, unsigned need)
 {
-	return !(a & (size - 1)) && a < m->size && (gmem_perm(m, a >> GPAGE_SHIFT) & need);
+	return !(a & (size - 1)) && a < m->size && (gmem_perm(m, a >> GPAGE_SHIFT) & gmem_need_mask(need)) == need;
 }
 
 static inline bool mips_load(struct mips_cpu *cpu, uint64_t a, unsigned size, uint64_t *v)

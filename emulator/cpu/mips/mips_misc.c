@@ -1,6 +1,6 @@
 /* SYSCALL, BREAK, the conditional traps, SYNC and SYNCI. Guest threads are
- * host threads: SYNC is a host fence. Instruction words are fetched afresh
- * each time, so SYNCI has nothing to do. */
+ * host threads: SYNC is a host fence. SYNCI drops the decoded copies of its
+ * page (cpu/icache.h). */
 #include "cpu/mips/mips_internal.h"
 
 /* In a delay slot the system call returns to the branch target, as the
@@ -28,7 +28,9 @@ static int sync_(struct mips_cpu *cpu, uint32_t insn)
 
 static int synci(struct mips_cpu *cpu, uint32_t insn)
 {
-	(void)insn;
+	uint64_t a = mips_ea(cpu, insn);
+	if (a < cpu->mem->size)
+		gmem_code_flush(cpu->mem, a >> GPAGE_SHIFT, (a >> GPAGE_SHIFT) + 1);
 	return mips_next(cpu);
 }
 

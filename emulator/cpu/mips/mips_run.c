@@ -1,10 +1,16 @@
-/* The run loop: fetch, execute, stop on anything the OS must handle. Page
- * permissions only change through the OS, that is between two calls of
- * mips_run, so the loop keeps the host address of the current code page
- * and rechecks only when the PC leaves it. Branches run their delay slot
- * themselves (mips_branch.c) and check interrupt_request. */
+/* The MIPS run loop over decoded pages (cpu/icache.h), both byte orders.
+ *
+ * Dispatch as for ARM (arm_run.c, which says why call threading): each
+ * 4 KiB code page is decoded once into 1024 entries of the decode table's
+ * executor and the instruction word, and a 1025th entry ends the page.
+ * A branch executor only decides (MIPS_DELAY and branch_target): the loop
+ * runs the next entry as the delay slot, with in_delay set so a stop in
+ * it reports the branch, then moves to the target, inside the page by
+ * index. Interrupt requests and the code-change generation are checked
+ * on each branch and page change. */
 #include <xmmintrin.h>
 
+#include "cpu/icache.h"
 #include "cpu/mips/mips_internal.h"
 
 /* FIR of the reference CPU model: F64, L, W, 3D, PS, D, S. */
@@ -18,40 +24,182 @@ void mips_cpu_init(struct mips_cpu *cpu, struct gmem *mem)
 	mips_decode_init();
 }
 
-static int run(struct mips_cpu *cpu)
-{
-	struct gmem *m = cpu->mem;
-	uint64_t page = 1; /* never a page address: nothing cached */
-	const uint8_t *code = NULL;
-	bool big_endian = m->big_endian;
+struct mips_entry {
+	mips_handler fn;
+	uint32_t insn;
+};
 
-	if (__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED)) {
-		__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
-		cpu->stop_pc = cpu->pc;
-		return MIPS_STOP_INTERRUPT;
-	}
-	uint64_t pc = cpu->pc;
-	for (;;) {
-		uint32_t insn;
-		if (__builtin_expect((pc & ~(GPAGE_MASK & ~3ull)) != page, 0)) {
-			cpu->pc = pc;
-			if (!mips_fetch(cpu, pc, &insn))
-				return mips_stop(cpu, 0, MIPS_STOP_FAULT);
-			page = pc & ~GPAGE_MASK;
-			code = m->host + page;
-		}
-		insn = gmem_raw_ld32(code + (pc & GPAGE_MASK));
+#define PAGE_ENTRIES (GPAGE_SIZE / 4)
+
+/* What the last entry of a page returns: continue at pc on the next page. */
+#define MIPS_LOOKUP (-3)
+
+static int page_end(struct mips_cpu *cpu, uint32_t insn)
+{
+	(void)cpu;
+	(void)insn;
+	return MIPS_LOOKUP;
+}
+
+/* The entry of a page whose code changed under this thread: fetch and
+ * decode the word each time, as before the cache. */
+static int fallback(struct mips_cpu *cpu, uint32_t insn)
+{
+	if (!mips_fetch(cpu, cpu->pc, &insn))
+		return mips_stop(cpu, 0, MIPS_STOP_FAULT);
+	return mips_exec(cpu, insn);
+}
+
+static int interrupt(struct mips_cpu *cpu, uint64_t pc)
+{
+	__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
+	cpu->pc = pc;
+	cpu->stop_pc = pc;
+	return MIPS_STOP_INTERRUPT;
+}
+
+/* SYSCALL looks at interrupt requests first, as every instruction did
+ * before the decoded pages: a signal that came before it is delivered
+ * before the system call, which could block. In a delay slot it runs as
+ * the branch's part. */
+static int syscall_checked(struct mips_cpu *cpu, uint32_t insn)
+{
+	if (!cpu->in_delay && __atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED))
+		return interrupt(cpu, cpu->pc);
+	return mips_table[MIPS_T_SPECIAL + 12](cpu, insn);
+}
+
+static struct mips_entry *entries(struct icache_page *pg)
+{
+	return (struct mips_entry *)pg->entries;
+}
+
+static void reset(struct icache_page *pg)
+{
+	struct mips_entry *e = entries(pg);
+	for (unsigned i = 0; i < PAGE_ENTRIES; i++)
+		e[i] = (struct mips_entry){ fallback, 0 };
+}
+
+static void decode_page(struct icache_page *pg, const uint8_t *code, bool big_endian)
+{
+	struct mips_entry *e = entries(pg);
+	for (unsigned i = 0; i < PAGE_ENTRIES; i++) {
+		uint32_t insn = gmem_raw_ld32(code + 4 * i);
 		if (big_endian)
 			insn = __builtin_bswap32(insn);
-		cpu->pc = pc;
-		int rc = mips_exec(cpu, insn);
-		cpu->r[0] = 0;
-		if (__builtin_expect(rc == MIPS_NEXT, 1))
-			pc += 4;
-		else if (rc == MIPS_JUMPED)
-			pc = cpu->pc;
-		else
-			return rc;
+		mips_handler fn = mips_flat[(insn >> 20 & 0xfc0) | (insn & 63)];
+		e[i] = (struct mips_entry){ fn == mips_table[MIPS_T_SPECIAL + 12] ? syscall_checked : fn, insn };
+	}
+	e[PAGE_ENTRIES] = (struct mips_entry){ page_end, 0 };
+	pg->stale = false;
+}
+
+/* The entry for pc (cpu->pc), decoding its page when needed; NULL with
+ * the fault stop filled in when pc cannot be fetched. */
+static const struct mips_entry *lookup(struct mips_cpu *cpu, struct icache *ic, uint64_t pc)
+{
+	struct gmem *m = cpu->mem;
+	uint64_t page = pc & ~GPAGE_MASK;
+	uint32_t insn;
+	struct icache_page *pg = (pc & 3) ? NULL : icache_find(ic, page);
+
+	if (!pg || pg->stale) {
+		/* Marked before the words are read: a write after this point
+		 * takes the slow path and drops the copy. */
+		if (!mips_fetch(cpu, pc, &insn) || !(gmem_mark_code(m, page >> GPAGE_SHIFT) & GP_X)) {
+			mips_fetch(cpu, pc, &insn);
+			mips_stop(cpu, 0, MIPS_STOP_FAULT);
+			return NULL;
+		}
+		if (!pg)
+			pg = icache_add(ic, page, (PAGE_ENTRIES + 1) * sizeof(struct mips_entry), reset);
+		decode_page(pg, m->host + page, m->big_endian);
+	}
+	return entries(pg) + ((pc & GPAGE_MASK) >> 2);
+}
+
+/* The delay slot at pc (after the branch entry e - 1 of its page): its
+ * executor's result, MIPS_NEXT when the program goes on at branch_target. */
+static int delay_slot(struct mips_cpu *cpu, struct icache *ic, const struct mips_entry *e, uint64_t pc)
+{
+	int rc;
+	cpu->pc = pc;
+	cpu->in_delay = true;
+	if (e->fn == page_end)
+		e = lookup(cpu, ic, pc);
+	ICACHE_COUNT(1);
+	rc = e ? e->fn(cpu, e->insn) : MIPS_STOP_FAULT;
+	cpu->in_delay = false;
+	cpu->r[0] = 0;
+	return rc;
+}
+
+static int run(struct mips_cpu *cpu)
+{
+	struct icache *ic = icache_self();
+
+	if (__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED))
+		return interrupt(cpu, cpu->pc);
+	uint64_t pc = cpu->pc;
+	/* The page left by the last jump out of a page, for calls and
+	 * returns between two pages without a look-up. */
+	uint64_t other_page = 1;
+	const struct mips_entry *other = NULL;
+	unsigned long other_drops = 0;
+	for (;;) {
+		const struct mips_entry *e = lookup(cpu, ic, pc);
+		if (!e)
+			return MIPS_STOP_FAULT;
+		for (;;) {
+			cpu->pc = pc;
+			ICACHE_COUNT(1);
+			int rc = e->fn(cpu, e->insn);
+			cpu->r[0] = 0;
+			if (__builtin_expect(rc == MIPS_NEXT, 1)) {
+				pc += 4;
+				e++;
+				continue;
+			}
+			uint64_t to;
+			if (rc == MIPS_DELAY) {
+				rc = delay_slot(cpu, ic, e + 1, pc + 4);
+				if (rc)
+					return rc;
+				to = cpu->branch_target;
+			} else if (rc == MIPS_JUMPED) {
+				to = cpu->pc;
+			} else if (rc == MIPS_LOOKUP) {
+				break;
+			} else {
+				return rc;
+			}
+			if (__builtin_expect(__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED), 0))
+				return interrupt(cpu, to);
+			/* On by index when nothing is to be checked. */
+			if (__builtin_expect((to & 3) || icache_outdated(ic), 0)) {
+				pc = to;
+				break;
+			}
+			if ((to ^ pc) & ~GPAGE_MASK) {
+				const struct mips_entry *base = e - ((pc & GPAGE_MASK) >> 2);
+				uint64_t page = pc & ~GPAGE_MASK;
+				if ((to & ~GPAGE_MASK) != other_page || ic->drops != other_drops) {
+					other_page = page;
+					other = base;
+					other_drops = ic->drops;
+					pc = to;
+					break;
+				}
+				e = other + ((to & GPAGE_MASK) >> 2);
+				other_page = page;
+				other = base;
+				pc = to;
+				continue;
+			}
+			e += (int64_t)(to - pc) >> 2;
+			pc = to;
+		}
 	}
 }
 
@@ -62,6 +210,7 @@ int mips_run(struct mips_cpu *cpu)
 	unsigned host_csr = _mm_getcsr();
 	int rc = run(cpu);
 	_mm_setcsr(host_csr);
+	icache_count_flush();
 	cpu->ll_valid = false;
 	return rc;
 }

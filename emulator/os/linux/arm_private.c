@@ -34,6 +34,10 @@ static long arm_cacheflush(struct linux_proc *p, const uint64_t a[6])
 	for (uint64_t x = start & ~GPAGE_MASK; x < end; x += GPAGE_SIZE)
 		if (!(p->mem.perm[x >> GPAGE_SHIFT] & GP_MAPPED))
 			return -EFAULT;
+	/* Decoded copies of the range go (a write racing with another
+	 * thread's decoding may have left one). */
+	if (end > start)
+		gmem_code_flush(&p->mem, start >> GPAGE_SHIFT, ((uint64_t)end + GPAGE_MASK) >> GPAGE_SHIFT);
 	return 0;
 }
 

@@ -16,7 +16,8 @@ static long sys_set_thread_area(struct linux_proc *p, const uint64_t a[6])
 	return 0;
 }
 
-/* Instructions are fetched afresh, so only the range check remains. */
+/* Decoded copies of the range go (a write racing with another thread's
+ * decoding may have left one). */
 static long sys_cacheflush(struct linux_proc *p, const uint64_t a[6])
 {
 	uint64_t addr = a[0], bytes = a[1];
@@ -24,6 +25,7 @@ static long sys_cacheflush(struct linux_proc *p, const uint64_t a[6])
 		return 0;
 	if (addr > p->task_size || bytes > p->task_size - addr)
 		return -EFAULT;
+	gmem_code_flush(&p->mem, addr >> GPAGE_SHIFT, (addr + bytes + GPAGE_MASK) >> GPAGE_SHIFT);
 	return 0;
 }
 

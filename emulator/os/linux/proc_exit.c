@@ -1,13 +1,18 @@
 /* Process exit and identity calls of the process core. The guest runs in
  * the emulator's own process, so its pid and tid are the host's. */
 #define _GNU_SOURCE
+#include <stdio.h>
 #include <unistd.h>
 
+#include "cpu/icache.h"
 #include "os/linux/proc_sys.h"
 
 void linux_exit(struct linux_proc *p, int status)
 {
 	(void)p;
+#ifdef MIMIC_COUNT_INSNS
+	fprintf(stderr, "mimic-count: %lu guest instructions\n", icache_count_total());
+#endif
 	_exit(status & 0xff);
 }
 

@@ -111,6 +111,7 @@ static bool guest_sigbus(struct linux_proc *p, uint8_t *a)
 		 -1, 0) == MAP_FAILED)
 		return false;
 	struct linux_mm *mm = p->mm;
+	gmem_code_flush(&p->mem, page >> GPAGE_SHIFT, (page >> GPAGE_SHIFT) + 1);
 	gmem_set_perm(&p->mem, page >> GPAGE_SHIFT, GP_MAPPED);
 	if (mm->npast_eof < LINUX_PAST_EOF_MAX)
 		mm->past_eof[mm->npast_eof++] = (struct linux_range){ page, page + GPAGE_SIZE };
