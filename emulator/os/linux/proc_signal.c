@@ -173,12 +173,35 @@ void proc_signal_sync_host(struct linux_proc *p, int sig)
 	sigaction(hsig, &sa, NULL);
 }
 
+/* After an exec: wakes and kicks of the old image pending on the wake
+ * signal are dropped; anything else sent on it is kept for the guest.
+ * (The guest's own blocking of that signal is not carried over an exec.) */
+static void take_exec_wakes(struct linux_proc *p, sigset_t *inherited)
+{
+	if (sigismember(inherited, PROC_WAKE_SIGNAL) != 1)
+		return;
+	sigdelset(inherited, PROC_WAKE_SIGNAL);
+	sigset_t wake;
+	sigemptyset(&wake);
+	sigaddset(&wake, PROC_WAKE_SIGNAL);
+	struct timespec zero = { 0, 0 };
+	siginfo_t si;
+	while (sigtimedwait(&wake, &si, &zero) == PROC_WAKE_SIGNAL) {
+		if ((si.si_code == SI_TKILL && si.si_pid == getpid()) || si.si_code == SI_TIMER)
+			continue;
+		memcpy(p->host_info[PROC_WAKE_SIGNAL], &si, sizeof si);
+		p->host_pending[PROC_WAKE_SIGNAL] = 1;
+		p->host_any = 1;
+	}
+}
+
 void linux_signal_init(struct linux_proc *p)
 {
 	if (proc_nsig(p) >= NSIG)
 		proc_highsig_init();
 	sigset_t old;
 	sigprocmask(SIG_SETMASK, NULL, &old);
+	take_exec_wakes(p, &old);
 	for (int sig = 1; sig <= proc_nsig(p); sig++) {
 		int hsig = host_sig(p, sig);
 		if (hsig <= 0 || hsig >= NSIG)
@@ -220,8 +243,13 @@ void linux_signal_exec_prepare(struct linux_proc *p)
 		if (hsig == PROC_WAKE_SIGNAL && p->tg->sigact[sig].handler == LINUX_SIG_IGN)
 			signal(hsig, SIG_IGN);
 	}
+	/* A wake or kick already sent would stay pending across the exec and
+	 * kill the new emulator before it has a handler: blocked, it waits
+	 * for take_exec_wakes. */
+	sigaddset(&set, PROC_WAKE_SIGNAL);
 	sigprocmask(SIG_SETMASK, &set, NULL);
 }
+
 
 static void from_host_info(struct linux_proc *p, int sig, const siginfo_t *si, struct linux_siginfo *out)
 {
