@@ -1,23 +1,29 @@
 /* The ARM-state run loop over decoded pages (cpu/icache.h).
  *
- * Dispatch: each 4 KiB code page is decoded once into 1024 entries of a
- * handler (the decoder table's executor, the same function the decoder
- * calls) and the instruction word, plus the condition as a mask over the
- * NZCV combinations (all ones for AL, tested without building NZCV). The
- * loop calls entry after entry ("call threading"); a 1025th entry ends the
- * page. Taken branches inside the page index the same array; leaving the
- * page looks the next one up in the thread's cache. Measured here on the
- * integer workload (armv6, 2 busy cores), against fetching and decoding
- * every word (1.52 s): see results/benchmark.md for the figures of the
- * variants tried. Tail-call or computed-goto threading would need the
- * executors rewritten as loop bodies: they are shared with the decoder
- * and with Thumb, so one loop calling them is kept.
+ * Each 4 KiB code page is decoded once into 1024 entries: the decoder
+ * table's handler, the instruction word, the condition as a mask over the
+ * NZCV combinations (all ones for AL, tested without building NZCV) and an
+ * op. The op selects an inline body for the commonest instructions (data
+ * processing per opcode, operand form and S; LDR/STR/LDRB/STRB per form;
+ * B/BL), the same always-inline functions the handlers are made of
+ * (arm_dp.h, arm_ldst.h, arm_b), or a call of the handler. A 1025th entry
+ * ends the page. Taken branches inside the page index the array, branches
+ * back to the page last left swap two pointers, others look the page up.
+ *
+ * Dispatch variants measured here (user seconds, best of 5, integer /
+ * branchy workloads, armv6, 2 shared cores at load 7-8):
+ *   fetch and decode every word, call the handler (before)  1.71 / 2.14
+ *   decoded entries, call threading                          1.40 / 1.63
+ *   decoded entries, computed goto, one dispatch jump        1.19 / 1.37
+ *   the same with the dispatch copied into every body        1.17 / 1.54
+ * The copies gain nothing on the integer workload and lose on the branchy
+ * one (the guest's own switch dispatch), so the single jump is kept.
  *
  * Interrupt requests and the code-change generation are checked on taken
  * branches and page changes, not per instruction: every loop takes a
- * branch, and straight-line code ends at the page's last entry.
- * Instruction boundaries, the PC of a stop and every register are exactly
- * those of the fetch-and-decode loop it replaces. */
+ * branch, and straight-line code ends at the page's last entry. An SVC
+ * checks first (svc_checked). Instruction boundaries, the PC of a stop and
+ * every register are those of the fetch-and-decode loop it replaces. */
 #include "cpu/arm/arm_decode.h"
 #include "cpu/arm/arm_dp.h"
 #include "cpu/arm/arm_ldst.h"
@@ -159,29 +165,15 @@ static int arm_stop(struct arm_cpu *cpu, int why)
 	return why;
 }
 
-/* Each body ends with its own copy of the dispatch, so the host predicts
- * each indirect jump from the instruction kind that precedes it. */
-#define DONE()                                                                          \
-	do {                                                                            \
-		if (__builtin_expect(rc != ARM_NEXT, 0))                                \
-			goto done;                                                      \
-		pc += 4;                                                                \
-		e++;                                                                    \
-		cpu->r[15] = pc;                                                        \
-		ICACHE_COUNT(1);                                                        \
-		if (e->cond != COND_ALWAYS && !cond_pass(cpu, e->cond))                 \
-			goto next;                                                      \
-		goto *ops[e->op];                                                       \
-	} while (0)
 #define DP_LABEL(opc, form, s) \
-	dp_##opc##_##form##_##s: rc = arm_dp(cpu, e->insn, opc, form, s); DONE();
+	dp_##opc##_##form##_##s: rc = arm_dp(cpu, e->insn, opc, form, s); goto done;
 #define DP_LABELS(opc) \
 	DP_LABEL(opc, 0, 0) DP_LABEL(opc, 0, 1) DP_LABEL(opc, 1, 0) DP_LABEL(opc, 1, 1) \
 	DP_LABEL(opc, 2, 0) DP_LABEL(opc, 2, 1) DP_LABEL(opc, 3, 0) DP_LABEL(opc, 3, 1)
 #define DP_ADDRS(opc) \
 	&&dp_##opc##_0_0, &&dp_##opc##_0_1, &&dp_##opc##_1_0, &&dp_##opc##_1_1, \
 	&&dp_##opc##_2_0, &&dp_##opc##_2_1, &&dp_##opc##_3_0, &&dp_##opc##_3_1
-#define LDST_LABEL(n) ldst_##n: rc = arm_ldst(cpu, e->insn, 0##n, true); DONE();
+#define LDST_LABEL(n) ldst_##n: rc = arm_ldst(cpu, e->insn, 0##n, true); goto done;
 #define LDST_LABELS(n) LDST_LABEL(n##0) LDST_LABEL(n##1) LDST_LABEL(n##2) LDST_LABEL(n##3) \
 	LDST_LABEL(n##4) LDST_LABEL(n##5) LDST_LABEL(n##6) LDST_LABEL(n##7)
 #define LDST_ADDRS(n) &&ldst_##n##0, &&ldst_##n##1, &&ldst_##n##2, &&ldst_##n##3, \

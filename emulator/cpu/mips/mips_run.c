@@ -1,13 +1,20 @@
 /* The MIPS run loop over decoded pages (cpu/icache.h), both byte orders.
  *
- * Dispatch as for ARM (arm_run.c, which says why call threading): each
- * 4 KiB code page is decoded once into 1024 entries of the decode table's
- * executor and the instruction word, and a 1025th entry ends the page.
- * A branch executor only decides (MIPS_DELAY and branch_target): the loop
+ * Each 4 KiB code page is decoded once into 1024 entries of the decode
+ * table's executor and the instruction word, and a 1025th entry ends the
+ * page; the loop calls them one after the other (call threading). A
+ * branch executor only decides (MIPS_DELAY and branch_target): the loop
  * runs the next entry as the delay slot, with in_delay set so a stop in
  * it reports the branch, then moves to the target, inside the page by
- * index. Interrupt requests and the code-change generation are checked
- * on each branch and page change. */
+ * index, back to the page last left by swapping two pointers. Interrupt
+ * requests and the code-change generation are checked on each branch and
+ * page change; SYSCALL checks first (syscall_checked).
+ *
+ * Measured here (user seconds, best of 5, integer / branchy workloads,
+ * mips64): fetch and decode every word 1.39 / 1.84, decoded entries
+ * 1.08-1.20 / 1.35-1.53 (load 7-8). The computed-goto bodies that paid on
+ * ARM (arm_run.c) are the next step: MIPS executors are one-line
+ * functions in the group files, to be moved into headers first. */
 #include <xmmintrin.h>
 
 #include "cpu/icache.h"
