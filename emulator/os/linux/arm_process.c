@@ -111,37 +111,30 @@ const struct linux_arch *linux_arch_armv6(void)
 	return &armv6;
 }
 
-static bool is_restart(long r)
+/* Where a system call interrupted by a handler returns with EINTR. */
+struct arm_resume {
+	struct arm_cpu *cpu;
+	uint32_t continue_pc;
+};
+
+static void arm_interrupted(struct linux_proc *p, void *ctx)
 {
-	return r == -LINUX_ERESTARTSYS || r == -LINUX_ERESTARTNOINTR || r == -LINUX_ERESTARTNOHAND ||
-	       r == -LINUX_ERESTART_RESTARTBLOCK;
+	(void)p;
+	struct arm_resume *r = ctx;
+	r->cpu->r[0] = (uint32_t)-EINTR;
+	r->cpu->r[15] = r->continue_pc;
 }
 
-/* do_signal: runs handlers for what is pending. After a system call that
- * returned a restart code, the call is re-executed unless a handler runs
- * that makes it fail with EINTR. */
+/* After a call that returned a restart code, the SVC runs again with its
+ * first argument unless a handler makes it fail (linux_signal_deliver). */
 static void deliver(struct linux_proc *p, struct arm_cpu *cpu, long result, uint32_t orig_r0)
 {
-	uint32_t continue_pc = cpu->r[15];
-	bool restart = is_restart(result);
-	if (restart) {
+	struct arm_resume r = { cpu, cpu->r[15] };
+	if (linux_is_restart(result)) {
 		cpu->r[0] = orig_r0;
-		cpu->r[15] = continue_pc - (cpu->t ? 2 : 4);
+		cpu->r[15] -= cpu->t ? 2 : 4;
 	}
-	struct linux_sigaction act;
-	struct linux_siginfo info;
-	int sig;
-	while ((sig = linux_signal_next(p, &act, &info)) != 0) {
-		if (restart) {
-			if (result == -LINUX_ERESTARTNOHAND || result == -LINUX_ERESTART_RESTARTBLOCK ||
-			    (result == -LINUX_ERESTARTSYS && !(act.flags & LINUX_SA_RESTART))) {
-				cpu->r[0] = (uint32_t)-EINTR;
-				cpu->r[15] = continue_pc;
-			}
-			restart = false;
-		}
-		linux_signal_handle(p, sig, &act, &info);
-	}
+	linux_signal_deliver(p, result, arm_interrupted, &r);
 }
 
 /* The 0x0f0000 range Linux does not answer with ENOSYS: SIGILL. */

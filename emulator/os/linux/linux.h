@@ -341,6 +341,16 @@ int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct 
  * that cannot be written kills with SIGSEGV as Linux does. */
 void linux_signal_handle(struct linux_proc *p, int sig, const struct linux_sigaction *act,
 			 const struct linux_siginfo *info);
+/* do_signal after a stop: runs the handlers of what is pending. result is
+ * the system call's return value (-errno; 0 after anything else). When it
+ * is a restart code the arch has already set the call up again; if a
+ * handler runs that makes the call fail instead (ERESTARTNOHAND,
+ * ERESTART_RESTARTBLOCK, or ERESTARTSYS without SA_RESTART), interrupted
+ * is called first to make it return EINTR. */
+void linux_signal_deliver(struct linux_proc *p, long result, void (*interrupted)(struct linux_proc *p, void *ctx),
+			  void *ctx);
+/* True for the four restart codes (as -errno). */
+bool linux_is_restart(long result);
 /* Sleeps until a host signal arrives (timeout NULL: no limit). Returns
  * false on timeout. */
 bool linux_signal_wait(struct linux_proc *p, const struct timespec *timeout);

@@ -141,42 +141,29 @@ static const struct linux_arch *fill(struct linux_arch *a)
 const struct linux_arch *linux_arch_mips64(void) { return fill(&mips64); }
 const struct linux_arch *linux_arch_mips64el(void) { return fill(&mips64el); }
 
-static bool is_restart(uint64_t v0)
+/* Where a system call interrupted by a handler returns with EINTR. */
+static void mips_interrupted(struct linux_proc *p, void *ctx)
 {
-	return v0 == LINUX_ERESTARTSYS || v0 == LINUX_ERESTARTNOINTR || v0 == LINUX_ERESTARTNOHAND ||
-	       v0 == LINUX_ERESTART_RESTARTBLOCK;
+	struct mips_cpu *cpu = mips_cpu_of(p);
+	cpu->r[2] = MIPS_EINTR;
+	cpu->r[7] = 1;
+	cpu->pc = *(const uint64_t *)ctx;
 }
 
 /* do_signal / handle_signal. After a system call (nr != 0) that failed
  * with a restart code, the call is set up again (v0 the number, a3 its
  * first value, pc back on the SYSCALL) unless a handler runs that makes
- * it fail with EINTR. */
+ * it fail with EINTR (linux_signal_deliver). */
 static void deliver(struct linux_proc *p, struct mips_cpu *cpu, uint64_t nr, uint64_t orig_a3)
 {
-	uint64_t result = cpu->r[2], continue_pc = cpu->pc;
-	bool restart = nr && cpu->r[7] == 1 && is_restart(result);
-	if (restart) {
-		cpu->r[2] = result == LINUX_ERESTART_RESTARTBLOCK ? MIPS_NR_restart_syscall : nr;
+	uint64_t continue_pc = cpu->pc;
+	long result = nr && cpu->r[7] == 1 && cpu->r[2] < 4096 ? -(long)cpu->r[2] : 0;
+	if (linux_is_restart(result)) {
+		cpu->r[2] = result == -LINUX_ERESTART_RESTARTBLOCK ? MIPS_NR_restart_syscall : nr;
 		cpu->r[7] = orig_a3;
 		cpu->pc = continue_pc - 4;
 	}
-	struct linux_sigaction act;
-	struct linux_siginfo info;
-	int sig;
-	while ((sig = linux_signal_next(p, &act, &info)) != 0) {
-		if (restart) {
-			if (result == LINUX_ERESTARTNOHAND || result == LINUX_ERESTART_RESTARTBLOCK ||
-			    (result == LINUX_ERESTARTSYS && !(act.flags & LINUX_SA_RESTART))) {
-				cpu->r[2] = MIPS_EINTR;
-				cpu->r[7] = 1;
-				cpu->pc = continue_pc;
-			} else {
-				cpu->r[2] = nr;
-			}
-			restart = false;
-		}
-		linux_signal_handle(p, sig, &act, &info);
-	}
+	linux_signal_deliver(p, result, mips_interrupted, &continue_pc);
 }
 
 static void syscall_stop(struct linux_proc *p, struct mips_cpu *cpu)

@@ -21,13 +21,19 @@
 #define KICK_FIRST_NS 2000000L  /* 2 ms, doubled for each repeat */
 #define KICK_REPEATS  8
 
+/* Every thread's kick carries this value, and its own timer id tells the
+ * thread's from others': a kick can reach another thread of the process
+ * (seen while a guest thread execs as many others run), and must not
+ * pass for a guest signal there. */
+static const char kick_tag;
+
 void proc_kick_init(struct linux_proc *p)
 {
 	struct sigevent ev;
 	memset(&ev, 0, sizeof ev);
 	ev.sigev_notify = SIGEV_THREAD_ID;
 	ev.sigev_signo = PROC_WAKE_SIGNAL;
-	ev.sigev_value.sival_ptr = &p->kick;
+	ev.sigev_value.sival_ptr = (void *)&kick_tag;
 	ev._sigev_un._tid = (int)gettid();
 	p->kick_armed = 0;
 	p->has_kick = syscall(SYS_timer_create, CLOCK_MONOTONIC, &ev, &p->kick) == 0;
@@ -52,9 +58,10 @@ static void arm(struct linux_proc *p, int repeat)
 bool proc_kick_caught(struct linux_proc *p, int hsig, const void *siginfo)
 {
 	const siginfo_t *si = siginfo;
-	bool own = hsig == PROC_WAKE_SIGNAL && si->si_code == SI_TIMER && si->si_value.sival_ptr == &p->kick;
-	if (!p->has_kick || !(p->syscall_seq & 1))
-		return own;
+	bool kick = hsig == PROC_WAKE_SIGNAL && si->si_code == SI_TIMER && si->si_value.sival_ptr == &kick_tag;
+	bool own = kick && p->has_kick && si->si_timerid == p->kick;
+	if (!p->has_kick || !(p->syscall_seq & 1) || (kick && !own))
+		return kick;
 	if (own) {
 		p->kick_armed = 0;
 		if (p->kick_seq == p->syscall_seq && p->kicks + 1 < KICK_REPEATS)
@@ -62,7 +69,7 @@ bool proc_kick_caught(struct linux_proc *p, int hsig, const void *siginfo)
 	} else if (!p->kick_armed) {
 		arm(p, 0);
 	}
-	return own;
+	return kick;
 }
 
 void proc_syscall_end_slow(struct linux_proc *p)

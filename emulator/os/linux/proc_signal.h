@@ -47,7 +47,7 @@ void proc_signal_set_self(struct linux_proc *p);
  * a thread (or a forked or vfork child) starts, deleted when it ends.
  * syscall_begin/syscall_end bracket a system call; proc_kick_caught runs
  * in the host signal handler: it arms the timer while a call runs, and
- * tells (true) whether the signal was the timer's own. */
+ * tells (true) whether the signal was a kick (this thread's or another's). */
 void proc_kick_init(struct linux_proc *p);
 void proc_kick_fini(struct linux_proc *p);
 bool proc_kick_caught(struct linux_proc *p, int hsig, const void *siginfo);

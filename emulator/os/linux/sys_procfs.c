@@ -124,28 +124,30 @@ static bool fake_range(struct linux_proc *p, enum fake k, uint64_t *start, uint6
 	return true;
 }
 
-/* Another process's command line, up to its last argument's NUL. */
+/* Another process's command line, up to its last argument's NUL: NULs
+ * are held back until more text follows, so the padding of a title that
+ * proc_title.c set ends as one NUL. */
 static int other_cmdline(int pid, FILE *f)
 {
-	char path[64], buf[4096];
+	char path[64];
 	snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
 	FILE *in = fopen(path, "re");
 	if (!in)
 		return 1;
-	char *all = NULL;
-	size_t len = 0, n;
-	FILE *acc = open_memstream(&all, &len);
-	while (acc && (n = fread(buf, 1, sizeof buf, in)) > 0)
-		fwrite(buf, 1, n, acc);
-	fclose(in);
-	if (!acc || fclose(acc) != 0) {
-		free(all);
-		return -ENOMEM;
+	size_t zeros = 0;
+	int c;
+	while ((c = getc(in)) != EOF) {
+		if (c == 0) {
+			zeros++;
+			continue;
+		}
+		for (; zeros; zeros--)
+			putc(0, f);
+		putc(c, f);
 	}
-	while (len > 1 && all[len - 1] == 0 && all[len - 2] == 0)
-		len--;
-	fwrite(all, 1, len, f);
-	free(all);
+	if (zeros)
+		putc(0, f);
+	fclose(in);
 	return 0;
 }
 
