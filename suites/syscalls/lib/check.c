@@ -1,5 +1,6 @@
 /* Transcript printing for the syscall conformance programs. */
 #include <errno.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
@@ -98,4 +99,52 @@ void t_wait_child(const char *what, pid_t child)
 		t_say("%s: waitpid failed: %s", what, t_errname(errno));
 	else
 		t_print_status(what, status);
+}
+
+sigjmp_buf t_fault_env;
+volatile sig_atomic_t t_fault_sig, t_fault_code;
+void *volatile t_fault_addr;
+static volatile sig_atomic_t fault_armed;
+
+static void on_fault(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	if (!fault_armed) {
+		signal(sig, SIG_DFL);
+		return;
+	}
+	fault_armed = 0;
+	t_fault_sig = sig;
+	t_fault_code = si->si_code;
+	t_fault_addr = si->si_addr;
+	siglongjmp(t_fault_env, 1);
+}
+
+void t_catch_faults(const int *sigs)
+{
+	/* SA_NODEFER: the signal is not blocked in the handler, so nothing
+	 * depends on siglongjmp restoring the mask. */
+	struct sigaction sa = { .sa_sigaction = on_fault, .sa_flags = SA_SIGINFO | SA_NODEFER };
+	sigemptyset(&sa.sa_mask);
+	for (; *sigs; sigs++)
+		sigaction(*sigs, &sa, NULL);
+}
+
+void t_fault_arm(void)
+{
+	t_fault_sig = 0;
+	fault_armed = 1;
+}
+
+void t_fault_disarm(void) { fault_armed = 0; }
+
+void t_say_fault(const char *what)
+{
+	t_say("%s: %s %s", what, t_signame(t_fault_sig), t_codename(t_fault_sig, t_fault_code));
+}
+
+void t_say_fault_at(const char *what, const void *expect)
+{
+	t_say("%s: %s %s, si_addr as expected: %s", what, t_signame(t_fault_sig),
+	      t_codename(t_fault_sig, t_fault_code), t_fault_addr == expect ? "yes" : "no");
 }

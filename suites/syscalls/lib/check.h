@@ -5,6 +5,7 @@
 #define MIMIC_SYSCALLS_CHECK_H
 
 #include <errno.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/types.h>
@@ -50,5 +51,24 @@ void t_print_status(const char *what, int status);
 /* Waits for child and prints its status; a child that was not created
  * (child <= 0) is not waited for: waitpid(-1) would take any other. */
 void t_wait_child(const char *what, pid_t child);
+
+/* Faults provoked on purpose. t_catch_faults installs the catcher for the
+ * signals listed (0-terminated). A guarded step is
+ *	t_fault_arm();
+ *	if (sigsetjmp(t_fault_env, 1) == 0) { step; t_fault_disarm(); ... }
+ *	else t_say_fault(...);
+ * (sigsetjmp only in an if's condition, as C allows). A fault while
+ * disarmed is taken again with the default action: the program dies of it
+ * rather than jumping back into a step that has ended. */
+extern sigjmp_buf t_fault_env;
+extern volatile sig_atomic_t t_fault_sig, t_fault_code;
+extern void *volatile t_fault_addr;
+void t_catch_faults(const int *sigs);
+void t_fault_arm(void);
+void t_fault_disarm(void);
+/* `what: SIGNAME CODENAME` of the caught fault. */
+void t_say_fault(const char *what);
+/* The same with `, si_addr as expected: yes|no`. */
+void t_say_fault_at(const char *what, const void *expect);
 
 #endif

@@ -39,19 +39,6 @@ static uint32_t *ret_slot(uint32_t *p) { return p + 1; }
 #endif
 
 static long page;
-static sigjmp_buf fault_return;
-static volatile sig_atomic_t fault_sig, fault_code;
-static void *volatile fault_addr;
-
-static void on_fault(int sig, siginfo_t *si, void *ctx)
-{
-	(void)ctx;
-	fault_sig = sig;
-	fault_code = si->si_code;
-	fault_addr = si->si_addr;
-	siglongjmp(fault_return, 1);
-}
-
 static ret_fn as_ret(void *p) { return (ret_fn)(uintptr_t)p; }
 
 static void flush(void *p, size_t n) { __builtin___clear_cache((char *)p, (char *)p + n); }
@@ -60,14 +47,14 @@ static void flush(void *p, size_t n) { __builtin___clear_cache((char *)p, (char 
  * raised, with whether si_addr is expect. */
 static void call(const char *what, void *p, void *expect)
 {
-	fault_sig = 0;
-	if (sigsetjmp(fault_return, 1) == 0) {
+	t_fault_arm();
+	if (sigsetjmp(t_fault_env, 1) == 0) {
 		int v = as_ret(p)();
+		t_fault_disarm();
 		t_say("%s: returned %d", what, v);
 		return;
 	}
-	t_say("%s: %s %s, si_addr as expected: %s", what, t_signame(fault_sig),
-	      t_codename(fault_sig, fault_code), fault_addr == expect ? "yes" : "no");
+	t_say_fault_at(what, expect);
 }
 
 static uint32_t *map_code(void *at, int extra_flags)
@@ -190,10 +177,7 @@ int main(void)
 {
 	t_init();
 	page = sysconf(_SC_PAGESIZE);
-	struct sigaction sa = { .sa_sigaction = on_fault, .sa_flags = SA_SIGINFO | SA_NODEFER };
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-	sigaction(SIGILL, &sa, NULL);
+	t_catch_faults((const int[]){ SIGSEGV, SIGBUS, SIGILL, 0 });
 	rewrites();
 	off_the_end();
 	other_thread();

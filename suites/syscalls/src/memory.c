@@ -16,34 +16,21 @@
 #include "check.h"
 
 static long page;
-static sigjmp_buf fault_return;
-static volatile sig_atomic_t fault_sig, fault_code;
-static void *volatile fault_addr;
-
-static void on_fault(int sig, siginfo_t *si, void *ctx)
-{
-	(void)ctx;
-	fault_sig = sig;
-	fault_code = si->si_code;
-	fault_addr = si->si_addr;
-	siglongjmp(fault_return, 1);
-}
-
 /* Writes (or reads) one byte at p and reports the signal it raised, with
  * whether si_addr is the address touched. */
 static void touch(const char *what, volatile char *p, int write)
 {
-	fault_sig = 0;
-	if (sigsetjmp(fault_return, 1) == 0) {
+	t_fault_arm();
+	if (sigsetjmp(t_fault_env, 1) == 0) {
 		if (write)
 			*p = 1;
 		else
 			(void)*p;
+		t_fault_disarm();
 		t_say("%s: no fault", what);
 		return;
 	}
-	t_say("%s: %s %s, si_addr is the address: %s", what, t_signame(fault_sig),
-	      t_codename(fault_sig, fault_code), fault_addr == (void *)p ? "yes" : "no");
+	t_say_fault_at(what, (void *)p);
 }
 
 static int aligned(const void *p)
@@ -270,9 +257,7 @@ int main(void)
 	t_init();
 	page = sysconf(_SC_PAGESIZE);
 	t_say("page size %ld", page);
-	struct sigaction sa = { .sa_sigaction = on_fault, .sa_flags = SA_SIGINFO };
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
+	t_catch_faults((const int[]){ SIGSEGV, SIGBUS, 0 });
 	program_break();
 	anonymous();
 	file_backed();

@@ -32,39 +32,20 @@
 #define NOBODY 65534
 
 static long page;
-static sigjmp_buf fault_return;
-static volatile sig_atomic_t fault_sig, fault_code, armed;
-
-/* A fault outside touch() (a subject that got an earlier step wrong) is
- * taken again with the default action: the program dies of it. */
-static void on_fault(int sig, siginfo_t *si, void *ctx)
-{
-	(void)ctx;
-	if (!armed) {
-		signal(sig, SIG_DFL);
-		return;
-	}
-	armed = 0;
-	fault_sig = sig;
-	fault_code = si->si_code;
-	siglongjmp(fault_return, 1);
-}
-
 /* Reads or writes one byte at p and reports the signal it raised. */
 static void touch(const char *what, volatile char *p, int write)
 {
-	fault_sig = 0;
-	if (sigsetjmp(fault_return, 1) == 0) {
-		armed = 1;
+	t_fault_arm();
+	if (sigsetjmp(t_fault_env, 1) == 0) {
 		if (write)
 			*p = 1;
 		else
 			(void)*p;
-		armed = 0;
+		t_fault_disarm();
 		t_say("%s: no fault", what);
 		return;
 	}
-	t_say("%s: %s %s", what, t_signame(fault_sig), t_codename(fault_sig, fault_code));
+	t_say_fault(what);
 }
 
 /* The segment's state as IPC_STAT shows it: size, mode (with SHM_DEST
@@ -454,12 +435,7 @@ int main(void)
 	while (time(NULL) < 1)
 		usleep(10000);
 	page = sysconf(_SC_PAGESIZE);
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = on_fault;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
+	t_catch_faults((const int[]){ SIGSEGV, SIGBUS, 0 });
 	segments();
 	info();
 	attach();

@@ -50,7 +50,6 @@ static struct {
 } seen[LOG_MAX];
 static volatile sig_atomic_t nseen, depth;
 static volatile sig_atomic_t counter;
-static void *volatile seen_addr;
 
 static void record(int sig, const siginfo_t *si)
 {
@@ -567,64 +566,50 @@ static void children(void)
 	CHECK(kill(child, SIGTERM));
 }
 
-static sigjmp_buf fault_env;
-static volatile sig_atomic_t fault_sig, fault_code;
-
-static void fault_handler(int sig, siginfo_t *si, void *ctx)
+/* Runs step under the fault catcher and says which fault it raised, with
+ * whether si_addr is expect (not for expect NULL: no address applies). */
+static void provoke(const char *what, void (*step)(void), const void *expect)
 {
-	(void)ctx;
-	fault_sig = sig;
-	fault_code = si->si_code;
-	seen_addr = si->si_addr;
-	siglongjmp(fault_env, 1);
+	t_fault_arm();
+	if (sigsetjmp(t_fault_env, 1) == 0) {
+		step();
+		t_fault_disarm();
+		t_say("%s: no fault", what);
+		return;
+	}
+	if (!expect)
+		t_say_fault(what);
+	else
+		t_say_fault_at(what, expect);
 }
 
-static void report_fault(const char *what, const void *expect_addr)
-{
-	t_say("%s: %s %s, si_addr as expected %s", what, t_signame(fault_sig),
-	      t_codename(fault_sig, fault_code), seen_addr == expect_addr ? "yes" : "no");
-}
+static void read_unmapped(void) { (void)*bad_int; }
+static const char rodata_text[] = "constant";
+static void write_rodata(void) { *(volatile char *)rodata_text = 'C'; }
+static void (*volatile undef_fn)(void) = t_undef;
+static void (*volatile break_fn)(void) = t_break;
+static volatile char *past_eof;
+static void read_past_eof(void) { (void)*past_eof; }
+static void raise_fpe(void) { raise(SIGFPE); }
 
 static void faults(void)
 {
-	struct sigaction sa = { .sa_sigaction = fault_handler, .sa_flags = SA_SIGINFO };
-	sigemptyset(&sa.sa_mask);
-	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
-	for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
-
-	if (sigsetjmp(fault_env, 1) == 0)
-		(void)*bad_int;
-	report_fault("read of an unmapped address", (void *)bad_int);
-
-	static const char text[] = "constant";
-	if (sigsetjmp(fault_env, 1) == 0)
-		*(volatile char *)text = 'C';
-	report_fault("write to read-only data", text);
-
-	void (*volatile undef)(void) = t_undef;
-	if (sigsetjmp(fault_env, 1) == 0)
-		undef();
-	report_fault("undefined instruction", (void *)(uintptr_t)t_undef);
-
-	void (*volatile brk)(void) = t_break;
-	if (sigsetjmp(fault_env, 1) == 0)
-		brk();
-	report_fault("breakpoint instruction", (void *)(uintptr_t)t_break);
+	t_catch_faults((const int[]){ SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, 0 });
+	provoke("read of an unmapped address", read_unmapped, (void *)bad_int);
+	provoke("write to read-only data", write_rodata, rodata_text);
+	provoke("undefined instruction", undef_fn, (void *)(uintptr_t)t_undef);
+	provoke("breakpoint instruction", break_fn, (void *)(uintptr_t)t_break);
 
 	long page = sysconf(_SC_PAGESIZE);
 	int fd = open("short", O_RDWR | O_CREAT | O_TRUNC, 0644);
 	char *m = mmap(NULL, 2 * page, PROT_READ, MAP_SHARED, fd, 0);
-	if (sigsetjmp(fault_env, 1) == 0)
-		(void)*(volatile char *)(m + page);
-	report_fault("read past the end of a mapped file", m + page);
+	past_eof = m + page;
+	provoke("read past the end of a mapped file", read_past_eof, m + page);
 	munmap(m, 2 * page);
 	close(fd);
 	unlink("short");
 
-	if (sigsetjmp(fault_env, 1) == 0)
-		raise(SIGFPE);
-	t_say("raise(SIGFPE): %s %s", t_signame(fault_sig), t_codename(fault_sig, fault_code));
+	provoke("raise(SIGFPE)", raise_fpe, NULL);
 
 	/* A fault while its signal is blocked kills the process. */
 	pid_t child = t_fork();
