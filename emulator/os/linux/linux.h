@@ -211,6 +211,9 @@ struct linux_tgroup {
 	 * is kept readable while a signal of its mask is pending. */
 	struct linux_signalfd {
 		int fd;
+		/* The file's other descriptors (dup, F_DUPFD, dup2, dup3). */
+		int *alias;
+		unsigned nalias;
 		bool ready;
 		linux_sigset mask;
 		/* The thread whose own signals count besides the process's:

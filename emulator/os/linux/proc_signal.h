@@ -70,10 +70,12 @@ void proc_jobctl_unblock(void);
 /* signalfd (sys_signalfd.c): readiness follows the pending signals
  * (lock held); a read of a signalfd descriptor (true, with the result)
  * or false when fd is not one; closed forgets the descriptors lo to hi
- * (close, close_range, dup2 and dup3 onto one). */
+ * (close, close_range, dup2 and dup3 onto one); duped adds nfd to fd's
+ * signalfd, if fd is one. */
 void proc_signalfd_update(struct linux_proc *p);
 bool proc_signalfd_read(struct linux_proc *p, int fd, uint64_t buf, uint64_t count, long *result);
 void proc_signalfd_closed(struct linux_proc *p, unsigned lo, unsigned hi);
+void proc_signalfd_duped(struct linux_proc *p, int fd, int nfd);
 /* The thread viewer is about to wait on descriptors (its own signals
  * count for the signalfds' readiness from now), or p ends (viewer NULL). */
 void proc_signalfd_view(struct linux_proc *p, struct linux_proc *viewer);

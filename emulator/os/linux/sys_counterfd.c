@@ -1,8 +1,8 @@
 /* eventfd and timerfd read and write one 64-bit counter in the kernel's
  * byte order, which for a big-endian guest is not the host's. The
  * descriptors a big-endian guest made with eventfd or timerfd_create are
- * remembered by number (closing forgets them) and their 8-byte reads and
- * writes are swapped. */
+ * remembered by number (duplicates too; closing forgets them) and their
+ * 8-byte reads and writes are swapped. */
 #define _GNU_SOURCE
 #include <stdlib.h>
 
@@ -47,6 +47,20 @@ void sc_fds_closed(struct linux_proc *p, unsigned lo, unsigned hi)
 {
 	proc_signalfd_closed(p, lo, hi);
 	sc_counter_fd_closed(p, lo, hi);
+}
+
+long sc_fds_duped(struct linux_proc *p, int fd, long nfd)
+{
+	if (nfd < 0 || nfd == fd)
+		return nfd;
+	sc_fds_closed(p, (unsigned)nfd, (unsigned)nfd);
+	proc_signalfd_duped(p, fd, (int)nfd);
+	proc_lock(p);
+	bool is = counter && fd >= 0 && (unsigned)fd < ncounter && counter[fd];
+	proc_unlock(p);
+	if (is)
+		sc_counter_fd_made(p, nfd);
+	return nfd;
 }
 
 void sc_counter_fd_swap(struct linux_proc *p, int fd, void *buf, long n)

@@ -8,15 +8,12 @@
 
 #include "os/linux/syscall.h"
 
-SC(dup) { (void)p; return sc_ret(dup(sc_int(a[0]))); }
+SC(dup) { return sc_fds_duped(p, sc_int(a[0]), sc_ret(dup(sc_int(a[0])))); }
 
 /* dup2 and dup3 close what nfd was. */
 static long dup_onto(struct linux_proc *p, int fd, int nfd, int flags)
 {
-	long r = sc_ret(dup3(fd, nfd, flags));
-	if (r >= 0)
-		sc_fds_closed(p, (unsigned)nfd, (unsigned)nfd);
-	return r;
+	return sc_fds_duped(p, fd, sc_ret(dup3(fd, nfd, flags)));
 }
 
 SC(dup2)
@@ -57,7 +54,8 @@ static long do_fcntl(struct linux_proc *p, const uint64_t a[6])
 	long r;
 	switch (c->kind) {
 	case FC_INT:
-		return sc_ret(fcntl(fd, c->host, sc_long(p, a[2])));
+		r = sc_ret(fcntl(fd, c->host, sc_long(p, a[2])));
+		return c->host == F_DUPFD || c->host == F_DUPFD_CLOEXEC ? sc_fds_duped(p, fd, r) : r;
 	case FC_FLAGS:
 		return sc_ret(fcntl(fd, c->host, sc_open_flags_in(p, (uint32_t)a[2])));
 	case FC_GETFL:

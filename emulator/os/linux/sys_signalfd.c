@@ -5,8 +5,9 @@
  * (the last one to poll, select, epoll_wait or read, as the kernel's
  * readiness is the caller's), so those calls see it as the kernel's;
  * read takes the signals from the reading thread's queues and returns
- * struct signalfd_siginfo images. Descriptors are known by number: close
- * forgets one (a dup of a signalfd reads as a plain eventfd). */
+ * struct signalfd_siginfo images. Descriptors are known by number: a
+ * duplicate joins its file's entry, close forgets one, and the entry goes
+ * with the file's last descriptor. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdlib.h>
@@ -21,9 +22,14 @@
 
 static struct linux_signalfd *find(struct linux_proc *p, int fd)
 {
-	for (unsigned i = 0; i < p->tg->nsfd; i++)
-		if (p->tg->sfd[i].fd == fd)
-			return &p->tg->sfd[i];
+	for (unsigned i = 0; i < p->tg->nsfd; i++) {
+		struct linux_signalfd *s = &p->tg->sfd[i];
+		if (s->fd == fd)
+			return s;
+		for (unsigned k = 0; k < s->nalias; k++)
+			if (s->alias[k] == fd)
+				return s;
+	}
 	return NULL;
 }
 
@@ -93,6 +99,8 @@ void proc_signalfd_view(struct linux_proc *p, struct linux_proc *viewer)
 SC(signalfd4) { return do_signalfd(p, sc_int(a[0]), a[1], sc_ulong(p, a[2]), (uint32_t)a[3]); }
 SC(signalfd) { return do_signalfd(p, sc_int(a[0]), a[1], sc_ulong(p, a[2]), 0); }
 
+static bool in_range(int fd, unsigned lo, unsigned hi) { return (unsigned)fd >= lo && (unsigned)fd <= hi; }
+
 void proc_signalfd_closed(struct linux_proc *p, unsigned lo, unsigned hi)
 {
 	if (!__atomic_load_n(&p->tg->nsfd, __ATOMIC_RELAXED))
@@ -100,12 +108,38 @@ void proc_signalfd_closed(struct linux_proc *p, unsigned lo, unsigned hi)
 	proc_lock(p);
 	for (unsigned i = 0; i < p->tg->nsfd;) {
 		struct linux_signalfd *s = &p->tg->sfd[i];
-		if ((unsigned)s->fd < lo || (unsigned)s->fd > hi) {
+		for (unsigned k = 0; k < s->nalias;)
+			if (in_range(s->alias[k], lo, hi))
+				s->alias[k] = s->alias[--s->nalias];
+			else
+				k++;
+		if (!in_range(s->fd, lo, hi)) {
 			i++;
 			continue;
 		}
+		/* The counter is the file's: any descriptor left reaches it. */
+		if (s->nalias) {
+			s->fd = s->alias[--s->nalias];
+			i++;
+			continue;
+		}
+		free(s->alias);
 		*s = p->tg->sfd[p->tg->nsfd - 1];
 		__atomic_store_n(&p->tg->nsfd, p->tg->nsfd - 1, __ATOMIC_RELAXED);
+	}
+	proc_unlock(p);
+}
+
+void proc_signalfd_duped(struct linux_proc *p, int fd, int nfd)
+{
+	if (!__atomic_load_n(&p->tg->nsfd, __ATOMIC_RELAXED))
+		return;
+	proc_lock(p);
+	struct linux_signalfd *s = find(p, fd);
+	int *a = s ? realloc(s->alias, (s->nalias + 1) * sizeof *a) : NULL;
+	if (a) {
+		s->alias = a;
+		a[s->nalias++] = nfd;
 	}
 	proc_unlock(p);
 }

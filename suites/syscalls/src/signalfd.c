@@ -4,7 +4,8 @@
  * readiness, a mask changed on an existing descriptor, the errors, the
  * other event descriptors beside it in one epoll set (eventfd, timerfd), a
  * forked child reading its own signals through an inherited descriptor,
- * and a thread reading a signal sent to it alone. Every signal read is
+ * a thread reading a signal sent to it alone, and duplicates of signalfd
+ * and eventfd descriptors (dup, F_DUPFD_CLOEXEC, dup3). Every signal read is
  * blocked first, so none depends on timing. */
 #include <fcntl.h>
 #include <poll.h>
@@ -312,6 +313,55 @@ static void numbers_reused(void)
 	}
 }
 
+/* A duplicate is the same file: it reads the signals, a mask set through
+ * it is the file's, and it keeps working after the first descriptor is
+ * closed; an eventfd's duplicate reads and writes the same counter. */
+static void duplicates(void)
+{
+	sigset_t usr1, usr2, both;
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigemptyset(&usr2);
+	sigaddset(&usr2, SIGUSR2);
+	both = usr1;
+	sigaddset(&both, SIGUSR2);
+	CHECK(sigprocmask(SIG_BLOCK, &both, NULL));
+	int sfd = CHECK_OK(signalfd(-1, &usr1, SFD_NONBLOCK));
+	int d1 = CHECK_OK(dup(sfd));
+	int d2 = CHECK_OK(fcntl(sfd, F_DUPFD_CLOEXEC, 20));
+	FACT(d2 >= 20);
+	int d3 = CHECK(dup3(sfd, 30, O_CLOEXEC));
+	CHECK(kill(getpid(), SIGUSR1));
+	read_one(d1, "through dup");
+	CHECK(kill(getpid(), SIGUSR1));
+	read_one(d2, "through F_DUPFD_CLOEXEC");
+	read_one(sfd, "nothing left, through the first");
+	CHECK(signalfd(d3, &usr2, 0));
+	CHECK(kill(getpid(), SIGUSR2));
+	read_one(sfd, "mask set through dup3's, read through the first");
+	CHECK(close(sfd));
+	CHECK(kill(getpid(), SIGUSR2));
+	FACT(readable(d1, 1000) == 1);
+	read_one(d1, "first closed, through dup");
+	CHECK(close(d1));
+	CHECK(close(d2));
+	CHECK(close(d3));
+
+	uint64_t v = 0;
+	int efd = CHECK_OK(eventfd(5, EFD_NONBLOCK));
+	int ed = CHECK_OK(dup(efd));
+	CHECK(read(ed, &v, sizeof v));
+	t_say("eventfd read through dup: %llu", (unsigned long long)v);
+	v = 3;
+	CHECK(write(ed, &v, sizeof v));
+	v = 0;
+	CHECK(read(efd, &v, sizeof v));
+	t_say("written through dup, read through the first: %llu", (unsigned long long)v);
+	CHECK(close(efd));
+	CHECK(close(ed));
+	CHECK(sigprocmask(SIG_UNBLOCK, &both, NULL));
+}
+
 int main(void)
 {
 	t_init();
@@ -321,5 +371,6 @@ int main(void)
 	fork_child();
 	threads();
 	numbers_reused();
+	duplicates();
 	return 0;
 }
