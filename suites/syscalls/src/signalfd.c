@@ -210,18 +210,28 @@ static void event_descriptors(void)
 static void fork_child(void)
 {
 	int fd = CHECK(signalfd(-1, &blocked, 0));
+	/* The child's line comes back through a pipe, printed by the parent
+	 * after its own: the transcript's order does not depend on which of
+	 * the two runs first. */
+	int line[2];
+	CHECK(pipe(line));
 	pid_t child = t_fork();
 	if (child == 0) {
-		if (readable(fd, 20000)) {
-			struct signalfd_siginfo si;
-			if (read(fd, &si, sizeof si) == sizeof si)
-				t_say("child read %s %s, from its parent %s", t_signame((int)si.ssi_signo),
-				      t_codename((int)si.ssi_signo, si.ssi_code),
-				      si.ssi_pid == (uint32_t)getppid() ? "yes" : "no");
-		}
+		char buf[160] = "nothing";
+		struct signalfd_siginfo si;
+		if (readable(fd, 20000) && read(fd, &si, sizeof si) == sizeof si)
+			snprintf(buf, sizeof buf, "%s %s, from its parent %s", t_signame((int)si.ssi_signo),
+				 t_codename((int)si.ssi_signo, si.ssi_code),
+				 si.ssi_pid == (uint32_t)getppid() ? "yes" : "no");
+		if (write(line[1], buf, strlen(buf)) < 0)
+			_exit(6);
 		_exit(5);
 	}
+	CHECK(close(line[1]));
 	CHECK(kill(child, SIGUSR1));
+	char got[160] = { 0 };
+	t_say("child read %s", read(line[0], got, sizeof got - 1) > 0 ? got : "(no line)");
+	CHECK(close(line[0]));
 	struct signalfd_siginfo si;
 	memset(&si, 0, sizeof si);
 	if (readable(fd, 20000) && read(fd, &si, sizeof si) == sizeof si)
