@@ -49,11 +49,11 @@ static void emit_trampoline(struct jit *j)
 	for (unsigned i = 0; i < sizeof saved; i++)
 		x_push(&e, saved[i]);
 	x_alu_imm(&e, true, G1_SUB, RSP, 8);
-	x_rr(&e, true, OP_LOAD, RBX, RDI);
-	x_rr(&e, true, OP_LOAD, R12, RSI);
-	x_rm(&e, 0, true, OP_LOAD, R13, R12, (int32_t)offsetof(struct jit, host));
-	x_rm(&e, 0, true, OP_LOAD, R14, R12, (int32_t)offsetof(struct jit, perm));
-	x_rm(&e, 0, true, OP_LOAD, R15, R12, (int32_t)offsetof(struct jit, size));
+	x_rr(&e, true, X_LOAD, RBX, RDI);
+	x_rr(&e, true, X_LOAD, R12, RSI);
+	x_rm(&e, 0, true, X_LOAD, R13, R12, (int32_t)offsetof(struct jit, host));
+	x_rm(&e, 0, true, X_LOAD, R14, R12, (int32_t)offsetof(struct jit, perm));
+	x_rm(&e, 0, true, X_LOAD, R15, R12, (int32_t)offsetof(struct jit, size));
 	x_byte(&e, 0xff); /* jmp rdx */
 	x_byte(&e, 0xe2);
 
@@ -64,7 +64,7 @@ static void emit_trampoline(struct jit *j)
 	x_ret(&e);
 
 	j->exit_stub = e.p;
-	x_rr(&e, false, OP_XOR, RAX, RAX);
+	x_rr(&e, false, X_XOR, RAX, RAX);
 	x_jmp_to(&e, j->epilogue);
 	j->blocks_start = e.p;
 }
@@ -129,4 +129,76 @@ struct jit_block *jit_commit(struct jit *j, uint64_t pc, uint8_t *code, uint8_t 
 		j->cur = (uint8_t *)(((uintptr_t)end + 15) & ~(uintptr_t)15);
 	}
 	return b;
+}
+
+struct jit_cold *jit_add_cold(struct jit_tr *t, enum jit_cold_kind kind, uint64_t pc, uint8_t *site)
+{
+	struct jit_cold *c = &t->cold[t->ncold++];
+	*c = (struct jit_cold){ .kind = (uint8_t)kind, .pc = pc, .site = { site } };
+	return c;
+}
+
+void jit_store_pc(struct jit_tr *t, uint64_t pc)
+{
+	if (t->pc32) {
+		x_rex(&t->e, false, 0, 0, RBX, false);
+		x_byte(&t->e, 0xc7);
+		x_mem(&t->e, 0, RBX, t->pc_off);
+		x_u32(&t->e, (uint32_t)pc);
+	} else {
+		x_store_imm(&t->e, RBX, t->pc_off, pc);
+	}
+}
+
+void jit_gen_check(struct jit_tr *t, uint64_t next)
+{
+	struct emit *e = &t->e;
+	x_rm(e, 0, true, X_LOAD, RAX, R12, (int32_t)offsetof(struct jit, genp));
+	x_rm(e, 0, true, X_LOAD, RAX, RAX, 0);
+	x_rm(e, 0, true, X_CMP, RAX, R12, (int32_t)offsetof(struct jit, gen));
+	jit_add_cold(t, COLD_EXIT, next, x_jcc(e, CC_NE));
+}
+
+void jit_entry_check(struct jit_tr *t, int32_t irq_off, uint64_t pc)
+{
+	x_cmp_mem_imm8(&t->e, false, RBX, irq_off, 0);
+	jit_add_cold(t, COLD_EXIT, pc, x_jcc(&t->e, CC_NE));
+	jit_gen_check(t, pc);
+}
+
+/* lea rax, [rip + to - end of the lea] */
+static void lea_rip(struct emit *e, const uint8_t *to)
+{
+	x_byte(e, 0x48);
+	x_byte(e, 0x8d);
+	x_byte(e, 0x05);
+	uint8_t *field = e->p;
+	x_u32(e, 0);
+	x_patch(field, to);
+}
+
+void jit_emit_cold(struct jit_tr *t)
+{
+	struct emit *e = &t->e;
+	/* A slow path may add an exit: the loop sees it too. */
+	for (unsigned i = 0; i < t->ncold; i++) {
+		const struct jit_cold *c = &t->cold[i];
+		for (unsigned k = 0; k < 4 && c->site[k]; k++)
+			x_patch(c->site[k], e->p);
+		switch (c->kind) {
+		case COLD_SLOW:
+			t->slow(t, c);
+			break;
+		case COLD_EXIT:
+			jit_store_pc(t, c->pc);
+			x_jmp_to(e, t->j->exit_stub);
+			break;
+		case COLD_CHAIN:
+			jit_store_pc(t, c->pc);
+			lea_rip(e, c->site[0]);
+			x_rm(e, 0, true, X_STORE, RAX, R12, (int32_t)offsetof(struct jit, link));
+			x_jmp_to(e, t->j->exit_stub);
+			break;
+		}
+	}
 }

@@ -93,6 +93,49 @@ uint8_t *jit_begin(struct jit *j);
  * no translation). */
 struct jit_block *jit_commit(struct jit *j, uint64_t pc, uint8_t *code, uint8_t *end);
 
+/* A translation under way: the emitter and the out-of-line code that
+ * follows the block's body: a slow path (the ISA's executor call for a
+ * load or store, then back to resume), an exit at pc, or a chained exit
+ * at pc (its jump at site is patched to the next block later). */
+enum jit_cold_kind { COLD_SLOW, COLD_EXIT, COLD_CHAIN };
+
+struct jit_cold {
+	uint8_t kind;
+	bool delay;
+	uint32_t insn;
+	uint64_t pc;
+	uint8_t *site[4];
+	uint8_t *resume;
+};
+
+#define JIT_MAX_COLD 400
+
+struct jit_tr {
+	struct emit e;
+	struct jit *j;
+	int32_t pc_off;      /* of the guest pc in the cpu structure */
+	bool pc32;           /* a 32-bit guest pc */
+	/* Emits the slow path of c (ends with a jump to c->resume). */
+	void (*slow)(struct jit_tr *t, const struct jit_cold *c);
+	unsigned ncold;
+	struct jit_cold cold[JIT_MAX_COLD];
+};
+
+struct jit_cold *jit_add_cold(struct jit_tr *t, enum jit_cold_kind kind, uint64_t pc, uint8_t *site);
+/* Stores pc as the guest pc. */
+void jit_store_pc(struct jit_tr *t, uint64_t pc);
+/* Leaves at next when the code-change generation moved. */
+void jit_gen_check(struct jit_tr *t, uint64_t next);
+/* Block entry: leaves at pc on an interrupt request or a code change. */
+void jit_entry_check(struct jit_tr *t, int32_t irq_off, uint64_t pc);
+/* Ends the block with a chained jump to pc. */
+static inline void jit_chain_exit(struct jit_tr *t, uint64_t pc)
+{
+	jit_add_cold(t, COLD_CHAIN, pc, x_jmp(&t->e));
+}
+/* Emits the out-of-line code; the block's code ends at t->e.p. */
+void jit_emit_cold(struct jit_tr *t);
+
 /* Makes the jump whose rel32 field is at site go to b. */
 static inline void jit_chain(uint8_t *site, const struct jit_block *b)
 {

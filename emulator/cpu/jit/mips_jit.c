@@ -23,61 +23,35 @@
 #include "cpu/mips/mips_internal.h"
 
 #define MAX_INSNS 128
-#define MAX_COLD (3 * MAX_INSNS + 8)
 #define SEGBITS 42
 
 #define OFF(f) ((int32_t)offsetof(struct mips_cpu, f))
 #define OFF_R(n) ((int32_t)(offsetof(struct mips_cpu, r) + 8 * (n)))
 #define OFF_J(f) ((int32_t)offsetof(struct jit, f))
 
-/* Out-of-line code after a block's body: a slow path (the executor call
- * for a load or store, then back), an exit at pc, or a chained exit at pc
- * (the jump at site is patched to the next block later). */
-enum cold_kind { COLD_SLOW, COLD_EXIT, COLD_CHAIN };
-
-struct cold {
-	uint8_t kind;
-	bool delay;
-	bool store;
-	uint32_t insn;
-	uint64_t pc;
-	uint8_t *site[3];
-	uint8_t *resume;
-};
-
 struct tr {
-	struct emit e;
-	struct jit *j;
+	struct jit_tr b;  /* first: the slow-path callback gets it */
 	struct gmem *m;
-	uint64_t pc;     /* of the instruction being translated */
-	bool delay;      /* it is a delay slot */
-	unsigned ncold;
-	struct cold cold[MAX_COLD];
+	uint64_t pc;      /* of the instruction being translated */
+	bool delay;       /* it is a delay slot */
 };
-
-static struct cold *add_cold(struct tr *t, enum cold_kind kind, uint64_t pc, uint8_t *site)
-{
-	struct cold *c = &t->cold[t->ncold++];
-	*c = (struct cold){ .kind = (uint8_t)kind, .pc = pc, .site = { site } };
-	return c;
-}
 
 static void ld(struct tr *t, unsigned reg, unsigned gr)
 {
 	if (gr == 0)
-		x_rr(&t->e, false, OP_XOR, reg, reg);
+		x_rr(&t->b.e, false, X_XOR, reg, reg);
 	else
-		x_rm(&t->e, 0, true, OP_LOAD, reg, RBX, OFF_R(gr));
+		x_rm(&t->b.e, 0, true, X_LOAD, reg, RBX, OFF_R(gr));
 }
 
 static void st(struct tr *t, unsigned reg, unsigned gr)
 {
 	if (gr != 0)
-		x_rm(&t->e, 0, true, OP_STORE, reg, RBX, OFF_R(gr));
+		x_rm(&t->b.e, 0, true, X_STORE, reg, RBX, OFF_R(gr));
 }
 
 /* movsxd rax, eax */
-static void sx32_rax(struct tr *t) { x_rr(&t->e, true, OP_MOVSXD, RAX, RAX); }
+static void sx32_rax(struct tr *t) { x_rr(&t->b.e, true, X_MOVSXD, RAX, RAX); }
 
 static mips_handler executor(uint32_t insn)
 {
@@ -85,36 +59,26 @@ static mips_handler executor(uint32_t insn)
 	return fn == mips_table[MIPS_T_SPECIAL + 12] ? mips_syscall_checked : fn;
 }
 
-/* Leaves at next when the code-change generation moved (a store into
- * code, SYNCI, a system call's mprotect...). */
-static void gen_check(struct tr *t, uint64_t next)
-{
-	struct emit *e = &t->e;
-	x_rm(e, 0, true, OP_LOAD, RAX, R12, OFF_J(genp));
-	x_rm(e, 0, true, OP_LOAD, RAX, RAX, 0);
-	x_rm(e, 0, true, OP_CMP, RAX, R12, OFF_J(gen));
-	add_cold(t, COLD_EXIT, next, x_jcc(e, CC_NE));
-}
-
 /* The executor of insn at pc, as the interpreter runs it; a stop leaves
  * with its code (the executor stored the stop fields and pc). */
 static void call_executor(struct tr *t, uint32_t insn, uint64_t pc, bool delay)
 {
-	struct emit *e = &t->e;
+	struct emit *e = &t->b.e;
 	x_store_imm(e, RBX, OFF(pc), pc);
 	if (delay)
 		x_store_imm8(e, RBX, OFF(in_delay), 1);
-	x_rr(e, true, OP_LOAD, RDI, RBX);
+	x_rr(e, true, X_LOAD, RDI, RBX);
 	x_mov_imm(e, RSI, insn);
 	x_call_abs(e, (const void *)executor(insn));
 	if (delay)
 		x_store_imm8(e, RBX, OFF(in_delay), 0);
 	x_store_imm(e, RBX, OFF_R(0), 0);
-	x_rr(e, false, OP_TEST, RAX, RAX);
-	x_jcc_to(e, CC_NE, t->j->epilogue);
-	/* In a slot the block ends next, and the next block's entry checks. */
+	x_rr(e, false, X_TEST, RAX, RAX);
+	x_jcc_to(e, CC_NE, t->b.j->epilogue);
+	/* After a store into code, SYNCI, a system call's mprotect... In a
+	 * slot the block ends next, and the next block's entry checks. */
 	if (!delay)
-		gen_check(t, pc + 4);
+		jit_gen_check(&t->b, pc + 4);
 }
 
 /* Immediate ALU operations by primary opcode: the x86 group-1 operation
@@ -134,14 +98,14 @@ static const struct imm_op {
 static const struct r3_op {
 	uint8_t valid, opc, w32, invert;
 } r3_ops[64] = {
-	[33] = { 1, OP_ADD, 1, 0 }, /* ADDU */
-	[35] = { 1, OP_SUB, 1, 0 }, /* SUBU */
-	[45] = { 1, OP_ADD, 0, 0 }, /* DADDU */
-	[47] = { 1, OP_SUB, 0, 0 }, /* DSUBU */
-	[36] = { 1, OP_AND, 0, 0 }, /* AND */
-	[37] = { 1, OP_OR, 0, 0 },  /* OR */
-	[38] = { 1, OP_XOR, 0, 0 }, /* XOR */
-	[39] = { 1, OP_OR, 0, 1 },  /* NOR */
+	[33] = { 1, X_ADD, 1, 0 }, /* ADDU */
+	[35] = { 1, X_SUB, 1, 0 }, /* SUBU */
+	[45] = { 1, X_ADD, 0, 0 }, /* DADDU */
+	[47] = { 1, X_SUB, 0, 0 }, /* DSUBU */
+	[36] = { 1, X_AND, 0, 0 }, /* AND */
+	[37] = { 1, X_OR, 0, 0 },  /* OR */
+	[38] = { 1, X_XOR, 0, 0 }, /* XOR */
+	[39] = { 1, X_OR, 0, 1 },  /* NOR */
 };
 
 /* Shifts by sa (SPECIAL functions): the x86 shift, its width, what is
@@ -223,7 +187,7 @@ static bool pure(uint32_t insn)
 
 static void special(struct tr *t, uint32_t insn)
 {
-	struct emit *e = &t->e;
+	struct emit *e = &t->b.e;
 	unsigned f = insn & 63, rs = RS(insn), rt = RT(insn), rd = RD(insn);
 	if (rd == 0)
 		return;
@@ -254,26 +218,26 @@ static void special(struct tr *t, uint32_t insn)
 			sx32_rax(t);
 	} else if (f == 10 || f == 11) {
 		/* MOVZ/MOVN: rd = (rt == 0) == (MOVZ) ? rs : rd */
-		x_rm(e, 0, true, OP_LOAD, RAX, RBX, OFF_R(rd));
+		x_rm(e, 0, true, X_LOAD, RAX, RBX, OFF_R(rd));
 		ld(t, RCX, rs);
 		x_cmp_mem_imm8(e, true, RBX, OFF_R(rt), 0);
 		x_cmov(e, f == 10 ? CC_E : CC_NE, RAX, RCX);
 	} else if (f == 42 || f == 43) {
-		x_rr(e, false, OP_XOR, RCX, RCX);
+		x_rr(e, false, X_XOR, RCX, RCX);
 		ld(t, RAX, rs);
-		x_rm(e, 0, true, OP_CMP, RAX, RBX, OFF_R(rt));
+		x_rm(e, 0, true, X_CMP, RAX, RBX, OFF_R(rt));
 		x_setcc(e, f == 42 ? CC_L : CC_B, RCX);
 		st(t, RCX, rd);
 		return;
 	} else {
-		x_rm(e, 0, true, OP_LOAD, RAX, RBX, f == 16 ? OFF(hi) : OFF(lo));
+		x_rm(e, 0, true, X_LOAD, RAX, RBX, f == 16 ? OFF(hi) : OFF(lo));
 	}
 	st(t, RAX, rd);
 }
 
 static void alu(struct tr *t, uint32_t insn)
 {
-	struct emit *e = &t->e;
+	struct emit *e = &t->b.e;
 	unsigned op = insn >> 26, rs = RS(insn), rt = RT(insn);
 	int32_t simm = (int16_t)insn;
 
@@ -284,8 +248,8 @@ static void alu(struct tr *t, uint32_t insn)
 	if (op == 28) {
 		if (RD(insn) == 0)
 			return;
-		x_rm(e, 0, false, OP_LOAD, RAX, RBX, OFF_R(rs));
-		x_rm(e, 0, false, OP_IMUL, RAX, RBX, OFF_R(rt));
+		x_rm(e, 0, false, X_LOAD, RAX, RBX, OFF_R(rs));
+		x_rm(e, 0, false, X_IMUL, RAX, RBX, OFF_R(rt));
 		sx32_rax(t);
 		st(t, RAX, RD(insn));
 		return;
@@ -295,7 +259,7 @@ static void alu(struct tr *t, uint32_t insn)
 	if (op == 15) {
 		x_store_imm(e, RBX, OFF_R(rt), (uint64_t)(int64_t)(int32_t)((insn & 0xffff) << 16));
 	} else if (op == 10 || op == 11) {
-		x_rr(e, false, OP_XOR, RCX, RCX);
+		x_rr(e, false, X_XOR, RCX, RCX);
 		ld(t, RAX, rs);
 		x_alu_imm(e, true, G1_CMP, RAX, simm);
 		x_setcc(e, op == 10 ? CC_L : CC_B, RCX);
@@ -322,16 +286,15 @@ static void alu(struct tr *t, uint32_t insn)
 /* A load or store: the inline fast path of mips_fast, else the executor. */
 static void mem_access(struct tr *t, uint32_t insn, const struct mem_op *o)
 {
-	struct emit *e = &t->e;
+	struct emit *e = &t->b.e;
 	bool be = t->m->big_endian;
 	unsigned rt = RT(insn), sz = o->size;
 	int32_t simm = (int16_t)insn;
-	struct cold *c = add_cold(t, COLD_SLOW, t->pc, NULL);
+	struct jit_cold *c = jit_add_cold(&t->b, COLD_SLOW, t->pc, NULL);
 	unsigned nsite = 0;
 
 	c->insn = insn;
 	c->delay = t->delay;
-	c->store = o->store;
 	ld(t, RAX, RS(insn));
 	if (simm)
 		x_alu_imm(e, true, G1_ADD, RAX, simm);
@@ -340,42 +303,42 @@ static void mem_access(struct tr *t, uint32_t insn, const struct mem_op *o)
 		x_byte(e, (uint8_t)(sz - 1));
 		c->site[nsite++] = x_jcc(e, CC_NE);
 	}
-	x_rr(e, true, OP_CMP, RAX, R15);
+	x_rr(e, true, X_CMP, RAX, R15);
 	c->site[nsite++] = x_jcc(e, CC_AE);
-	x_rr(e, true, OP_LOAD, RDX, RAX);
+	x_rr(e, true, X_LOAD, RDX, RAX);
 	x_shift_imm(e, true, SH_SHR, RDX, GPAGE_SHIFT);
 	if (!o->store) {
 		x_rx(e, 0, false, 0xf6, 0, R14, RDX); /* test byte [r14 + rdx], GP_R */
 		x_byte(e, GP_R);
 		c->site[nsite++] = x_jcc(e, CC_E);
 		if (sz == 1) {
-			x_rx(e, 0, o->sign, o->sign ? OP_MOVSX8 : OP_MOVZX8, RAX, R13, RAX);
+			x_rx(e, 0, o->sign, o->sign ? X_MOVSX8 : X_MOVZX8, RAX, R13, RAX);
 		} else if (sz == 2) {
-			x_rx(e, 0, o->sign && !be, o->sign && !be ? OP_MOVSX16 : OP_MOVZX16, RAX, R13, RAX);
+			x_rx(e, 0, o->sign && !be, o->sign && !be ? X_MOVSX16 : X_MOVZX16, RAX, R13, RAX);
 			if (be) {
 				x_swap16(e, RAX);
 				if (o->sign)
-					x_rr(e, true, OP_MOVSX16, RAX, RAX);
+					x_rr(e, true, X_MOVSX16, RAX, RAX);
 			}
 		} else if (sz == 4) {
 			if (be || !o->sign)
-				x_rx(e, 0, false, OP_LOAD, RAX, R13, RAX);
+				x_rx(e, 0, false, X_LOAD, RAX, R13, RAX);
 			else
-				x_rx(e, 0, true, OP_MOVSXD, RAX, R13, RAX);
+				x_rx(e, 0, true, X_MOVSXD, RAX, R13, RAX);
 			if (be) {
 				x_bswap(e, false, RAX);
 				if (o->sign)
 					sx32_rax(t);
 			}
 		} else {
-			x_rx(e, 0, true, OP_LOAD, RAX, R13, RAX);
+			x_rx(e, 0, true, X_LOAD, RAX, R13, RAX);
 			if (be)
 				x_bswap(e, true, RAX);
 		}
 		st(t, RAX, rt);
 	} else {
 		/* A write needs GP_W and no decoded code (GP_CODE). */
-		x_rx(e, 0, false, OP_MOVZX8, RDX, R14, RDX);
+		x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
 		x_alu_imm(e, false, G1_AND, RDX, GP_W | GP_CODE);
 		x_alu_imm(e, false, G1_CMP, RDX, GP_W);
 		c->site[nsite++] = x_jcc(e, CC_NE);
@@ -385,9 +348,9 @@ static void mem_access(struct tr *t, uint32_t insn, const struct mem_op *o)
 		else if (be && sz > 2)
 			x_bswap(e, sz == 8, RCX);
 		if (sz == 1)
-			x_rx(e, 0, false, OP_STORE8, RCX, R13, RAX);
+			x_rx(e, 0, false, X_STORE8, RCX, R13, RAX);
 		else
-			x_rx(e, sz == 2 ? 0x66 : 0, sz == 8, OP_STORE, RCX, R13, RAX);
+			x_rx(e, sz == 2 ? 0x66 : 0, sz == 8, X_STORE, RCX, R13, RAX);
 	}
 	c->resume = e->p;
 }
@@ -455,12 +418,6 @@ static struct branch decode_branch(uint32_t insn, uint64_t pc)
 	return b;
 }
 
-/* Ends the block with a chained jump to pc. */
-static void chain_exit(struct tr *t, uint64_t pc)
-{
-	add_cold(t, COLD_CHAIN, pc, x_jmp(&t->e));
-}
-
 /* Word at pc of a page checked already. */
 static uint32_t word(const struct tr *t, uint64_t pc)
 {
@@ -482,7 +439,7 @@ static bool is_cop1_branch(uint32_t insn) { return insn >> 26 == 17 && RS(insn) 
  * the slot cannot be fetched. */
 static bool branch(struct tr *t, uint32_t insn, const struct branch *b)
 {
-	struct emit *e = &t->e;
+	struct emit *e = &t->b.e;
 	uint64_t pc = t->pc, slot_pc = pc + 4;
 
 	if (!(slot_pc & GPAGE_MASK) && !fetchable(t->m, slot_pc))
@@ -491,12 +448,12 @@ static bool branch(struct tr *t, uint32_t insn, const struct branch *b)
 	bool dynamic = b->kind == BR_TWO || b->kind == BR_ONE;
 
 	if (dynamic) {
-		x_rr(e, false, OP_XOR, RBP, RBP);
+		x_rr(e, false, X_XOR, RBP, RBP);
 		ld(t, RAX, RS(insn));
 		if (b->kind == BR_TWO && RT(insn) != 0)
-			x_rm(e, 0, true, OP_CMP, RAX, RBX, OFF_R(RT(insn)));
+			x_rm(e, 0, true, X_CMP, RAX, RBX, OFF_R(RT(insn)));
 		else
-			x_rr(e, true, OP_TEST, RAX, RAX);
+			x_rr(e, true, X_TEST, RAX, RAX);
 		x_setcc(e, b->cc, RBP);
 	} else if (b->kind == BR_INDIRECT) {
 		ld(t, RBP, RS(insn));
@@ -508,18 +465,18 @@ static bool branch(struct tr *t, uint32_t insn, const struct branch *b)
 		if (b->kind == BR_ALWAYS) {
 			x_store_imm(e, RBX, OFF(branch_target), b->target);
 		} else if (b->kind == BR_INDIRECT) {
-			x_rm(e, 0, true, OP_STORE, RBP, RBX, OFF(branch_target));
+			x_rm(e, 0, true, X_STORE, RBP, RBX, OFF(branch_target));
 		} else {
 			x_mov_imm(e, RAX, pc + 8);
 			x_mov_imm(e, RCX, b->target);
-			x_rr(e, false, OP_TEST, RBP, RBP);
+			x_rr(e, false, X_TEST, RBP, RBP);
 			x_cmov(e, CC_NE, RAX, RCX);
-			x_rm(e, 0, true, OP_STORE, RAX, RBX, OFF(branch_target));
+			x_rm(e, 0, true, X_STORE, RAX, RBX, OFF(branch_target));
 		}
 	}
 	if (dynamic && b->likely) {
-		x_rr(e, false, OP_TEST, RBP, RBP);
-		add_cold(t, COLD_CHAIN, pc + 8, x_jcc(e, CC_E));
+		x_rr(e, false, X_TEST, RBP, RBP);
+		jit_add_cold(&t->b, COLD_CHAIN, pc + 8, x_jcc(e, CC_E));
 	}
 	t->pc = slot_pc;
 	t->delay = true;
@@ -531,62 +488,32 @@ static bool branch(struct tr *t, uint32_t insn, const struct branch *b)
 
 	if (b->kind == BR_INDIRECT) {
 		/* jit->fast[(target >> 2) % JIT_FAST]: its code, or the exit. */
-		x_rm(e, 0, true, OP_STORE, RBP, RBX, OFF(pc));
-		x_rr(e, true, OP_LOAD, RAX, RBP);
-		x_rr(e, false, OP_LOAD, RCX, RBP);
+		x_rm(e, 0, true, X_STORE, RBP, RBX, OFF(pc));
+		x_rr(e, true, X_LOAD, RAX, RBP);
+		x_rr(e, false, X_LOAD, RCX, RBP);
 		x_shift_imm(e, false, SH_SHR, RCX, 2);
 		x_alu_imm(e, false, G1_AND, RCX, JIT_FAST - 1);
 		x_shift_imm(e, false, SH_SHL, RCX, 4);
-		x_rr(e, true, OP_ADD, RCX, R12);
-		x_rm(e, 0, true, OP_CMP, RAX, RCX, OFF_J(fast));
-		x_jcc_to(e, CC_NE, t->j->exit_stub);
+		x_rr(e, true, X_ADD, RCX, R12);
+		x_rm(e, 0, true, X_CMP, RAX, RCX, OFF_J(fast));
+		x_jcc_to(e, CC_NE, t->b.j->exit_stub);
 		x_jmp_mem(e, RCX, OFF_J(fast) + (int32_t)offsetof(struct jit_fast, code));
 	} else if (dynamic && !b->likely) {
-		x_rr(e, false, OP_TEST, RBP, RBP);
-		add_cold(t, COLD_CHAIN, b->target, x_jcc(e, CC_NE));
-		chain_exit(t, pc + 8);
+		x_rr(e, false, X_TEST, RBP, RBP);
+		jit_add_cold(&t->b, COLD_CHAIN, b->target, x_jcc(e, CC_NE));
+		jit_chain_exit(&t->b, pc + 8);
 	} else {
-		chain_exit(t, b->target);
+		jit_chain_exit(&t->b, b->target);
 	}
 	return true;
 }
 
-/* lea rax, [rip + to - end of the lea] */
-static void lea_rip(struct emit *e, const uint8_t *to)
+static void slow_path(struct jit_tr *b, const struct jit_cold *c)
 {
-	x_byte(e, 0x48);
-	x_byte(e, 0x8d);
-	x_byte(e, 0x05);
-	uint8_t *field = e->p;
-	x_u32(e, 0);
-	x_patch(field, to);
-}
-
-static void emit_cold(struct tr *t)
-{
-	struct emit *e = &t->e;
-	for (unsigned i = 0; i < t->ncold; i++) {
-		struct cold *c = &t->cold[i];
-		for (unsigned k = 0; k < 3 && c->site[k]; k++)
-			x_patch(c->site[k], e->p);
-		switch (c->kind) {
-		case COLD_SLOW:
-			/* The executor redoes the access with every check. */
-			call_executor(t, c->insn, c->pc, c->delay);
-			x_jmp_to(e, c->resume);
-			break;
-		case COLD_EXIT:
-			x_store_imm(e, RBX, OFF(pc), c->pc);
-			x_jmp_to(e, t->j->exit_stub);
-			break;
-		case COLD_CHAIN:
-			x_store_imm(e, RBX, OFF(pc), c->pc);
-			lea_rip(e, c->site[0]);
-			x_rm(e, 0, true, OP_STORE, RAX, R12, OFF_J(link));
-			x_jmp_to(e, t->j->exit_stub);
-			break;
-		}
-	}
+	struct tr *t = (struct tr *)b;
+	/* The executor redoes the access with every check. */
+	call_executor(t, c->insn, c->pc, c->delay);
+	x_jmp_to(&b->e, c->resume);
 }
 
 /* A block for pc, NULL when pc cannot be fetched (the interpreter then
@@ -595,19 +522,25 @@ static struct jit_block *translate(struct jit *j, struct mips_cpu *cpu, uint64_t
 {
 	static _Thread_local struct tr tr;
 	struct tr *t = &tr;
-	struct emit *e = &t->e;
+	struct emit *e = &t->b.e;
 
 	if ((pc & 3) || !fetchable(cpu->mem, pc))
 		return NULL;
 	uint8_t *code = jit_begin(j);
-	*t = (struct tr){ .e = { code }, .j = j, .m = cpu->mem, .pc = pc };
+	t->b.e.p = code;
+	t->b.j = j;
+	t->b.pc_off = OFF(pc);
+	t->b.pc32 = false;
+	t->b.slow = slow_path;
+	t->b.ncold = 0;
+	t->m = cpu->mem;
+	t->pc = pc;
+	t->delay = false;
 
-	x_cmp_mem_imm8(e, false, RBX, OFF(interrupt_request), 0);
-	add_cold(t, COLD_EXIT, pc, x_jcc(e, CC_NE));
-	gen_check(t, pc);
+	jit_entry_check(&t->b, OFF(interrupt_request), pc);
 	for (unsigned n = 0;; n++) {
 		if (n == MAX_INSNS || (n && !(t->pc & GPAGE_MASK))) {
-			chain_exit(t, t->pc);
+			jit_chain_exit(&t->b, t->pc);
 			break;
 		}
 		uint32_t insn = word(t, t->pc);
@@ -617,13 +550,13 @@ static struct jit_block *translate(struct jit *j, struct mips_cpu *cpu, uint64_t
 				break;
 			if (n == 0)
 				return jit_commit(j, pc, NULL, NULL);
-			chain_exit(t, t->pc);
+			jit_chain_exit(&t->b, t->pc);
 			break;
 		}
 		translate_one(t, insn);
 		t->pc += 4;
 	}
-	emit_cold(t);
+	jit_emit_cold(&t->b);
 	return jit_commit(j, pc, code, e->p);
 }
 

@@ -13,7 +13,7 @@
 enum x86_reg { RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15 };
 
 /* Condition codes (the low nibble of Jcc/SETcc/CMOVcc). */
-enum x86_cc { CC_B = 2, CC_AE = 3, CC_E = 4, CC_NE = 5, CC_L = 12, CC_GE = 13, CC_LE = 14, CC_G = 15 };
+enum x86_cc { CC_O = 0, CC_B = 2, CC_AE = 3, CC_E = 4, CC_NE = 5, CC_A = 7, CC_S = 8, CC_L = 12, CC_GE = 13, CC_LE = 14, CC_G = 15 };
 
 /* Group-2 shift extensions (C1 /n, D3 /n). */
 enum x86_shift { SH_ROL = 0, SH_ROR = 1, SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 };
@@ -103,10 +103,10 @@ static inline void x_rr(struct emit *e, bool w, unsigned opc, unsigned reg, unsi
 
 /* Common opcodes, reg <- r/m direction unless noted. */
 enum {
-	OP_ADD = 0x03, OP_OR = 0x0b, OP_AND = 0x23, OP_SUB = 0x2b, OP_XOR = 0x33, OP_CMP = 0x3b,
-	OP_STORE = 0x89, OP_LOAD = 0x8b, OP_LEA = 0x8d, OP_TEST = 0x85, OP_STORE8 = 0x88,
-	OP_MOVSXD = 0x63, OP_MOVZX8 = 0x0fb6, OP_MOVZX16 = 0x0fb7, OP_MOVSX8 = 0x0fbe, OP_MOVSX16 = 0x0fbf,
-	OP_IMUL = 0x0faf,
+	X_ADD = 0x03, X_OR = 0x0b, X_AND = 0x23, X_SUB = 0x2b, X_XOR = 0x33, X_CMP = 0x3b,
+	X_STORE = 0x89, X_LOAD = 0x8b, X_LEA = 0x8d, X_TEST = 0x85, X_STORE8 = 0x88,
+	X_MOVSXD = 0x63, X_MOVZX8 = 0x0fb6, X_MOVZX16 = 0x0fb7, X_MOVSX8 = 0x0fbe, X_MOVSX16 = 0x0fbf,
+	X_IMUL = 0x0faf, X_BT = 0x0fa3,
 };
 
 /* Group-1 immediate operations (81 /n id). */
@@ -179,6 +179,15 @@ static inline void x_setcc(struct emit *e, unsigned cc, unsigned reg)
 	x_byte(e, (uint8_t)(0xc0 | (reg & 7)));
 }
 
+/* setcc byte [base + disp] */
+static inline void x_setcc_mem(struct emit *e, unsigned cc, unsigned base, int32_t disp)
+{
+	x_rex(e, false, 0, 0, base, false);
+	x_byte(e, 0x0f);
+	x_byte(e, (uint8_t)(0x90 | cc));
+	x_mem(e, 0, base, disp);
+}
+
 static inline void x_cmov(struct emit *e, unsigned cc, unsigned reg, unsigned rm)
 {
 	x_rr(e, true, 0x0f40u | cc, reg, rm);
@@ -213,7 +222,7 @@ static inline void x_store_imm(struct emit *e, unsigned base, int32_t disp, uint
 		x_u32(e, (uint32_t)v);
 	} else {
 		x_mov_imm(e, RAX, v);
-		x_rm(e, 0, true, OP_STORE, RAX, base, disp);
+		x_rm(e, 0, true, X_STORE, RAX, base, disp);
 	}
 }
 
