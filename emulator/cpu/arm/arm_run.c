@@ -124,7 +124,6 @@ static void decode_page(struct icache_page *pg, const uint8_t *code, bool big_en
 		e[i].op = op_of(e[i].fn, insn);
 	}
 	e[PAGE_ENTRIES] = (struct arm_entry){ page_end, 0, COND_ALWAYS, OP_CALL };
-	pg->stale = false;
 }
 
 /* The entry for pc, decoding its page when needed; NULL with the fault
@@ -135,19 +134,14 @@ static const struct arm_entry *lookup(struct arm_cpu *cpu, struct icache *ic, ui
 	uint32_t page = pc & ~(uint32_t)GPAGE_MASK;
 	struct icache_page *pg = icache_find(ic, page);
 
-	if (!pg || pg->stale) {
-		/* Marked before the words are read: a write after this point
-		 * takes the slow path and drops the copy. */
-		if (!gmem_check(m, pc, 4, GP_X) || !(gmem_mark_code(m, page >> GPAGE_SHIFT) & GP_X)) {
-			gmem_check(m, pc, 4, GP_X);
-			cpu->r[15] = pc;
-			cpu->stop_pc = pc;
-			cpu->insn = 0;
-			return NULL;
-		}
-		if (!pg)
-			pg = icache_add(ic, page, (PAGE_ENTRIES + 1) * sizeof(struct arm_entry), reset);
-		decode_page(pg, m->host + page, m->big_endian);
+	if ((!pg || pg->stale) &&
+	    (!gmem_check(m, pc, 4, GP_X) ||
+	     !(pg = icache_fill(ic, m, pg, page, page, (PAGE_ENTRIES + 1) * sizeof(struct arm_entry), reset, decode_page)))) {
+		gmem_check(m, pc, 4, GP_X);
+		cpu->r[15] = pc;
+		cpu->stop_pc = pc;
+		cpu->insn = 0;
+		return NULL;
 	}
 	return entries(pg) + ((pc & GPAGE_MASK) >> 2);
 }

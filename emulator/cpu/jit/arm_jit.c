@@ -13,7 +13,7 @@
  * LDR/STR/LDRB/STRB with an immediate offset, inline when the access
  * stays in one page with the permission and CPSR.E is clear (the
  * interpreter's arm_fast_ok), else the executor out of line; B and BL,
- * chained. Everything else calls its executor; one that branched (BX,
+ * chained; BX/BLX to ARM code through jit->fast. Everything else calls its executor; one that branched (BX,
  * LDM with the PC, a PC write) leaves the block. */
 #include "cpu/jit/jit.h"
 
@@ -201,17 +201,29 @@ static bool dp(struct tr *t, uint32_t insn)
 	return true;
 }
 
-/* LDR/STR/LDRB/STRB with an immediate offset: the inline path of
+/* eax +/- the offset: esi for a register offset, else off (signed). */
+static void add_offset(struct tr *t, bool reg, bool up, int32_t off)
+{
+	if (reg)
+		x_rr(&t->b.e, false, up ? X_ADD : X_SUB, RAX, RSI);
+	else if (off)
+		x_alu_imm(&t->b.e, false, G1_ADD, RAX, off);
+}
+
+/* LDR/STR/LDRB/STRB with an immediate or LSL-shifted register offset: the inline path of
  * arm_ldst (one page, the permission, CPSR.E clear), else its executor. */
 static bool ldst(struct tr *t, uint32_t insn)
 {
 	struct emit *e = &t->b.e;
 	bool p = insn & P_BIT, u = insn & U_BIT, w = insn & W_BIT, load = insn & L_BIT;
-	bool byte = insn & (1u << 22), wb = !p || w;
-	unsigned rn = (insn >> 16) & 15, rt = (insn >> 12) & 15, len = byte ? 1 : 4;
+	bool byte = insn & (1u << 22), wb = !p || w, reg = insn & (1u << 25);
+	unsigned rn = (insn >> 16) & 15, rt = (insn >> 12) & 15, rm = insn & 15, len = byte ? 1 : 4;
 	int32_t off = (int32_t)(insn & 0xfff);
 
-	if ((insn & (1u << 25)) || (load && rt == 15) || (wb && (rn == 15 || rn == rt)))
+	if ((load && rt == 15) || (wb && (rn == 15 || rn == rt)))
+		return false;
+	/* A register offset: LSL by a constant only. */
+	if (reg && (((insn >> 5) & 3) != 0 || rm == 15))
 		return false;
 	if (!u)
 		off = -off;
@@ -221,9 +233,14 @@ static bool ldst(struct tr *t, uint32_t insn)
 
 	x_cmp_mem_imm8(e, false, RBX, OFF(e), 0);
 	c->site[nsite++] = x_jcc(e, CC_NE);
+	if (reg) {
+		ld(t, RSI, rm);
+		if ((insn >> 7) & 31)
+			x_shift_imm(e, false, SH_SHL, RSI, (insn >> 7) & 31);
+	}
 	ld(t, RAX, rn);
-	if (p && off)
-		x_alu_imm(e, false, G1_ADD, RAX, off);
+	if (p)
+		add_offset(t, reg, u, off);
 	if (!byte) {
 		/* (a & GPAGE_MASK) <= GPAGE_SIZE - len */
 		x_rr(e, false, X_LOAD, RDX, RAX);
@@ -250,8 +267,7 @@ static bool ldst(struct tr *t, uint32_t insn)
 	}
 	if (wb) {
 		ld(t, RAX, rn);
-		if (off)
-			x_alu_imm(e, false, G1_ADD, RAX, off);
+		add_offset(t, reg, u, off);
 		st(t, RAX, rn);
 	}
 	if (load)
@@ -281,6 +297,44 @@ static void branch(struct tr *t, uint32_t insn, uint8_t *skip)
 		x_u32(&t->b.e, pc + 4);
 	}
 	jit_chain_exit(&t->b, (uint32_t)(pc + 8 + off));
+}
+
+/* BX/BLX Rm at t->pc under cond: ends the block; an ARM target is looked
+ * up in jit->fast, a Thumb one leaves (arm_bx). */
+static void bx(struct tr *t, uint32_t insn, uint8_t *skip)
+{
+	struct emit *e = &t->b.e;
+	uint32_t pc = t->pc;
+	if (skip)
+		jit_add_cold(&t->b, COLD_CHAIN, pc + 4, skip);
+	ld(t, RAX, insn & 15);
+	if (insn & 0x20) {
+		x_rex(e, false, 0, 0, RBX, false); /* mov dword [r14], pc + 4 */
+		x_byte(e, 0xc7);
+		x_mem(e, 0, RBX, OFF_R(14));
+		x_u32(e, pc + 4);
+	}
+	x_byte(e, 0xa8); /* test al, 1 */
+	x_byte(e, 1);
+	uint8_t *thumb = x_jcc(e, CC_NE);
+	x_alu_imm(e, false, G1_AND, RAX, ~3);
+	st(t, RAX, 15);
+	x_rr(e, false, X_LOAD, RCX, RAX);
+	x_shift_imm(e, false, SH_SHR, RCX, 2);
+	x_alu_imm(e, false, G1_AND, RCX, JIT_FAST - 1);
+	x_shift_imm(e, false, SH_SHL, RCX, 4);
+	x_rr(e, true, X_ADD, RCX, R12);
+	x_rm(e, 0, true, X_CMP, RAX, RCX, (int32_t)offsetof(struct jit, fast));
+	x_jcc_to(e, CC_NE, t->b.j->exit_stub);
+	x_jmp_mem(e, RCX, (int32_t)(offsetof(struct jit, fast) + offsetof(struct jit_fast, code)));
+	x_patch(thumb, e->p);
+	x_alu_imm(e, false, G1_AND, RAX, ~1);
+	st(t, RAX, 15);
+	x_rex(e, false, 0, 0, RBX, false); /* mov dword [t], 1 */
+	x_byte(e, 0xc7);
+	x_mem(e, 0, RBX, OFF(t));
+	x_u32(e, 1);
+	x_jmp_to(e, t->b.j->exit_stub);
 }
 
 /* A block for pc; NULL when pc cannot be fetched (the interpreter then
@@ -315,6 +369,10 @@ static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t 
 		uint8_t *skip = cond == 15 ? NULL : cond_skip(t, cond);
 		if (cond != 15 && (insn & 0x0e000000) == 0x0a000000) {
 			branch(t, insn, skip);
+			break;
+		}
+		if (cond != 15 && ((insn & 0x0fffffd0) == 0x012fff10) && (insn & 15) != 15) {
+			bx(t, insn, skip);
 			break;
 		}
 		arm_handler h = executor(insn);
@@ -356,6 +414,7 @@ int arm_jit_run(struct arm_cpu *cpu)
 			return -1;
 		if (link && j->flushes == flushes)
 			jit_chain(link, b);
+		j->fast[jit_fast_index(pc)] = (struct jit_fast){ pc, b->code };
 		flushes = j->flushes;
 		int rc = j->enter(cpu, j, b->code);
 		if (rc)

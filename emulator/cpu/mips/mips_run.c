@@ -99,7 +99,6 @@ static void decode_page(struct icache_page *pg, const uint8_t *code, bool big_en
 		e[i] = (struct mips_entry){ fn == mips_table[MIPS_T_SPECIAL + 12] ? mips_syscall_checked : fn, insn };
 	}
 	e[PAGE_ENTRIES] = (struct mips_entry){ page_end, 0 };
-	pg->stale = false;
 }
 
 /* The entry for pc (cpu->pc), decoding its page when needed; NULL with
@@ -111,18 +110,13 @@ static const struct mips_entry *lookup(struct mips_cpu *cpu, struct icache *ic, 
 	uint32_t insn;
 	struct icache_page *pg = (pc & 3) ? NULL : icache_find(ic, page);
 
-	if (!pg || pg->stale) {
-		/* Marked before the words are read: a write after this point
-		 * takes the slow path and drops the copy. */
-		if (!mips_fetch(cpu, pc, &insn) || !(gmem_mark_code(m, page >> GPAGE_SHIFT) & GP_X)) {
-			mips_fetch(cpu, pc, &insn);
-			cpu->pc = pc;
-			mips_stop(cpu, 0, MIPS_STOP_FAULT);
-			return NULL;
-		}
-		if (!pg)
-			pg = icache_add(ic, page, (PAGE_ENTRIES + 1) * sizeof(struct mips_entry), reset);
-		decode_page(pg, m->host + page, m->big_endian);
+	if ((!pg || pg->stale) &&
+	    (!mips_fetch(cpu, pc, &insn) ||
+	     !(pg = icache_fill(ic, m, pg, page, page, (PAGE_ENTRIES + 1) * sizeof(struct mips_entry), reset, decode_page)))) {
+		mips_fetch(cpu, pc, &insn);
+		cpu->pc = pc;
+		mips_stop(cpu, 0, MIPS_STOP_FAULT);
+		return NULL;
 	}
 	return entries(pg) + ((pc & GPAGE_MASK) >> 2);
 }
