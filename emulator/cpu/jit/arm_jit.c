@@ -13,7 +13,8 @@
  * LDR/STR/LDRB/STRB with an immediate offset, inline when the access
  * stays in one page with the permission and CPSR.E is clear (the
  * interpreter's arm_fast_ok), else the executor out of line; B and BL,
- * chained; BX/BLX to ARM code through jit->fast. Everything else calls its executor; one that branched (BX,
+ * chained; BX/BLX and LDM with the PC to ARM code through jit->fast;
+ * LDM/STM inline within one page. Everything else calls its executor; one that branched (BX,
  * LDM with the PC, a PC write) leaves the block. */
 #include "cpu/jit/jit.h"
 
@@ -299,6 +300,76 @@ static void branch(struct tr *t, uint32_t insn, uint8_t *skip)
 	jit_chain_exit(&t->b, (uint32_t)(pc + 8 + off));
 }
 
+static void jump_eax(struct tr *t);
+
+/* LDM/STM without ^ and a PC base: the inline path of arm_exec_ldm (a
+ * word-aligned range in one page with the permission, CPSR.E clear), else
+ * its executor. True when the block ends here (the PC loaded). */
+static bool ldm(struct tr *t, uint32_t insn)
+{
+	struct emit *e = &t->b.e;
+	unsigned rn = (insn >> 16) & 15, list = insn & 0xffff, n = arm_list_count(list);
+	bool up = insn & U_BIT, pre = insn & P_BIT, load = insn & L_BIT, wb = insn & W_BIT;
+	int32_t len = 4 * (int32_t)n;
+	int32_t start = up ? (pre ? 4 : 0) : (pre ? -len : -len + 4);
+	struct jit_cold *c = jit_add_cold(&t->b, COLD_SLOW, t->pc, NULL);
+	unsigned nsite = 0;
+
+	c->insn = insn;
+	x_cmp_mem_imm8(e, false, RBX, OFF(e), 0);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	ld(t, RAX, rn);
+	if (start)
+		x_alu_imm(e, false, G1_ADD, RAX, start);
+	x_byte(e, 0xa8); /* test al, 3: an unaligned base is the fix-up's */
+	x_byte(e, 3);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	x_rr(e, false, X_LOAD, RDX, RAX);
+	x_alu_imm(e, false, G1_AND, RDX, GPAGE_MASK);
+	x_alu_imm(e, false, G1_CMP, RDX, (int32_t)GPAGE_SIZE - len);
+	c->site[nsite++] = x_jcc(e, CC_A);
+	x_rr(e, true, X_CMP, RAX, R15);
+	c->site[nsite++] = x_jcc(e, CC_AE);
+	x_rr(e, false, X_LOAD, RDX, RAX);
+	x_shift_imm(e, false, SH_SHR, RDX, GPAGE_SHIFT);
+	x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
+	x_alu_imm(e, false, G1_AND, RDX, (int32_t)gmem_need_mask(load ? GP_R : GP_W));
+	x_alu_imm(e, false, G1_CMP, RDX, load ? GP_R : GP_W);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	x_rx(e, 0, true, X_LEA, RDX, R13, RAX);
+	if (load && wb) {
+		/* Before the loads: a loaded base wins. */
+		ld(t, RAX, rn);
+		x_alu_imm(e, false, G1_ADD, RAX, up ? len : -len);
+		st(t, RAX, rn);
+	}
+	int32_t off = 0;
+	for (unsigned i = 0; i < 16; i++) {
+		if (!(list & (1u << i)))
+			continue;
+		if (load) {
+			x_rm(e, 0, false, X_LOAD, i == 15 ? RAX : RCX, RDX, off);
+			if (i != 15)
+				st(t, RCX, i);
+		} else {
+			ld(t, RCX, i);
+			x_rm(e, 0, false, X_STORE, RCX, RDX, off);
+		}
+		off += 4;
+	}
+	if (!load && wb) {
+		ld(t, RAX, rn);
+		x_alu_imm(e, false, G1_ADD, RAX, up ? len : -len);
+		st(t, RAX, rn);
+	}
+	c->resume = e->p;
+	if (load && (list & 0x8000)) {
+		jump_eax(t);
+		return true;
+	}
+	return false;
+}
+
 /* BX/BLX Rm at t->pc under cond: ends the block; an ARM target is looked
  * up in jit->fast, a Thumb one leaves (arm_bx). */
 static void bx(struct tr *t, uint32_t insn, uint8_t *skip)
@@ -314,6 +385,14 @@ static void bx(struct tr *t, uint32_t insn, uint8_t *skip)
 		x_mem(e, 0, RBX, OFF_R(14));
 		x_u32(e, pc + 4);
 	}
+	jump_eax(t);
+}
+
+/* Interworking jump to eax (arm_bx): an ARM target through jit->fast, a
+ * Thumb one leaves. */
+static void jump_eax(struct tr *t)
+{
+	struct emit *e = &t->b.e;
 	x_byte(e, 0xa8); /* test al, 1 */
 	x_byte(e, 1);
 	uint8_t *thumb = x_jcc(e, CC_NE);
@@ -381,6 +460,15 @@ static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t 
 			done = dp(t, insn);
 		else if (cond != 15 && h == arm_ldst_handler(insn))
 			done = ldst(t, insn);
+		else if (cond != 15 && h == arm_exec_ldm && !(insn & (1u << 22)) && ((insn >> 16) & 15) != 15 &&
+			 (insn & 0xffff)) {
+			if (ldm(t, insn)) {
+				if (skip)
+					jit_add_cold(&t->b, COLD_CHAIN, t->pc + 4, skip);
+				break;
+			}
+			done = true;
+		}
 		if (!done)
 			call_executor(t, insn, t->pc);
 		if (skip)

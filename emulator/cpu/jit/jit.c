@@ -183,7 +183,7 @@ void jit_emit_cold(struct jit_tr *t)
 	/* A slow path may add an exit: the loop sees it too. */
 	for (unsigned i = 0; i < t->ncold; i++) {
 		const struct jit_cold *c = &t->cold[i];
-		for (unsigned k = 0; k < 4 && c->site[k]; k++)
+		for (unsigned k = 0; k < 5 && c->site[k]; k++)
 			x_patch(c->site[k], e->p);
 		switch (c->kind) {
 		case COLD_SLOW:

@@ -104,7 +104,7 @@ struct jit_cold {
 	bool delay;
 	uint32_t insn;
 	uint64_t pc;
-	uint8_t *site[4];
+	uint8_t *site[5];
 	uint8_t *resume;
 };
 
