@@ -118,10 +118,13 @@ static uint8_t *cond_skip(struct tr *t, unsigned cond)
 }
 
 /* The x86 operation of each data-processing opcode on eax (first
- * operand) and ecx (second); 0 when not translated (ADC, SBC, RSC). */
+ * operand) and ecx (second). */
 static const struct dp_op {
-	uint8_t opc, arith, swap, invert_b, invert_res;
+	uint8_t opc, arith, swap, invert_b, invert_res, carry_in;
 } dp_ops[16] = {
+	/* ADC: a + b + C; SBC/RSC: x86 SBB with the borrow NOT C. */
+	[OP_ADC] = { X_ADC, 1, 0, 0, 0, 1 }, [OP_SBC] = { X_SBB, 1, 0, 0, 0, 2 },
+	[OP_RSC] = { X_SBB, 1, 1, 0, 0, 2 },
 	[OP_AND] = { X_AND, 0, 0, 0, 0 }, [OP_EOR] = { X_XOR, 0, 0, 0, 0 },
 	[OP_SUB] = { X_SUB, 1, 0, 0, 0 }, [OP_RSB] = { X_SUB, 1, 1, 0, 0 },
 	[OP_ADD] = { X_ADD, 1, 0, 0, 0 }, [OP_TST] = { X_AND, 0, 0, 0, 0 },
@@ -158,13 +161,16 @@ static bool dp(struct tr *t, uint32_t insn)
 		if (insn & 0x10)
 			return false; /* shifted by a register */
 		bool plain = type == 0 && amt == 0;
-		/* LSR/ASR #0 mean #32, ROR #0 is RRX; a logical S needs the
-		 * shifter's carry. */
-		if (!plain && (amt == 0 || (s && !o->arith)))
+		/* LSR/ASR #0 mean #32, ROR #0 is RRX. */
+		if (!plain && amt == 0)
 			return false;
 		ld(t, RCX, insn & 15);
-		if (!plain)
+		if (!plain) {
 			x_shift_imm(e, false, shift_x86[type], RCX, amt);
+			/* The x86 shift's CF is the shifter's carry out. */
+			if (s && !o->arith)
+				x_setcc_mem(e, CC_B, RBX, OFF(c));
+		}
 	}
 	if (o->invert_b)
 		x_not(e, false, RCX);
@@ -172,14 +178,23 @@ static bool dp(struct tr *t, uint32_t insn)
 		x_rr(e, false, X_LOAD, RAX, RCX);
 		if (o->invert_res)
 			x_not(e, false, RAX);
-	} else if (o->swap) {
-		ld(t, RAX, rn);
-		x_rr(e, false, X_LOAD, RDX, RAX);
-		x_rr(e, false, X_LOAD, RAX, RCX);
-		x_rr(e, false, o->opc, RAX, RDX);
 	} else {
 		ld(t, RAX, rn);
-		x_rr(e, false, o->opc, RAX, RCX);
+		if (o->swap) {
+			x_rr(e, false, X_LOAD, RDX, RAX);
+			x_rr(e, false, X_LOAD, RAX, RCX);
+		}
+		if (o->carry_in) {
+			/* bt dword [c], 0: CF = C (cmc: the borrow of SBB) */
+			x_rex(e, false, 0, 0, RBX, false);
+			x_byte(e, 0x0f);
+			x_byte(e, 0xba);
+			x_mem(e, 4, RBX, OFF(c));
+			x_byte(e, 0);
+			if (o->carry_in == 2)
+				x_byte(e, 0xf5);
+		}
+		x_rr(e, false, o->opc, RAX, o->swap ? RDX : RCX);
 	}
 	if (s) {
 		if (!o->arith)
@@ -188,7 +203,7 @@ static bool dp(struct tr *t, uint32_t insn)
 		x_setcc_mem(e, CC_E, RBX, OFF(z));
 		if (o->arith) {
 			/* ARM's carry of a subtraction is NOT borrow. */
-			x_setcc_mem(e, o->opc == X_SUB ? CC_AE : CC_B, RBX, OFF(c));
+			x_setcc_mem(e, o->opc == X_SUB || o->opc == X_SBB ? CC_AE : CC_B, RBX, OFF(c));
 			x_setcc_mem(e, CC_O, RBX, OFF(v));
 		} else if (carry >= 0) {
 			x_rex(e, false, 0, 0, RBX, false); /* mov dword [c], carry */
@@ -213,18 +228,46 @@ static void add_offset(struct tr *t, bool reg, bool up, int32_t off)
 
 /* LDR/STR/LDRB/STRB with an immediate or LSL-shifted register offset: the inline path of
  * arm_ldst (one page, the permission, CPSR.E clear), else its executor. */
+/* The form of a single load or store: its size, sign extension, the
+ * register offset's shift (reg) or the immediate offset. */
+struct ldst_form {
+	unsigned len, shift;
+	bool sign, reg;
+	int32_t off;
+};
+
+static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f);
+
 static bool ldst(struct tr *t, uint32_t insn)
+{
+	bool reg = insn & (1u << 25);
+	struct ldst_form f = { (insn & (1u << 22)) ? 1 : 4, (insn >> 7) & 31, false, reg, (int32_t)(insn & 0xfff) };
+	/* A register offset: LSL by a constant only. */
+	if (reg && ((insn >> 5) & 3) != 0)
+		return false;
+	return ldst_form(t, insn, &f);
+}
+
+/* LDRH/STRH/LDRSB/LDRSH (not the doubleword forms). */
+static bool ldst_extra(struct tr *t, uint32_t insn)
+{
+	unsigned op = (insn >> 5) & 3;
+	bool imm = insn & (1u << 22);
+	struct ldst_form f = { op == 2 ? 1 : 2, 0, op != 1, !imm, (int32_t)(((insn >> 4) & 0xf0) | (insn & 15)) };
+	if ((!(insn & L_BIT) && op != 1) || (!imm && (insn & 0xf00)))
+		return false;
+	return ldst_form(t, insn, &f);
+}
+
+static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f)
 {
 	struct emit *e = &t->b.e;
 	bool p = insn & P_BIT, u = insn & U_BIT, w = insn & W_BIT, load = insn & L_BIT;
-	bool byte = insn & (1u << 22), wb = !p || w, reg = insn & (1u << 25);
-	unsigned rn = (insn >> 16) & 15, rt = (insn >> 12) & 15, rm = insn & 15, len = byte ? 1 : 4;
-	int32_t off = (int32_t)(insn & 0xfff);
+	bool wb = !p || w, reg = f->reg;
+	unsigned rn = (insn >> 16) & 15, rt = (insn >> 12) & 15, rm = insn & 15, len = f->len;
+	int32_t off = f->off;
 
-	if ((load && rt == 15) || (wb && (rn == 15 || rn == rt)))
-		return false;
-	/* A register offset: LSL by a constant only. */
-	if (reg && (((insn >> 5) & 3) != 0 || rm == 15))
+	if ((load && rt == 15) || (wb && (rn == 15 || rn == rt)) || (reg && rm == 15))
 		return false;
 	if (!u)
 		off = -off;
@@ -236,13 +279,13 @@ static bool ldst(struct tr *t, uint32_t insn)
 	c->site[nsite++] = x_jcc(e, CC_NE);
 	if (reg) {
 		ld(t, RSI, rm);
-		if ((insn >> 7) & 31)
-			x_shift_imm(e, false, SH_SHL, RSI, (insn >> 7) & 31);
+		if (f->shift)
+			x_shift_imm(e, false, SH_SHL, RSI, f->shift);
 	}
 	ld(t, RAX, rn);
 	if (p)
 		add_offset(t, reg, u, off);
-	if (!byte) {
+	if (len > 1) {
 		/* (a & GPAGE_MASK) <= GPAGE_SIZE - len */
 		x_rr(e, false, X_LOAD, RDX, RAX);
 		x_alu_imm(e, false, G1_AND, RDX, GPAGE_MASK);
@@ -258,13 +301,11 @@ static bool ldst(struct tr *t, uint32_t insn)
 	x_alu_imm(e, false, G1_CMP, RDX, load ? GP_R : GP_W);
 	c->site[nsite++] = x_jcc(e, CC_NE);
 	if (load) {
-		if (byte)
-			x_rx(e, 0, false, X_MOVZX8, RCX, R13, RAX);
-		else
-			x_rx(e, 0, false, X_LOAD, RCX, R13, RAX);
+		static const unsigned ops[2][3] = { { X_MOVZX8, X_MOVZX16, X_LOAD }, { X_MOVSX8, X_MOVSX16, X_LOAD } };
+		x_rx(e, 0, false, ops[f->sign][len / 2], RCX, R13, RAX);
 	} else {
 		ld(t, RCX, rt);
-		x_rx(e, 0, false, byte ? X_STORE8 : X_STORE, RCX, R13, RAX);
+		x_rx(e, len == 2 ? 0x66 : 0, false, len == 1 ? X_STORE8 : X_STORE, RCX, R13, RAX);
 	}
 	if (wb) {
 		ld(t, RAX, rn);
@@ -460,6 +501,8 @@ static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t 
 			done = dp(t, insn);
 		else if (cond != 15 && h == arm_ldst_handler(insn))
 			done = ldst(t, insn);
+		else if (cond != 15 && h == arm_exec_ldst_extra)
+			done = ldst_extra(t, insn);
 		else if (cond != 15 && h == arm_exec_ldm && !(insn & (1u << 22)) && ((insn >> 16) & 15) != 15 &&
 			 (insn & 0xffff)) {
 			if (ldm(t, insn)) {

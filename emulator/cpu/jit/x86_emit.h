@@ -103,7 +103,7 @@ static inline void x_rr(struct emit *e, bool w, unsigned opc, unsigned reg, unsi
 
 /* Common opcodes, reg <- r/m direction unless noted. */
 enum {
-	X_ADD = 0x03, X_OR = 0x0b, X_AND = 0x23, X_SUB = 0x2b, X_XOR = 0x33, X_CMP = 0x3b,
+	X_ADD = 0x03, X_OR = 0x0b, X_ADC = 0x13, X_SBB = 0x1b, X_AND = 0x23, X_SUB = 0x2b, X_XOR = 0x33, X_CMP = 0x3b,
 	X_STORE = 0x89, X_LOAD = 0x8b, X_LEA = 0x8d, X_TEST = 0x85, X_STORE8 = 0x88,
 	X_MOVSXD = 0x63, X_MOVZX8 = 0x0fb6, X_MOVZX16 = 0x0fb7, X_MOVSX8 = 0x0fbe, X_MOVSX16 = 0x0fbf,
 	X_IMUL = 0x0faf, X_BT = 0x0fa3,
