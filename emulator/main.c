@@ -14,6 +14,7 @@
 
 #include <linux/binfmts.h>
 
+#include "cpu/jit/jit.h"
 #include "loader/loader.h"
 #include "os/linux/linux.h"
 #include "os/linux/own_fds.h"
@@ -39,6 +40,8 @@ static void usage(FILE *f)
 		"  -L path           prefix for absolute paths the program opens (MIMIC_LD_PREFIX)\n"
 		"  -cpu model        CPU model (MIMIC_CPU): arm1176, MIPS64R2-generic, any; help lists them\n"
 		"  -strace           log system calls on stderr (MIMIC_STRACE)\n"
+		"  -nojit            run guest code by the interpreter only, without the block\n"
+		"                    translator (MIMIC_JIT=0)\n"
 		"  -d items          log on stderr (MIMIC_LOG); items, comma-separated:\n"
 		"                    unimp  unsupported ioctl requests (once each) and\n"
 		"                           programs of other systems a guest tries to exec\n"
@@ -197,6 +200,10 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			o->strace = true;
 			continue;
 		}
+		if (strcmp(opt, "nojit") == 0) {
+			jit_enabled = false;
+			continue;
+		}
 		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s", "d", "exefd", "notesfd", "setid" };
 		bool known = false;
 		for (unsigned k = 0; k < sizeof with_arg / sizeof with_arg[0]; k++)
@@ -235,6 +242,8 @@ static void env_options(struct options *o)
 	const char *s;
 	if ((s = getenv("MIMIC_STRACE")) != NULL)
 		o->strace = true;
+	if ((s = getenv("MIMIC_JIT")) != NULL && strcmp(s, "0") == 0)
+		jit_enabled = false;
 	if ((s = getenv("MIMIC_LOG")) != NULL && *s)
 		parse_log(o, s);
 	if ((s = getenv("MIMIC_LD_PREFIX")) != NULL && *s)

@@ -97,6 +97,19 @@ struct icache_page *icache_add(struct icache *c, uint64_t k, size_t entry_bytes,
 	return pg;
 }
 
+struct icache_page *icache_fill(struct icache *c, struct gmem *m, struct icache_page *pg, uint64_t k,
+				uint64_t page, size_t entry_bytes, void (*reset)(struct icache_page *pg),
+				void (*decode)(struct icache_page *pg, const uint8_t *code, bool big_endian))
+{
+	if (!(gmem_mark_code(m, page >> GPAGE_SHIFT) & GP_X))
+		return NULL;
+	if (!pg)
+		pg = icache_add(c, k, entry_bytes, reset);
+	decode(pg, m->host + page, m->big_endian);
+	pg->stale = false;
+	return pg;
+}
+
 void icache_code_changed(uint64_t lo, uint64_t hi)
 {
 	unsigned long old = __atomic_fetch_add(&icache_generation, 1, __ATOMIC_ACQ_REL);

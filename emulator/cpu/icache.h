@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct gmem;
+
 struct icache_page {
 	uint64_t key;                 /* guest page address | back-end mode bits */
 	struct icache_page *next;     /* same hash bucket */
@@ -80,6 +82,15 @@ static inline struct icache_page *icache_find(struct icache *c, uint64_t k)
  * icache_code_changed calls. */
 struct icache_page *icache_add(struct icache *c, uint64_t key, size_t entry_bytes,
 			       void (*reset)(struct icache_page *pg));
+
+/* The look-up's miss path, shared by the run loops: (re)decodes the code
+ * page at guest address page into pg (a new page with key when NULL) by
+ * decode, after marking it GP_CODE, so a write from then on takes the
+ * slow path and drops the copy. NULL when the page, once marked, has no
+ * execute permission (the caller checked the fetch before). */
+struct icache_page *icache_fill(struct icache *c, struct gmem *m, struct icache_page *pg, uint64_t key,
+				uint64_t page, size_t entry_bytes, void (*reset)(struct icache_page *pg),
+				void (*decode)(struct icache_page *pg, const uint8_t *code, bool big_endian));
 
 /* True when some code change happened since this thread last looked. */
 static inline bool icache_outdated(const struct icache *c)

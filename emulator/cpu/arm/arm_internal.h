@@ -35,6 +35,13 @@ int arm_thumb_run(struct arm_cpu *cpu);
 struct icache;
 int arm_thumb_run_decoded(struct arm_cpu *cpu, struct icache *ic);
 
+/* For the block JIT (cpu/jit/arm_jit.c): SVC's executor, which takes a
+ * pending interrupt request first; ARM-state blocks run until a stop
+ * (returned), a change to Thumb state or an interrupt request (0), or -1
+ * when the JIT is off or cannot take pc (the interpreter then runs). */
+int arm_svc_checked(struct arm_cpu *cpu, uint32_t insn);
+int arm_jit_run(struct arm_cpu *cpu);
+
 /* Registers in an LDM/STM list: the baseline x86-64 host has no POPCNT
  * instruction, and libgcc's count is a call. */
 static inline uint32_t arm_list_count(uint32_t list)

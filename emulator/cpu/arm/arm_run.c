@@ -74,7 +74,7 @@ static int fallback(struct arm_cpu *cpu, uint32_t insn)
 /* An SVC looks at interrupt requests first, as every instruction did
  * before the decoded pages: a signal that came before it is delivered
  * before the system call, which could block. */
-static int svc_checked(struct arm_cpu *cpu, uint32_t insn)
+int arm_svc_checked(struct arm_cpu *cpu, uint32_t insn)
 {
 	if (arm_take_interrupt(cpu))
 		return ARM_STOP_INTERRUPT;
@@ -120,11 +120,10 @@ static void decode_page(struct icache_page *pg, const uint8_t *code, bool big_en
 		e[i].insn = insn;
 		e[i].cond = cond >= 14 ? COND_ALWAYS : arm_cond_table[cond];
 		e[i].fn = cond == 15 ? arm_exec_uncond :
-			  (insn & 0x0f000000) == 0x0f000000 ? svc_checked : arm_decode_table[arm_decode_index(insn)];
+			  (insn & 0x0f000000) == 0x0f000000 ? arm_svc_checked : arm_decode_table[arm_decode_index(insn)];
 		e[i].op = op_of(e[i].fn, insn);
 	}
 	e[PAGE_ENTRIES] = (struct arm_entry){ page_end, 0, COND_ALWAYS, OP_CALL };
-	pg->stale = false;
 }
 
 /* The entry for pc, decoding its page when needed; NULL with the fault
@@ -135,19 +134,14 @@ static const struct arm_entry *lookup(struct arm_cpu *cpu, struct icache *ic, ui
 	uint32_t page = pc & ~(uint32_t)GPAGE_MASK;
 	struct icache_page *pg = icache_find(ic, page);
 
-	if (!pg || pg->stale) {
-		/* Marked before the words are read: a write after this point
-		 * takes the slow path and drops the copy. */
-		if (!gmem_check(m, pc, 4, GP_X) || !(gmem_mark_code(m, page >> GPAGE_SHIFT) & GP_X)) {
-			gmem_check(m, pc, 4, GP_X);
-			cpu->r[15] = pc;
-			cpu->stop_pc = pc;
-			cpu->insn = 0;
-			return NULL;
-		}
-		if (!pg)
-			pg = icache_add(ic, page, (PAGE_ENTRIES + 1) * sizeof(struct arm_entry), reset);
-		decode_page(pg, m->host + page, m->big_endian);
+	if ((!pg || pg->stale) &&
+	    (!gmem_check(m, pc, 4, GP_X) ||
+	     !(pg = icache_fill(ic, m, pg, page, page, (PAGE_ENTRIES + 1) * sizeof(struct arm_entry), reset, decode_page)))) {
+		gmem_check(m, pc, 4, GP_X);
+		cpu->r[15] = pc;
+		cpu->stop_pc = pc;
+		cpu->insn = 0;
+		return NULL;
 	}
 	return entries(pg) + ((pc & GPAGE_MASK) >> 2);
 }
@@ -282,7 +276,9 @@ int arm_run(struct arm_cpu *cpu)
 			icache_count_flush();
 			return arm_stop(cpu, ARM_STOP_INTERRUPT);
 		}
-		int rc = !cpu->t ? run_arm(cpu, ic) : cpu->itstate ? arm_thumb_run(cpu) : arm_thumb_run_decoded(cpu, ic);
+		int rc = cpu->t ? (cpu->itstate ? arm_thumb_run(cpu) : arm_thumb_run_decoded(cpu, ic)) : arm_jit_run(cpu);
+		if (rc < 0)
+			rc = run_arm(cpu, ic);
 		if (__builtin_expect(rc > 0, 0)) {
 			icache_count_flush();
 			return arm_stop(cpu, rc);

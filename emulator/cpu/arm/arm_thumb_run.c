@@ -76,7 +76,6 @@ static void decode_page(struct icache_page *pg, const uint8_t *code, bool big_en
 		e[i].fn = (insn >> 8) == 0xbf ? it_hint : (insn >> 8) == 0xdf ? svc_checked : arm_thumb_handler(insn);
 	}
 	e[PAGE_ENTRIES] = (struct thumb_entry){ page_end, 0 };
-	pg->stale = false;
 }
 
 /* The entry for pc, decoding its page when needed; NULL with the fault
@@ -87,18 +86,14 @@ static const struct thumb_entry *lookup(struct arm_cpu *cpu, struct icache *ic, 
 	uint32_t page = pc & ~(uint32_t)GPAGE_MASK;
 	struct icache_page *pg = (pc & 1) ? NULL : icache_find(ic, page | THUMB_KEY);
 
-	if (!pg || pg->stale) {
-		/* Marked before the halfwords are read: a write after this
-		 * point takes the slow path and drops the copy. */
-		if (!gmem_check(m, pc, 2, GP_X) || !(gmem_mark_code(m, page >> GPAGE_SHIFT) & GP_X)) {
-			gmem_check(m, pc, 2, GP_X);
-			cpu->stop_pc = pc;
-			cpu->insn = 0;
-			return NULL;
-		}
-		if (!pg)
-			pg = icache_add(ic, page | THUMB_KEY, (PAGE_ENTRIES + 1) * sizeof(struct thumb_entry), reset);
-		decode_page(pg, m->host + page, m->big_endian);
+	if ((!pg || pg->stale) &&
+	    (!gmem_check(m, pc, 2, GP_X) ||
+	     !(pg = icache_fill(ic, m, pg, page | THUMB_KEY, page, (PAGE_ENTRIES + 1) * sizeof(struct thumb_entry),
+				reset, decode_page)))) {
+		gmem_check(m, pc, 2, GP_X);
+		cpu->stop_pc = pc;
+		cpu->insn = 0;
+		return NULL;
 	}
 	return entries(pg) + ((pc & GPAGE_MASK) >> 1);
 }

@@ -73,6 +73,16 @@ static inline int mips_exec(struct mips_cpu *cpu, uint32_t insn)
 	return mips_flat[(insn >> 20 & 0xfc0) | (insn & 63)](cpu, insn);
 }
 
+/* The run loop's parts the block JIT (cpu/jit/mips_jit.c) uses: the stop
+ * for an interrupt request, resuming at pc; SYSCALL's executor, which
+ * takes a pending interrupt request first; one instruction (a branch with
+ * its slot) by the interpreter, 0 or a stop. mips_jit_run runs translated
+ * blocks until a stop, or returns -1 when the JIT is off. */
+int mips_interrupt(struct mips_cpu *cpu, uint64_t pc);
+int mips_syscall_checked(struct mips_cpu *cpu, uint32_t insn);
+int mips_interp_step(struct mips_cpu *cpu);
+int mips_jit_run(struct mips_cpu *cpu);
+
 /* Each group fills its entries of mips_table. */
 void mips_alu_init(mips_handler *t);
 void mips_muldiv_init(mips_handler *t);

@@ -57,7 +57,7 @@ static int fallback(struct mips_cpu *cpu, uint32_t insn)
 	return mips_exec(cpu, insn);
 }
 
-static int interrupt(struct mips_cpu *cpu, uint64_t pc)
+int mips_interrupt(struct mips_cpu *cpu, uint64_t pc)
 {
 	__atomic_store_n(&cpu->interrupt_request, 0, __ATOMIC_RELAXED);
 	cpu->pc = pc;
@@ -69,10 +69,10 @@ static int interrupt(struct mips_cpu *cpu, uint64_t pc)
  * before the decoded pages: a signal that came before it is delivered
  * before the system call, which could block. In a delay slot it runs as
  * the branch's part. */
-static int syscall_checked(struct mips_cpu *cpu, uint32_t insn)
+int mips_syscall_checked(struct mips_cpu *cpu, uint32_t insn)
 {
 	if (!cpu->in_delay && __atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED))
-		return interrupt(cpu, cpu->pc);
+		return mips_interrupt(cpu, cpu->pc);
 	return mips_table[MIPS_T_SPECIAL + 12](cpu, insn);
 }
 
@@ -96,10 +96,9 @@ static void decode_page(struct icache_page *pg, const uint8_t *code, bool big_en
 		if (big_endian)
 			insn = __builtin_bswap32(insn);
 		mips_handler fn = mips_flat[(insn >> 20 & 0xfc0) | (insn & 63)];
-		e[i] = (struct mips_entry){ fn == mips_table[MIPS_T_SPECIAL + 12] ? syscall_checked : fn, insn };
+		e[i] = (struct mips_entry){ fn == mips_table[MIPS_T_SPECIAL + 12] ? mips_syscall_checked : fn, insn };
 	}
 	e[PAGE_ENTRIES] = (struct mips_entry){ page_end, 0 };
-	pg->stale = false;
 }
 
 /* The entry for pc (cpu->pc), decoding its page when needed; NULL with
@@ -111,17 +110,13 @@ static const struct mips_entry *lookup(struct mips_cpu *cpu, struct icache *ic, 
 	uint32_t insn;
 	struct icache_page *pg = (pc & 3) ? NULL : icache_find(ic, page);
 
-	if (!pg || pg->stale) {
-		/* Marked before the words are read: a write after this point
-		 * takes the slow path and drops the copy. */
-		if (!mips_fetch(cpu, pc, &insn) || !(gmem_mark_code(m, page >> GPAGE_SHIFT) & GP_X)) {
-			mips_fetch(cpu, pc, &insn);
-			mips_stop(cpu, 0, MIPS_STOP_FAULT);
-			return NULL;
-		}
-		if (!pg)
-			pg = icache_add(ic, page, (PAGE_ENTRIES + 1) * sizeof(struct mips_entry), reset);
-		decode_page(pg, m->host + page, m->big_endian);
+	if ((!pg || pg->stale) &&
+	    (!mips_fetch(cpu, pc, &insn) ||
+	     !(pg = icache_fill(ic, m, pg, page, page, (PAGE_ENTRIES + 1) * sizeof(struct mips_entry), reset, decode_page)))) {
+		mips_fetch(cpu, pc, &insn);
+		cpu->pc = pc;
+		mips_stop(cpu, 0, MIPS_STOP_FAULT);
+		return NULL;
 	}
 	return entries(pg) + ((pc & GPAGE_MASK) >> 2);
 }
@@ -142,12 +137,11 @@ static int delay_slot(struct mips_cpu *cpu, struct icache *ic, const struct mips
 	return rc;
 }
 
-static int run(struct mips_cpu *cpu)
+/* The loop; with one, it returns 0 after one instruction (a branch with
+ * its slot) with pc where the program goes on. */
+static inline __attribute__((always_inline)) int interp(struct mips_cpu *cpu, const bool one)
 {
 	struct icache *ic = icache_self();
-
-	if (__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED))
-		return interrupt(cpu, cpu->pc);
 	uint64_t pc = cpu->pc;
 	/* The page left by the last jump out of a page, for calls and
 	 * returns between two pages without a look-up. */
@@ -166,6 +160,10 @@ static int run(struct mips_cpu *cpu)
 			if (__builtin_expect(rc == MIPS_NEXT, 1)) {
 				pc += 4;
 				e++;
+				if (one) {
+					cpu->pc = pc;
+					return 0;
+				}
 				continue;
 			}
 			uint64_t to;
@@ -181,8 +179,12 @@ static int run(struct mips_cpu *cpu)
 			} else {
 				return rc;
 			}
+			if (one) {
+				cpu->pc = to;
+				return 0;
+			}
 			if (__builtin_expect(__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED), 0))
-				return interrupt(cpu, to);
+				return mips_interrupt(cpu, to);
 			/* On by index when nothing is to be checked. */
 			if (__builtin_expect((to & 3) || icache_outdated(ic), 0)) {
 				pc = to;
@@ -208,6 +210,19 @@ static int run(struct mips_cpu *cpu)
 			pc = to;
 		}
 	}
+}
+
+int mips_interp_step(struct mips_cpu *cpu)
+{
+	return interp(cpu, true);
+}
+
+static int run(struct mips_cpu *cpu)
+{
+	if (__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED))
+		return mips_interrupt(cpu, cpu->pc);
+	int rc = mips_jit_run(cpu);
+	return rc >= 0 ? rc : interp(cpu, false);
 }
 
 /* Every stop enters the kernel on the guest, whose ERET clears LLbit. The

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "loader/loader.h"
+#include "cpu/jit/jit.h"
 #include "os/linux/own_fds.h"
 #include "os/linux/syscall.h"
 
@@ -143,7 +144,7 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 		n++;
 	while (pre && pre[m])
 		m++;
-	char **v = calloc(n + m + 14, sizeof *v);
+	char **v = calloc(n + m + 15, sizeof *v);
 	if (!v)
 		return -ENOMEM;
 	size_t k = 0;
@@ -163,6 +164,8 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 	}
 	if (p->strace)
 		v[k++] = "-strace";
+	if (!jit_enabled)
+		v[k++] = "-nojit";
 	if (p->log_unimp) {
 		v[k++] = "-d";
 		v[k++] = "unimp";

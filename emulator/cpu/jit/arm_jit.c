@@ -1,0 +1,556 @@
+/* ARM-state basic blocks to x86-64, and their dispatcher (jit.h has the
+ * register convention and invalidation; Thumb stays on the interpreter).
+ *
+ * A block is straight-line code up to a B/BL, the end of the page or
+ * MAX_INSNS. Guest registers and the four flag words stay in the cpu
+ * structure, so translated code and the executors it calls share them.
+ * The condition is tested inline (EQ..VC on one flag word, GE/LT on two,
+ * the rest through arm_cond_table). Translated: data processing with an
+ * immediate, a register or a register shifted by a constant (AND, EOR,
+ * SUB, RSB, ADD, ORR, MOV, BIC, MVN and the tests), flag-setting ones
+ * taking N, Z, C, V from the x86 flags of the same operation (SETcc into
+ * the flag words; a subtraction's carry is x86's inverted borrow);
+ * LDR/STR/LDRB/STRB with an immediate offset, inline when the access
+ * stays in one page with the permission and CPSR.E is clear (the
+ * interpreter's arm_fast_ok), else the executor out of line; B and BL,
+ * chained; BX/BLX and LDM with the PC to ARM code through jit->fast;
+ * LDM/STM inline within one page. Everything else calls its executor; one that branched (BX,
+ * LDM with the PC, a PC write) leaves the block. */
+#include "cpu/jit/jit.h"
+
+#include <stddef.h>
+
+#include "cpu/arm/arm_dp.h"
+#include "cpu/arm/arm_ldst.h"
+#include "cpu/icache.h"
+
+#define MAX_INSNS 128
+
+#define OFF(f) ((int32_t)offsetof(struct arm_cpu, f))
+#define OFF_R(n) ((int32_t)(offsetof(struct arm_cpu, r) + 4 * (n)))
+
+struct tr {
+	struct jit_tr b;  /* first: the slow-path callback gets it */
+	uint32_t pc;      /* of the instruction being translated */
+};
+
+/* eax/ecx... <- register n as ARM state reads it (the PC as pc + 8). */
+static void ld(struct tr *t, unsigned reg, unsigned n)
+{
+	if (n == 15)
+		x_mov_imm(&t->b.e, reg, (uint32_t)(t->pc + 8));
+	else
+		x_rm(&t->b.e, 0, false, X_LOAD, reg, RBX, OFF_R(n));
+}
+
+static void st(struct tr *t, unsigned reg, unsigned n)
+{
+	x_rm(&t->b.e, 0, false, X_STORE, reg, RBX, OFF_R(n));
+}
+
+static arm_handler executor(uint32_t insn)
+{
+	if (insn >> 28 == 15)
+		return arm_exec_uncond;
+	if ((insn & 0x0f000000) == 0x0f000000)
+		return arm_svc_checked;
+	return arm_decode_table[arm_decode_index(insn)];
+}
+
+/* The executor of insn at pc (condition passed), as the interpreter runs
+ * it: ARM_NEXT goes on, anything else leaves with it (0: a branch, r15
+ * written); an ARM_NEXT that wrote the PC anyway (MUL... with Rd = 15) is
+ * taken as a branch to it + 4, as the interpreter does. */
+static void call_executor(struct tr *t, uint32_t insn, uint32_t pc)
+{
+	struct emit *e = &t->b.e;
+	jit_store_pc(&t->b, pc);
+	x_rr(e, true, X_LOAD, RDI, RBX);
+	x_mov_imm(e, RSI, insn);
+	x_call_abs(e, (const void *)executor(insn));
+	x_alu_imm(e, false, G1_CMP, RAX, ARM_NEXT);
+	x_jcc_to(e, CC_NE, t->b.j->epilogue);
+	x_rex(e, false, 0, 0, RBX, false); /* cmp dword [r15], pc */
+	x_byte(e, 0x81);
+	x_mem(e, G1_CMP, RBX, OFF_R(15));
+	x_u32(e, pc);
+	uint8_t *same = x_jcc(e, CC_E);
+	x_rex(e, false, 0, 0, RBX, false); /* add dword [r15], 4 */
+	x_byte(e, 0x83);
+	x_mem(e, G1_ADD, RBX, OFF_R(15));
+	x_byte(e, 4);
+	x_jmp_to(e, t->b.j->exit_stub);
+	x_patch(same, e->p);
+	/* After a store into code, a system call's mprotect... */
+	jit_gen_check(&t->b, pc + 4);
+}
+
+/* Jumps past the instruction when cond fails; the returned site is
+ * patched there (NULL for AL). */
+static uint8_t *cond_skip(struct tr *t, unsigned cond)
+{
+	struct emit *e = &t->b.e;
+	static const int32_t flag_off[4] = { OFF(z), OFF(c), OFF(n), OFF(v) };
+	if (cond >= 14)
+		return NULL;
+	if (cond < 8) {
+		/* EQ/NE, CS/CC, MI/PL, VS/VC: one flag, set for the even one. */
+		x_cmp_mem_imm8(e, false, RBX, flag_off[cond >> 1], 0);
+		return x_jcc(e, (cond & 1) ? CC_NE : CC_E);
+	}
+	if (cond == 10 || cond == 11) {
+		/* GE: N == V; LT: N != V */
+		x_rm(e, 0, false, X_LOAD, RAX, RBX, OFF(n));
+		x_rm(e, 0, false, X_CMP, RAX, RBX, OFF(v));
+		return x_jcc(e, cond == 10 ? CC_NE : CC_E);
+	}
+	/* HI, LS, GT, LE: the condition's bit for N<<3|Z<<2|C<<1|V. */
+	x_rm(e, 0, false, X_LOAD, RAX, RBX, OFF(n));
+	x_rr(e, false, X_ADD, RAX, RAX);
+	x_rm(e, 0, false, X_OR, RAX, RBX, OFF(z));
+	x_rr(e, false, X_ADD, RAX, RAX);
+	x_rm(e, 0, false, X_OR, RAX, RBX, OFF(c));
+	x_rr(e, false, X_ADD, RAX, RAX);
+	x_rm(e, 0, false, X_OR, RAX, RBX, OFF(v));
+	x_mov_imm(e, RCX, arm_cond_table[cond]);
+	x_rr(e, false, X_BT, RAX, RCX);
+	return x_jcc(e, CC_AE);
+}
+
+/* The x86 operation of each data-processing opcode on eax (first
+ * operand) and ecx (second). */
+static const struct dp_op {
+	uint8_t opc, arith, swap, invert_b, invert_res, carry_in;
+} dp_ops[16] = {
+	/* ADC: a + b + C; SBC/RSC: x86 SBB with the borrow NOT C. */
+	[OP_ADC] = { X_ADC, 1, 0, 0, 0, 1 }, [OP_SBC] = { X_SBB, 1, 0, 0, 0, 2 },
+	[OP_RSC] = { X_SBB, 1, 1, 0, 0, 2 },
+	[OP_AND] = { X_AND, 0, 0, 0, 0 }, [OP_EOR] = { X_XOR, 0, 0, 0, 0 },
+	[OP_SUB] = { X_SUB, 1, 0, 0, 0 }, [OP_RSB] = { X_SUB, 1, 1, 0, 0 },
+	[OP_ADD] = { X_ADD, 1, 0, 0, 0 }, [OP_TST] = { X_AND, 0, 0, 0, 0 },
+	[OP_TEQ] = { X_XOR, 0, 0, 0, 0 }, [OP_CMP] = { X_SUB, 1, 0, 0, 0 },
+	[OP_CMN] = { X_ADD, 1, 0, 0, 0 }, [OP_ORR] = { X_OR, 0, 0, 0, 0 },
+	[OP_MOV] = { X_LOAD, 0, 0, 0, 0 }, [OP_BIC] = { X_AND, 0, 0, 1, 0 },
+	[OP_MVN] = { X_LOAD, 0, 0, 0, 1 },
+};
+
+/* ARM shift types to x86 (LSL, LSR, ASR, ROR). */
+static const uint8_t shift_x86[4] = { SH_SHL, SH_SHR, SH_SAR, SH_ROR };
+
+/* Data processing, when translated: true after emitting it. */
+static bool dp(struct tr *t, uint32_t insn)
+{
+	struct emit *e = &t->b.e;
+	unsigned opc = (insn >> 21) & 15, rn = (insn >> 16) & 15, rd = (insn >> 12) & 15;
+	bool s = insn & (1u << 20), imm = insn & (1u << 25);
+	bool test = opc >= OP_TST && opc <= OP_CMN, unary = opc == OP_MOV || opc == OP_MVN;
+	const struct dp_op *o = &dp_ops[opc];
+	unsigned type = (insn >> 5) & 3, amt = (insn >> 7) & 31;
+	int carry = -1; /* the shifter's carry when it is a constant */
+
+	if (!o->opc || (!test && rd == 15) || (test && rd) || (unary && rn))
+		return false;
+	if (imm) {
+		uint32_t v = insn & 0xff, rot = (insn >> 7) & 0x1e;
+		if (rot) {
+			v = v >> rot | v << (32 - rot);
+			carry = (int)(v >> 31);
+		}
+		x_mov_imm(e, RCX, v);
+	} else {
+		if (insn & 0x10)
+			return false; /* shifted by a register */
+		bool plain = type == 0 && amt == 0;
+		/* LSR/ASR #0 mean #32, ROR #0 is RRX. */
+		if (!plain && amt == 0)
+			return false;
+		ld(t, RCX, insn & 15);
+		if (!plain) {
+			x_shift_imm(e, false, shift_x86[type], RCX, amt);
+			/* The x86 shift's CF is the shifter's carry out. */
+			if (s && !o->arith)
+				x_setcc_mem(e, CC_B, RBX, OFF(c));
+		}
+	}
+	if (o->invert_b)
+		x_not(e, false, RCX);
+	if (unary) {
+		x_rr(e, false, X_LOAD, RAX, RCX);
+		if (o->invert_res)
+			x_not(e, false, RAX);
+	} else {
+		ld(t, RAX, rn);
+		if (o->swap) {
+			x_rr(e, false, X_LOAD, RDX, RAX);
+			x_rr(e, false, X_LOAD, RAX, RCX);
+		}
+		if (o->carry_in) {
+			/* bt dword [c], 0: CF = C (cmc: the borrow of SBB) */
+			x_rex(e, false, 0, 0, RBX, false);
+			x_byte(e, 0x0f);
+			x_byte(e, 0xba);
+			x_mem(e, 4, RBX, OFF(c));
+			x_byte(e, 0);
+			if (o->carry_in == 2)
+				x_byte(e, 0xf5);
+		}
+		x_rr(e, false, o->opc, RAX, o->swap ? RDX : RCX);
+	}
+	if (s) {
+		if (!o->arith)
+			x_rr(e, false, X_TEST, RAX, RAX);
+		x_setcc_mem(e, CC_S, RBX, OFF(n));
+		x_setcc_mem(e, CC_E, RBX, OFF(z));
+		if (o->arith) {
+			/* ARM's carry of a subtraction is NOT borrow. */
+			x_setcc_mem(e, o->opc == X_SUB || o->opc == X_SBB ? CC_AE : CC_B, RBX, OFF(c));
+			x_setcc_mem(e, CC_O, RBX, OFF(v));
+		} else if (carry >= 0) {
+			x_rex(e, false, 0, 0, RBX, false); /* mov dword [c], carry */
+			x_byte(e, 0xc7);
+			x_mem(e, 0, RBX, OFF(c));
+			x_u32(e, (uint32_t)carry);
+		}
+	}
+	if (!test)
+		st(t, RAX, rd);
+	return true;
+}
+
+/* eax +/- the offset: esi for a register offset, else off (signed). */
+static void add_offset(struct tr *t, bool reg, bool up, int32_t off)
+{
+	if (reg)
+		x_rr(&t->b.e, false, up ? X_ADD : X_SUB, RAX, RSI);
+	else if (off)
+		x_alu_imm(&t->b.e, false, G1_ADD, RAX, off);
+}
+
+/* LDR/STR/LDRB/STRB with an immediate or LSL-shifted register offset: the inline path of
+ * arm_ldst (one page, the permission, CPSR.E clear), else its executor. */
+/* The form of a single load or store: its size, sign extension, the
+ * register offset's shift (reg) or the immediate offset. */
+struct ldst_form {
+	unsigned len, shift;
+	bool sign, reg;
+	int32_t off;
+};
+
+static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f);
+
+static bool ldst(struct tr *t, uint32_t insn)
+{
+	bool reg = insn & (1u << 25);
+	struct ldst_form f = { (insn & (1u << 22)) ? 1 : 4, (insn >> 7) & 31, false, reg, (int32_t)(insn & 0xfff) };
+	/* A register offset: LSL by a constant only. */
+	if (reg && ((insn >> 5) & 3) != 0)
+		return false;
+	return ldst_form(t, insn, &f);
+}
+
+/* LDRH/STRH/LDRSB/LDRSH (not the doubleword forms). */
+static bool ldst_extra(struct tr *t, uint32_t insn)
+{
+	unsigned op = (insn >> 5) & 3;
+	bool imm = insn & (1u << 22);
+	struct ldst_form f = { op == 2 ? 1 : 2, 0, op != 1, !imm, (int32_t)(((insn >> 4) & 0xf0) | (insn & 15)) };
+	if ((!(insn & L_BIT) && op != 1) || (!imm && (insn & 0xf00)))
+		return false;
+	return ldst_form(t, insn, &f);
+}
+
+static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f)
+{
+	struct emit *e = &t->b.e;
+	bool p = insn & P_BIT, u = insn & U_BIT, w = insn & W_BIT, load = insn & L_BIT;
+	bool wb = !p || w, reg = f->reg;
+	unsigned rn = (insn >> 16) & 15, rt = (insn >> 12) & 15, rm = insn & 15, len = f->len;
+	int32_t off = f->off;
+
+	if ((load && rt == 15) || (wb && (rn == 15 || rn == rt)) || (reg && rm == 15))
+		return false;
+	if (!u)
+		off = -off;
+	struct jit_cold *c = jit_add_cold(&t->b, COLD_SLOW, t->pc, NULL);
+	c->insn = insn;
+	unsigned nsite = 0;
+
+	x_cmp_mem_imm8(e, false, RBX, OFF(e), 0);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	if (reg) {
+		ld(t, RSI, rm);
+		if (f->shift)
+			x_shift_imm(e, false, SH_SHL, RSI, f->shift);
+	}
+	ld(t, RAX, rn);
+	if (p)
+		add_offset(t, reg, u, off);
+	if (len > 1) {
+		/* (a & GPAGE_MASK) <= GPAGE_SIZE - len */
+		x_rr(e, false, X_LOAD, RDX, RAX);
+		x_alu_imm(e, false, G1_AND, RDX, GPAGE_MASK);
+		x_alu_imm(e, false, G1_CMP, RDX, (int32_t)(GPAGE_SIZE - len));
+		c->site[nsite++] = x_jcc(e, CC_A);
+	}
+	x_rr(e, true, X_CMP, RAX, R15);
+	c->site[nsite++] = x_jcc(e, CC_AE);
+	x_rr(e, false, X_LOAD, RDX, RAX);
+	x_shift_imm(e, false, SH_SHR, RDX, GPAGE_SHIFT);
+	x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
+	x_alu_imm(e, false, G1_AND, RDX, (int32_t)gmem_need_mask(load ? GP_R : GP_W));
+	x_alu_imm(e, false, G1_CMP, RDX, load ? GP_R : GP_W);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	if (load) {
+		static const unsigned ops[2][3] = { { X_MOVZX8, X_MOVZX16, X_LOAD }, { X_MOVSX8, X_MOVSX16, X_LOAD } };
+		x_rx(e, 0, false, ops[f->sign][len / 2], RCX, R13, RAX);
+	} else {
+		ld(t, RCX, rt);
+		x_rx(e, len == 2 ? 0x66 : 0, false, len == 1 ? X_STORE8 : X_STORE, RCX, R13, RAX);
+	}
+	if (wb) {
+		ld(t, RAX, rn);
+		add_offset(t, reg, u, off);
+		st(t, RAX, rn);
+	}
+	if (load)
+		st(t, RCX, rt);
+	c->resume = e->p;
+	return true;
+}
+
+static void slow_path(struct jit_tr *b, const struct jit_cold *c)
+{
+	struct tr *t = (struct tr *)b;
+	/* The executor redoes the access with every check. */
+	call_executor(t, c->insn, (uint32_t)c->pc);
+	x_jmp_to(&b->e, c->resume);
+}
+
+/* B/BL at t->pc under cond: ends the block, chained both ways. */
+static void branch(struct tr *t, uint32_t insn, uint8_t *skip)
+{
+	uint32_t pc = t->pc, off = (uint32_t)((int32_t)(insn << 8) >> 6);
+	if (skip)
+		jit_add_cold(&t->b, COLD_CHAIN, pc + 4, skip);
+	if (insn & (1u << 24)) {
+		x_rex(&t->b.e, false, 0, 0, RBX, false); /* mov dword [r14], pc + 4 */
+		x_byte(&t->b.e, 0xc7);
+		x_mem(&t->b.e, 0, RBX, OFF_R(14));
+		x_u32(&t->b.e, pc + 4);
+	}
+	jit_chain_exit(&t->b, (uint32_t)(pc + 8 + off));
+}
+
+static void jump_eax(struct tr *t);
+
+/* LDM/STM without ^ and a PC base: the inline path of arm_exec_ldm (a
+ * word-aligned range in one page with the permission, CPSR.E clear), else
+ * its executor. True when the block ends here (the PC loaded). */
+static bool ldm(struct tr *t, uint32_t insn)
+{
+	struct emit *e = &t->b.e;
+	unsigned rn = (insn >> 16) & 15, list = insn & 0xffff, n = arm_list_count(list);
+	bool up = insn & U_BIT, pre = insn & P_BIT, load = insn & L_BIT, wb = insn & W_BIT;
+	int32_t len = 4 * (int32_t)n;
+	int32_t start = up ? (pre ? 4 : 0) : (pre ? -len : -len + 4);
+	struct jit_cold *c = jit_add_cold(&t->b, COLD_SLOW, t->pc, NULL);
+	unsigned nsite = 0;
+
+	c->insn = insn;
+	x_cmp_mem_imm8(e, false, RBX, OFF(e), 0);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	ld(t, RAX, rn);
+	if (start)
+		x_alu_imm(e, false, G1_ADD, RAX, start);
+	x_byte(e, 0xa8); /* test al, 3: an unaligned base is the fix-up's */
+	x_byte(e, 3);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	x_rr(e, false, X_LOAD, RDX, RAX);
+	x_alu_imm(e, false, G1_AND, RDX, GPAGE_MASK);
+	x_alu_imm(e, false, G1_CMP, RDX, (int32_t)GPAGE_SIZE - len);
+	c->site[nsite++] = x_jcc(e, CC_A);
+	x_rr(e, true, X_CMP, RAX, R15);
+	c->site[nsite++] = x_jcc(e, CC_AE);
+	x_rr(e, false, X_LOAD, RDX, RAX);
+	x_shift_imm(e, false, SH_SHR, RDX, GPAGE_SHIFT);
+	x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
+	x_alu_imm(e, false, G1_AND, RDX, (int32_t)gmem_need_mask(load ? GP_R : GP_W));
+	x_alu_imm(e, false, G1_CMP, RDX, load ? GP_R : GP_W);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	x_rx(e, 0, true, X_LEA, RDX, R13, RAX);
+	if (load && wb) {
+		/* Before the loads: a loaded base wins. */
+		ld(t, RAX, rn);
+		x_alu_imm(e, false, G1_ADD, RAX, up ? len : -len);
+		st(t, RAX, rn);
+	}
+	int32_t off = 0;
+	for (unsigned i = 0; i < 16; i++) {
+		if (!(list & (1u << i)))
+			continue;
+		if (load) {
+			x_rm(e, 0, false, X_LOAD, i == 15 ? RAX : RCX, RDX, off);
+			if (i != 15)
+				st(t, RCX, i);
+		} else {
+			ld(t, RCX, i);
+			x_rm(e, 0, false, X_STORE, RCX, RDX, off);
+		}
+		off += 4;
+	}
+	if (!load && wb) {
+		ld(t, RAX, rn);
+		x_alu_imm(e, false, G1_ADD, RAX, up ? len : -len);
+		st(t, RAX, rn);
+	}
+	c->resume = e->p;
+	if (load && (list & 0x8000)) {
+		jump_eax(t);
+		return true;
+	}
+	return false;
+}
+
+/* BX/BLX Rm at t->pc under cond: ends the block; an ARM target is looked
+ * up in jit->fast, a Thumb one leaves (arm_bx). */
+static void bx(struct tr *t, uint32_t insn, uint8_t *skip)
+{
+	struct emit *e = &t->b.e;
+	uint32_t pc = t->pc;
+	if (skip)
+		jit_add_cold(&t->b, COLD_CHAIN, pc + 4, skip);
+	ld(t, RAX, insn & 15);
+	if (insn & 0x20) {
+		x_rex(e, false, 0, 0, RBX, false); /* mov dword [r14], pc + 4 */
+		x_byte(e, 0xc7);
+		x_mem(e, 0, RBX, OFF_R(14));
+		x_u32(e, pc + 4);
+	}
+	jump_eax(t);
+}
+
+/* Interworking jump to eax (arm_bx): an ARM target through jit->fast, a
+ * Thumb one leaves. */
+static void jump_eax(struct tr *t)
+{
+	struct emit *e = &t->b.e;
+	x_byte(e, 0xa8); /* test al, 1 */
+	x_byte(e, 1);
+	uint8_t *thumb = x_jcc(e, CC_NE);
+	x_alu_imm(e, false, G1_AND, RAX, ~3);
+	st(t, RAX, 15);
+	x_rr(e, false, X_LOAD, RCX, RAX);
+	x_shift_imm(e, false, SH_SHR, RCX, 2);
+	x_alu_imm(e, false, G1_AND, RCX, JIT_FAST - 1);
+	x_shift_imm(e, false, SH_SHL, RCX, 4);
+	x_rr(e, true, X_ADD, RCX, R12);
+	x_rm(e, 0, true, X_CMP, RAX, RCX, (int32_t)offsetof(struct jit, fast));
+	x_jcc_to(e, CC_NE, t->b.j->exit_stub);
+	x_jmp_mem(e, RCX, (int32_t)(offsetof(struct jit, fast) + offsetof(struct jit_fast, code)));
+	x_patch(thumb, e->p);
+	x_alu_imm(e, false, G1_AND, RAX, ~1);
+	st(t, RAX, 15);
+	x_rex(e, false, 0, 0, RBX, false); /* mov dword [t], 1 */
+	x_byte(e, 0xc7);
+	x_mem(e, 0, RBX, OFF(t));
+	x_u32(e, 1);
+	x_jmp_to(e, t->b.j->exit_stub);
+}
+
+/* A block for pc; NULL when pc cannot be fetched (the interpreter then
+ * reports the fault). */
+static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t pc)
+{
+	static _Thread_local struct tr tr;
+	struct tr *t = &tr;
+	struct gmem *m = cpu->mem;
+
+	if ((pc & 3) || !gmem_check(m, pc, 4, GP_X) || !(gmem_mark_code(m, pc >> GPAGE_SHIFT) & GP_X))
+		return NULL;
+	uint8_t *code = jit_begin(j);
+	t->b.e.p = code;
+	t->b.j = j;
+	t->b.pc_off = OFF_R(15);
+	t->b.pc32 = true;
+	t->b.slow = slow_path;
+	t->b.ncold = 0;
+	t->pc = pc;
+
+	jit_entry_check(&t->b, OFF(interrupt_request), pc);
+	for (unsigned n = 0;; n++) {
+		if (n == MAX_INSNS || (n && !(t->pc & GPAGE_MASK))) {
+			jit_chain_exit(&t->b, t->pc);
+			break;
+		}
+		uint32_t insn = gmem_raw_ld32(m->host + t->pc);
+		if (m->big_endian)
+			insn = __builtin_bswap32(insn);
+		unsigned cond = insn >> 28;
+		uint8_t *skip = cond == 15 ? NULL : cond_skip(t, cond);
+		if (cond != 15 && (insn & 0x0e000000) == 0x0a000000) {
+			branch(t, insn, skip);
+			break;
+		}
+		if (cond != 15 && ((insn & 0x0fffffd0) == 0x012fff10) && (insn & 15) != 15) {
+			bx(t, insn, skip);
+			break;
+		}
+		arm_handler h = executor(insn);
+		bool done = false;
+		if (cond != 15 && h == arm_dp_handler(insn))
+			done = dp(t, insn);
+		else if (cond != 15 && h == arm_ldst_handler(insn))
+			done = ldst(t, insn);
+		else if (cond != 15 && h == arm_exec_ldst_extra)
+			done = ldst_extra(t, insn);
+		else if (cond != 15 && h == arm_exec_ldm && !(insn & (1u << 22)) && ((insn >> 16) & 15) != 15 &&
+			 (insn & 0xffff)) {
+			if (ldm(t, insn)) {
+				if (skip)
+					jit_add_cold(&t->b, COLD_CHAIN, t->pc + 4, skip);
+				break;
+			}
+			done = true;
+		}
+		if (!done)
+			call_executor(t, insn, t->pc);
+		if (skip)
+			x_patch(skip, t->b.e.p);
+		t->pc += 4;
+	}
+	jit_emit_cold(&t->b);
+	return jit_commit(j, pc, code, t->b.e.p);
+}
+
+int arm_jit_run(struct arm_cpu *cpu)
+{
+	struct jit *j = jit_self();
+	if (!j)
+		return -1;
+	j->host = cpu->mem->host;
+	j->perm = cpu->mem->perm;
+	j->size = cpu->mem->size;
+	uint8_t *link = NULL;
+	unsigned long flushes = j->flushes;
+	for (;;) {
+		if (cpu->t || __atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED))
+			return 0;
+		if (__atomic_load_n(j->genp, __ATOMIC_ACQUIRE) != j->gen)
+			jit_flush(j);
+		uint32_t pc = cpu->r[15];
+		struct jit_block *b = jit_find(j, pc);
+		if (!b)
+			b = translate(j, cpu, pc);
+		if (!b)
+			return -1;
+		if (link && j->flushes == flushes)
+			jit_chain(link, b);
+		j->fast[jit_fast_index(pc)] = (struct jit_fast){ pc, b->code };
+		flushes = j->flushes;
+		int rc = j->enter(cpu, j, b->code);
+		if (rc)
+			return rc;
+		link = j->link;
+		j->link = NULL;
+	}
+}
