@@ -95,6 +95,8 @@ static const int prctl_int_options[] = {
 	PR_GET_DUMPABLE, PR_SET_DUMPABLE, PR_GET_KEEPCAPS, PR_SET_KEEPCAPS,
 	PR_CAPBSET_READ, PR_SET_TIMERSLACK, PR_GET_TIMERSLACK, PR_SET_CHILD_SUBREAPER,
 	PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS, PR_GET_SECCOMP,
+	/* Capabilities (libcap-ng, setpriv, su): the guest's are the host process's. */
+	PR_GET_SECUREBITS, PR_SET_SECUREBITS, PR_CAP_AMBIENT, PR_CAPBSET_DROP,
 };
 
 SC(prctl)

@@ -4,7 +4,8 @@
  * and SO_SNDTIMEO take the guest's struct timeval. SOCK_* types, the
  * SOL_SOCKET level and its options go through the ABI's tables (MIPS has
  * its own); socket flag bits are open flags. Option values that are ints
- * are in the guest's byte order. */
+ * are in the guest's byte order. Netlink messages are converted by
+ * sock_netlink.c. */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include <sys/time.h>
 #include <sys/uio.h>
 
+#include "os/linux/sock_netlink.h"
 #include "os/linux/syscall.h"
 
 #define ADDR_MAX 128  /* sizeof(struct sockaddr_storage) */
@@ -166,8 +168,20 @@ static long do_sendto(struct linux_proc *p, const uint64_t a[6], bool to)
 			return r;
 	}
 	bool addr = to && a[4];
-	return sc_ret(sendto(sc_int(a[0]), buf, n, sc_int(a[3]), addr ? (struct sockaddr *)&ss : NULL,
-	                     addr ? (socklen_t)a[5] : 0));
+	int fd = sc_int(a[0]);
+	uint8_t *copy = NULL;
+	if (buf && buf != SC_BAD_PTR && p->mem.big_endian && netlink_converts(p, fd)) {
+		copy = malloc(n);
+		if (!copy)
+			return -ENOMEM;
+		memcpy(copy, buf, n);
+		netlink_in(p, copy, n);
+		buf = copy;
+	}
+	long r = sc_ret(sendto(fd, buf, n, sc_int(a[3]), addr ? (struct sockaddr *)&ss : NULL,
+	                       addr ? (socklen_t)a[5] : 0));
+	free(copy);
+	return r;
 }
 
 static long do_recvfrom(struct linux_proc *p, const uint64_t a[6], bool from)
@@ -177,8 +191,11 @@ static long do_recvfrom(struct linux_proc *p, const uint64_t a[6], bool from)
 	uint64_t n = sc_ulong(p, a[2]);
 	void *buf = n ? sc_buf_or_bad(p, a[1], n, GP_W) : NULL;
 	bool addr = from && a[4];
-	long r = sc_ret(recvfrom(sc_int(a[0]), buf, n, sc_int(a[3]), addr ? (struct sockaddr *)&ss : NULL,
+	int fd = sc_int(a[0]);
+	long r = sc_ret(recvfrom(fd, buf, n, sc_int(a[3]), addr ? (struct sockaddr *)&ss : NULL,
 	                         addr ? &len : NULL));
+	if (r > 0 && buf && netlink_converts(p, fd))
+		netlink_out(p, buf, (uint64_t)r < n ? (size_t)r : n);
 	if (r >= 0 && addr && put_addr(p, a[4], a[5], &ss, len) < 0)
 		return -EFAULT;
 	return r;
@@ -394,7 +411,30 @@ static long do_sendmsg(struct linux_proc *p, int fd, uint64_t msg, int mflags)
 		return r;
 	struct msghdr hm = { m.name ? &ss : NULL, m.name ? m.namelen : 0, v, m.iovlen,
 	                     clen ? control : NULL, clen, 0 };
+	/* A big-endian guest's netlink messages: gathered, then converted. */
+	uint8_t *copy = NULL;
+	struct iovec one;
+	if (p->mem.big_endian && netlink_converts(p, fd)) {
+		size_t n = 0;
+		for (uint64_t i = 0; i < m.iovlen; i++)
+			n += v[i].iov_len;
+		copy = malloc(n ? n : 1);
+		if (!copy) {
+			free(v);
+			return -ENOMEM;
+		}
+		n = 0;
+		for (uint64_t i = 0; i < m.iovlen; i++) {
+			memcpy(copy + n, v[i].iov_base, v[i].iov_len);
+			n += v[i].iov_len;
+		}
+		netlink_in(p, copy, n);
+		one = (struct iovec){ copy, n };
+		hm.msg_iov = &one;
+		hm.msg_iovlen = 1;
+	}
 	r = sc_ret(sendmsg(fd, &hm, mflags));
+	free(copy);
 	free(v);
 	return r;
 }
@@ -416,6 +456,9 @@ static long do_recvmsg(struct linux_proc *p, int fd, uint64_t msg, int mflags)
 	struct msghdr hm = { m.name ? &ss : NULL, m.name ? sizeof ss : 0, v, m.iovlen,
 	                     clen ? control : NULL, clen, 0 };
 	r = sc_ret(recvmsg(fd, &hm, mflags));
+	/* Netlink messages in the first buffer (readers of netlink give one). */
+	if (r > 0 && m.iovlen && netlink_converts(p, fd))
+		netlink_out(p, v[0].iov_base, (uint64_t)r < v[0].iov_len ? (size_t)r : v[0].iov_len);
 	free(v);
 	if (r < 0)
 		return r;

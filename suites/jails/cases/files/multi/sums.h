@@ -1,0 +1,2 @@
+unsigned long triangle(unsigned long n);
+unsigned long count_primes(unsigned long n);

@@ -1,0 +1,14 @@
+# make building a program of several C files (gcc once per file, then a
+# link), run, rebuilt after a header changes, and cleaned.
+# arch: armel mips64el
+set -e
+cp /mimic-cases/files/multi/* .
+make
+./sums 10 100 1000
+sha256sum count.o sums.o main.o sums
+make
+touch -d @1000000000 count.o sums.o main.o sums
+touch sums.h
+make
+make clean
+ls
