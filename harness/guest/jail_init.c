@@ -217,6 +217,11 @@ static void run_case(const char *name, unsigned timeout_s)
 	snprintf(script, sizeof script, "/mimic-cases/%s.sh", name);
 	snprintf(dir, sizeof dir, "/root/mimic-case-%s", name);
 	snprintf(host_dir, sizeof host_dir, JAIL "%s", dir);
+	/* One left in the tree by an interrupted run elsewhere goes first. */
+	if (access(host_dir, F_OK) == 0) {
+		console_record("warning %s: %s exists in the tree; removed", name, dir);
+		nftw(host_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+	}
 	if (mkdir(host_dir, 0755) != 0) {
 		console_record("error %s: mkdir %s: errno %d", name, dir, errno);
 		return;
