@@ -11,6 +11,7 @@
  *                            (single spaces apart, none empty) */
 #define _GNU_SOURCE
 #include "console.h"
+#include "describe.h"
 #include "run_test.h"
 
 #include <errno.h>
@@ -26,7 +27,6 @@
 #include <sys/reboot.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
 /* Scratch space of the runner, apart from the /tmp the programs see. */
@@ -95,33 +95,11 @@ static void loopback_up(void)
 		close(s);
 }
 
-/* Provenance: what the guest says it is. BogoMIPS varies from boot to boot. */
-static void describe_guest(void)
-{
-	struct utsname u;
-	char line[512];
-	FILE *f;
-
-	if (uname(&u) == 0) {
-		console_record("uname-r %s", u.release);
-		console_record("uname-v %s", u.version);
-		console_record("uname-m %s", u.machine);
-	}
-	f = fopen("/proc/cpuinfo", "re");
-	if (f == NULL)
-		return;
-	while (fgets(line, sizeof line, f) != NULL) {
-		line[strcspn(line, "\n")] = '\0';
-		if (line[0] != '\0' && strncmp(line, "BogoMIPS", 8) != 0)
-			console_record("cpuinfo %s", line);
-	}
-	fclose(f);
-}
-
 /* Runs one manifest entry: SUITE/NAME, then its arguments. */
 static void run_one(const char *entry, char *const *args, int argv0_path,
 		    unsigned index, unsigned timeout_s)
 {
+	static char *const env[] = { "MIMIC_TEST=conformance", NULL };
 	char path[600], dir[600], out[64], err[64];
 	const char *name = strrchr(entry, '/');
 	struct outcome o;
@@ -139,8 +117,9 @@ static void run_one(const char *entry, char *const *args, int argv0_path,
 	}
 
 	console_record("test %s", entry);
-	o = run_test(&(struct test_run){ path, argv0_path ? path : name, args, dir, out, err,
-					 timeout_s });
+	o = run_test(&(struct test_run){ .path = path, .name = argv0_path ? path : name,
+					 .args = args, .envp = env, .dir = dir, .out = out,
+					 .err = err, .timeout_s = timeout_s });
 	if (o.kind == OUTCOME_NOEXEC) {
 		console_record("error %s: cannot start: errno %d", entry, o.value);
 		return;

@@ -19,11 +19,11 @@ static int redirect(const char *path, int flags, int target)
 	return 0;
 }
 
-/* Any failure before the program runs goes back to the runner as errno. */
+/* Any failure before the program runs goes back to the runner as errno.
+ * The output files are opened before the chroot, which hides them. */
 static _Noreturn void child(const struct test_run *run, int report)
 {
 	char *argv[RUN_TEST_MAX_ARGS + 2] = { (char *)run->name };
-	char *envp[] = { "MIMIC_TEST=conformance", NULL };
 	sigset_t none;
 	size_t n = 0;
 	int e;
@@ -35,11 +35,13 @@ static _Noreturn void child(const struct test_run *run, int report)
 	argv[n + 1] = NULL;
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
-	if (chdir(run->dir) == 0 &&
-	    redirect("/dev/null", O_RDONLY, 0) == 0 &&
-	    redirect(run->out, O_WRONLY | O_CREAT | O_TRUNC, 1) == 0 &&
-	    redirect(run->err, O_WRONLY | O_CREAT | O_TRUNC, 2) == 0)
-		execve(run->path, argv, envp);
+	if (redirect(run->out, O_WRONLY | O_CREAT | O_TRUNC, 1) == 0 &&
+	    (run->err != NULL ? redirect(run->err, O_WRONLY | O_CREAT | O_TRUNC, 2) == 0
+			      : dup2(1, 2) == 2) &&
+	    (run->root == NULL || chroot(run->root) == 0) &&
+	    chdir(run->dir) == 0 &&
+	    redirect("/dev/null", O_RDONLY, 0) == 0)
+		execve(run->path, argv, run->envp);
 	e = errno;
 	if (write(report, &e, sizeof e) < 0)
 		_exit(127);

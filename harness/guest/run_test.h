@@ -16,9 +16,12 @@ struct test_run {
 	const char *path;   /* program to execute */
 	const char *name;   /* its argv[0] */
 	char *const *args;  /* further arguments, NULL-terminated */
-	const char *dir;    /* fresh empty directory to run it in */
-	const char *out;    /* file receiving its stdout */
-	const char *err;    /* file receiving its stderr */
+	char *const *envp;  /* its whole environment, NULL-terminated */
+	const char *root;   /* directory to chroot into first, or NULL */
+	const char *dir;    /* fresh empty directory to run it in (inside root) */
+	const char *out;    /* file receiving its stdout (path outside root) */
+	const char *err;    /* file receiving its stderr; NULL: merged into out,
+			     * in order, as `>out 2>&1` gives */
 	unsigned timeout_s; /* killed with SIGKILL after this long */
 };
 
