@@ -117,6 +117,8 @@ static uint8_t *cond_skip(struct tr *t, unsigned cond)
 	return x_jcc(e, CC_AE);
 }
 
+static void arm_jump_eax(struct tr *t);
+
 /* The x86 operation of each data-processing opcode on eax (first
  * operand) and ecx (second). */
 static const struct dp_op {
@@ -137,8 +139,10 @@ static const struct dp_op {
 /* ARM shift types to x86 (LSL, LSR, ASR, ROR). */
 static const uint8_t shift_x86[4] = { SH_SHL, SH_SHR, SH_SAR, SH_ROR };
 
-/* Data processing, when translated: true after emitting it. */
-static bool dp(struct tr *t, uint32_t insn)
+/* Data processing: 0 when not translated, 1 after emitting it, 2 when
+ * it wrote the PC (no S: a jump that does not interwork) and the block
+ * ends. */
+static int dp(struct tr *t, uint32_t insn)
 {
 	struct emit *e = &t->b.e;
 	unsigned opc = (insn >> 21) & 15, rn = (insn >> 16) & 15, rd = (insn >> 12) & 15;
@@ -148,8 +152,8 @@ static bool dp(struct tr *t, uint32_t insn)
 	unsigned type = (insn >> 5) & 3, amt = (insn >> 7) & 31;
 	int carry = -1; /* the shifter's carry when it is a constant */
 
-	if (!o->opc || (!test && rd == 15) || (test && rd) || (unary && rn))
-		return false;
+	if (!o->opc || (!test && rd == 15 && s) || (test && rd) || (unary && rn))
+		return 0;
 	if (imm) {
 		uint32_t v = insn & 0xff, rot = (insn >> 7) & 0x1e;
 		if (rot) {
@@ -159,11 +163,11 @@ static bool dp(struct tr *t, uint32_t insn)
 		x_mov_imm(e, RCX, v);
 	} else {
 		if (insn & 0x10)
-			return false; /* shifted by a register */
+			return 0; /* shifted by a register */
 		bool plain = type == 0 && amt == 0;
 		/* LSR/ASR #0 mean #32, ROR #0 is RRX. */
 		if (!plain && amt == 0)
-			return false;
+			return 0;
 		ld(t, RCX, insn & 15);
 		if (!plain) {
 			x_shift_imm(e, false, shift_x86[type], RCX, amt);
@@ -212,9 +216,13 @@ static bool dp(struct tr *t, uint32_t insn)
 			x_u32(e, (uint32_t)carry);
 		}
 	}
+	if (rd == 15 && !test) {
+		arm_jump_eax(t);
+		return 2;
+	}
 	if (!test)
 		st(t, RAX, rd);
-	return true;
+	return 1;
 }
 
 /* eax +/- the offset: esi for a register offset, else off (signed). */
@@ -437,6 +445,21 @@ static void jump_eax(struct tr *t)
 	x_byte(e, 0xa8); /* test al, 1 */
 	x_byte(e, 1);
 	uint8_t *thumb = x_jcc(e, CC_NE);
+	arm_jump_eax(t);
+	x_patch(thumb, e->p);
+	x_alu_imm(e, false, G1_AND, RAX, ~1);
+	st(t, RAX, 15);
+	x_rex(e, false, 0, 0, RBX, false); /* mov dword [t], 1 */
+	x_byte(e, 0xc7);
+	x_mem(e, 0, RBX, OFF(t));
+	x_u32(e, 1);
+	x_jmp_to(e, t->b.j->exit_stub);
+}
+
+/* A jump to the ARM code at eax & ~3 through jit->fast. */
+static void arm_jump_eax(struct tr *t)
+{
+	struct emit *e = &t->b.e;
 	x_alu_imm(e, false, G1_AND, RAX, ~3);
 	st(t, RAX, 15);
 	x_rr(e, false, X_LOAD, RCX, RAX);
@@ -447,14 +470,6 @@ static void jump_eax(struct tr *t)
 	x_rm(e, 0, true, X_CMP, RAX, RCX, (int32_t)offsetof(struct jit, fast));
 	x_jcc_to(e, CC_NE, t->b.j->exit_stub);
 	x_jmp_mem(e, RCX, (int32_t)(offsetof(struct jit, fast) + offsetof(struct jit_fast, code)));
-	x_patch(thumb, e->p);
-	x_alu_imm(e, false, G1_AND, RAX, ~1);
-	st(t, RAX, 15);
-	x_rex(e, false, 0, 0, RBX, false); /* mov dword [t], 1 */
-	x_byte(e, 0xc7);
-	x_mem(e, 0, RBX, OFF(t));
-	x_u32(e, 1);
-	x_jmp_to(e, t->b.j->exit_stub);
 }
 
 /* A block for pc; NULL when pc cannot be fetched (the interpreter then
@@ -497,9 +512,15 @@ static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t 
 		}
 		arm_handler h = executor(insn);
 		bool done = false;
-		if (cond != 15 && h == arm_dp_handler(insn))
-			done = dp(t, insn);
-		else if (cond != 15 && h == arm_ldst_handler(insn))
+		int r;
+		if (cond != 15 && h == arm_dp_handler(insn) && (r = dp(t, insn)) != 0) {
+			if (r == 2) {
+				if (skip)
+					jit_add_cold(&t->b, COLD_CHAIN, t->pc + 4, skip);
+				break;
+			}
+			done = true;
+		} else if (cond != 15 && h == arm_ldst_handler(insn))
 			done = ldst(t, insn);
 		else if (cond != 15 && h == arm_exec_ldst_extra)
 			done = ldst_extra(t, insn);
