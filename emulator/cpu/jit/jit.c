@@ -8,6 +8,7 @@
 #include <threads.h>
 
 #include "cpu/icache.h"
+#include "mem/mem.h"
 
 #ifdef MIMIC_COUNT_INSNS
 bool jit_enabled = false;
@@ -95,6 +96,17 @@ struct jit *jit_self(void)
 	jit_flush(j);
 	tss_set(key, j);
 	self = j;
+	return j;
+}
+
+struct jit *jit_for(const struct gmem *mem)
+{
+	struct jit *j = jit_self();
+	if (j) {
+		j->host = mem->host;
+		j->perm = mem->perm;
+		j->size = mem->size;
+	}
 	return j;
 }
 

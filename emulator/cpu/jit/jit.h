@@ -71,6 +71,11 @@ struct jit {
  * or the host refused executable memory (the interpreter then runs). */
 struct jit *jit_self(void);
 
+/* jit_self with the guest memory view generated code reads (r13-r15)
+ * taken from mem. */
+struct gmem;
+struct jit *jit_for(const struct gmem *mem);
+
 /* Drops every block and takes the current generation. */
 void jit_flush(struct jit *j);
 
@@ -140,6 +145,28 @@ void jit_emit_cold(struct jit_tr *t);
 static inline void jit_chain(uint8_t *site, const struct jit_block *b)
 {
 	x_patch(site, b->code);
+}
+
+/* The dispatcher's step both ISAs share: the jump the last block left by
+ * (link) is chained to b unless a flush came between, b goes into the
+ * fast table and runs. Returns its result (0: dispatch again), with link
+ * the exit it left by. */
+struct jit_dispatch {
+	uint8_t *link;
+	unsigned long flushes;
+};
+
+static inline int jit_run_block(struct jit *j, void *cpu, struct jit_dispatch *d, uint64_t pc,
+				const struct jit_block *b)
+{
+	if (d->link && j->flushes == d->flushes)
+		jit_chain(d->link, b);
+	j->fast[jit_fast_index(pc)] = (struct jit_fast){ pc, b->code };
+	d->flushes = j->flushes;
+	int rc = j->enter(cpu, j, b->code);
+	d->link = j->link;
+	j->link = NULL;
+	return rc;
 }
 
 #endif

@@ -562,14 +562,10 @@ static struct jit_block *translate(struct jit *j, struct mips_cpu *cpu, uint64_t
 
 int mips_jit_run(struct mips_cpu *cpu)
 {
-	struct jit *j = jit_self();
+	struct jit *j = jit_for(cpu->mem);
 	if (!j)
 		return -1;
-	j->host = cpu->mem->host;
-	j->perm = cpu->mem->perm;
-	j->size = cpu->mem->size;
-	uint8_t *link = NULL;
-	unsigned long flushes = j->flushes;
+	struct jit_dispatch d = { NULL, j->flushes };
 	for (;;) {
 		if (__atomic_load_n(&cpu->interrupt_request, __ATOMIC_RELAXED))
 			return mips_interrupt(cpu, cpu->pc);
@@ -583,17 +579,11 @@ int mips_jit_run(struct mips_cpu *cpu)
 			int rc = mips_interp_step(cpu);
 			if (rc)
 				return rc;
-			link = NULL;
+			d.link = NULL;
 			continue;
 		}
-		if (link && j->flushes == flushes)
-			jit_chain(link, b);
-		j->fast[jit_fast_index(pc)] = (struct jit_fast){ pc, b->code };
-		flushes = j->flushes;
-		int rc = j->enter(cpu, j, b->code);
+		int rc = jit_run_block(j, cpu, &d, pc, b);
 		if (rc)
 			return rc;
-		link = j->link;
-		j->link = NULL;
 	}
 }
