@@ -18,6 +18,7 @@
 #include "loader/loader.h"
 #include "os/linux/linux.h"
 #include "os/linux/own_fds.h"
+#include "os/linux/proc_limits.h"
 
 #define MIMIC_VERSION "0.1"
 #define DEFAULT_STACK (8u << 20)
@@ -49,10 +50,14 @@ static void usage(FILE *f)
 		"  -U var            remove an environment variable for the program\n"
 		"  -0 argv0          argv[0] of the program\n"
 		"  -s size           stack size (suffix k, M or G; MIMIC_STACK_SIZE)\n"
+		"  -m size           memory limit: the program's address-space limit,\n"
+		"                    RLIMIT_AS (suffix k, M or G; MIMIC_MEMORY_LIMIT);\n"
+		"                    none by default, the guest gets what the host gives\n"
 		"  -exefd n          descriptor of mimic's own executable, inherited from the\n"
 		"                    mimic that ran a guest's execve (internal)\n"
 		"  -notesfd n        descriptor of the page where deaths by signals the host\n"
 		"                    lacks are noted, likewise (internal)\n"
+		"  -rlimits list     the guest's RLIMIT_AS and RLIMIT_DATA, likewise (internal)\n"
 		"  -setid uid:gid    effective ids to take once the program is loaded, as for a\n"
 		"                    set-user-ID program a guest execs (internal; needs root)\n\n"
 		"As a binfmt_misc interpreter (flags F and P, as for qemu-user-static) mimic\n"
@@ -158,8 +163,8 @@ static void env_set(struct env *e, char *assignment)
 }
 
 struct options {
-	const char *sysroot, *argv0, *cpu, *exefd, *notesfd, *setid;
-	uint64_t stack_size;
+	const char *sysroot, *argv0, *cpu, *exefd, *notesfd, *setid, *rlimits;
+	uint64_t stack_size, memory;
 	bool strace, log_unimp;
 };
 
@@ -204,7 +209,8 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			jit_enabled = false;
 			continue;
 		}
-		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s", "d", "exefd", "notesfd", "setid" };
+		static const char *const with_arg[] = { "L", "cpu", "E", "U", "0", "s", "m", "d", "exefd", "notesfd",
+							      "setid", "rlimits" };
 		bool known = false;
 		for (unsigned k = 0; k < sizeof with_arg / sizeof with_arg[0]; k++)
 			known |= strcmp(opt, with_arg[k]) == 0;
@@ -231,6 +237,12 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			o->notesfd = arg;
 		else if (strcmp(opt, "setid") == 0)
 			o->setid = arg;
+		else if (strcmp(opt, "rlimits") == 0)
+			o->rlimits = arg;
+		else if (strcmp(opt, "m") == 0) {
+			if (!parse_size(arg, &o->memory))
+				die_usage("bad memory limit", arg);
+		}
 		else if (!parse_size(arg, &o->stack_size))
 			die_usage("bad stack size", arg);
 	}
@@ -252,6 +264,8 @@ static void env_options(struct options *o)
 		o->cpu = s;
 	if ((s = getenv("MIMIC_STACK_SIZE")) != NULL && *s && !parse_size(s, &o->stack_size))
 		die_usage("bad MIMIC_STACK_SIZE", s);
+	if ((s = getenv("MIMIC_MEMORY_LIMIT")) != NULL && *s && !parse_size(s, &o->memory))
+		die_usage("bad MIMIC_MEMORY_LIMIT", s);
 }
 
 /* -setid UID:GID: the effective (and saved) ids a set-user-ID or
@@ -327,6 +341,8 @@ int main(int argc, char **argv)
 	p->arch = arch;
 	p->strace = o.strace;
 	p->log_unimp = o.log_unimp;
+	if (linux_limits_init(p->tg, o.rlimits, o.memory) != 0)
+		die_usage("bad -rlimits", o.rlimits);
 	/* Kept after the command line is overwritten (proc_title_set). */
 	p->sysroot = o.sysroot ? strdup(o.sysroot) : NULL;
 	p->task_size = arch->elf->task_size;

@@ -241,6 +241,18 @@ int gvma_copy(struct gvma_list *l, uint64_t from, uint64_t to, uint64_t len)
 	return rc;
 }
 
+uint64_t gvma_bytes(const struct gvma_list *l, uint64_t start, uint64_t end, unsigned mask, unsigned want)
+{
+	uint64_t n = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct gvma *v = &l->v[i];
+		if ((v->flags & (mask | GV_GATE)) != want || v->end <= start || v->start >= end)
+			continue;
+		n += (v->end < end ? v->end : end) - (v->start > start ? v->start : start);
+	}
+	return n;
+}
+
 void gvma_free(struct gvma_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)

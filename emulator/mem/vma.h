@@ -70,6 +70,10 @@ void gvma_grow(struct gvma_list *l, uint64_t end, uint64_t len);
 /* mremap: the descriptions of [from, from+len) also describe [to, to+len)
  * (file offsets follow; anonymous memory keeps its offset). 0 or -1. */
 int gvma_copy(struct gvma_list *l, uint64_t from, uint64_t to, uint64_t len);
+/* Bytes of [start, end) in ranges whose flags & mask equal want (gate
+ * pages never count): what may_expand_vm counts an mmap over (mask 0)
+ * and the data_vm of RLIMIT_DATA (written, private, not a stack). */
+uint64_t gvma_bytes(const struct gvma_list *l, uint64_t start, uint64_t end, unsigned mask, unsigned want);
 void gvma_free(struct gvma_list *l);
 
 #endif

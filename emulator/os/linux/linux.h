@@ -207,6 +207,8 @@ struct linux_tgroup {
 	struct linux_sigqueue shared;
 	struct linux_proc *threads;   /* linked through next */
 	unsigned nthreads;
+	/* RLIMIT_AS and RLIMIT_DATA (proc_limits.h): soft, hard. */
+	uint64_t mem_limit[2][2];
 	/* signalfd descriptors (sys_signalfd.c): each a host eventfd that
 	 * is kept readable while a signal of its mask is pending. */
 	struct linux_signalfd {

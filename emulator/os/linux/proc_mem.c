@@ -14,6 +14,7 @@
 
 #include "loader/loader.h"
 #include "os/linux/abi.h"
+#include "os/linux/proc_limits.h"
 #include "os/linux/proc_sys.h"
 #include "os/linux/procfs.h"
 
@@ -109,8 +110,7 @@ static long brk_locked(struct linux_proc *p, const uint64_t a[6])
 	uint64_t brk = a[0];
 	if (brk < p->mm->brk_start || brk >= p->task_size)
 		return (long)p->mm->brk_cur;
-	struct rlimit rl;
-	if (getrlimit(RLIMIT_DATA, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && brk - p->mm->brk_start > rl.rlim_cur)
+	if (!linux_brk_fits(p, brk))
 		return (long)p->mm->brk_cur;
 	uint64_t newbrk = page_up(brk), oldbrk = page_up(p->mm->brk_cur);
 	if (newbrk < oldbrk) {
@@ -118,7 +118,8 @@ static long brk_locked(struct linux_proc *p, const uint64_t a[6])
 	} else if (newbrk > oldbrk) {
 		/* One guard page must stay free below the next mapping. */
 		uint64_t span = newbrk - oldbrk + GPAGE_SIZE;
-		if (newbrk + GPAGE_SIZE > p->task_size || !range_free(p, oldbrk, span))
+		if (newbrk + GPAGE_SIZE > p->task_size || !range_free(p, oldbrk, span) ||
+		    !linux_may_expand(p, GV_READ | GV_WRITE, newbrk - oldbrk, 0, 0))
 			return (long)p->mm->brk_cur;
 		if (gmem_map(&p->mem, oldbrk, newbrk - oldbrk, guest_prot(p, GP_R | GP_W)) != 0)
 			return (long)p->mm->brk_cur;
@@ -237,6 +238,10 @@ static long do_mmap(struct linux_proc *p, uint64_t addr, uint64_t len, uint64_t 
 			return -ENODEV;
 		anon = file.zero;
 	}
+	unsigned vf = ((prot & G_PROT_WRITE) ? GV_WRITE : 0) | (shared ? GV_SHARED : 0) |
+		      ((flags & G_MAP_GROWSDOWN) ? GV_GROWSDOWN : 0);
+	if (!linux_may_expand(p, vf, plen, addr, fixed ? plen : 0))
+		return -ENOMEM;
 	unmap(p, addr, plen);
 	if (gmem_map(&p->mem, addr, plen, guest_prot(p, prot)) != 0)
 		return -ENOMEM;
@@ -383,6 +388,12 @@ static long mremap_locked(struct linux_proc *p, const uint64_t a[6])
 	/* old_len 0 duplicates a shared mapping; private ones refuse. */
 	if (old_len == 0)
 		return -EINVAL;
+	/* vma_to_resize's check; the source a DONTUNMAP move leaves counts too. */
+	uint64_t more = (new_len > old_len ? new_len - old_len : 0) + ((flags & MREMAP_G_DONTUNMAP) ? old_len : 0);
+	unsigned vf = gvma_bytes(p->mem.vmas, addr, addr + 1, GV_WRITE | GV_SHARED | GV_GROWSDOWN, GV_WRITE)
+			      ? GV_WRITE : 0;
+	if (more && !linux_may_expand(p, vf, more, 0, 0))
+		return -ENOMEM;
 	if (!to) {
 		uint64_t end = addr + old_len, grow = new_len - old_len;
 		if (end + grow <= p->task_size && range_free(p, end, grow)) {

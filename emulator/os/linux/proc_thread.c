@@ -15,6 +15,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "os/linux/proc_limits.h"
 #include "os/linux/proc_signal.h"
 #include "os/linux/proc_thread.h"
 #include "os/linux/syscall.h"
@@ -33,6 +34,7 @@ int linux_proc_init(struct linux_proc *p)
 	pthread_mutex_init(&p->tg->lock, NULL);
 	p->tg->threads = p;
 	p->tg->nthreads = 1;
+	linux_limits_init(p->tg, NULL, 0);
 	p->tid = (int)gettid();
 	proc_signal_set_self(p);
 	proc_kick_init(p);

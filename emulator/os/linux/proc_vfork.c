@@ -89,8 +89,10 @@ static struct linux_proc *child_state(struct linux_proc *p, unsigned flags, uint
 		proc_thread_free(c);
 		c = NULL;
 	}
-	if (c)
+	if (c) {
 		memcpy(tg->sigact, p->tg->sigact, sizeof tg->sigact);
+		memcpy(tg->mem_limit, p->tg->mem_limit, sizeof tg->mem_limit);
+	}
 	proc_unlock(p);
 	if (!c) {
 		free(tg);

@@ -18,6 +18,7 @@
 #include "loader/loader.h"
 #include "cpu/jit/jit.h"
 #include "os/linux/own_fds.h"
+#include "os/linux/proc_limits.h"
 #include "os/linux/syscall.h"
 
 #define ARG_MAX_COUNT 0x20000
@@ -144,7 +145,7 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 		n++;
 	while (pre && pre[m])
 		m++;
-	char **v = calloc(n + m + 15, sizeof *v);
+	char **v = calloc(n + m + 17, sizeof *v);
 	if (!v)
 		return -ENOMEM;
 	size_t k = 0;
@@ -169,6 +170,11 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 	if (p->log_unimp) {
 		v[k++] = "-d";
 		v[k++] = "unimp";
+	}
+	char limits[96];
+	if (linux_limits_arg(p->tg, limits, sizeof limits)) {
+		v[k++] = "-rlimits";
+		v[k++] = limits;
 	}
 	char ids[32];
 	if (setid_arg(prog, ids, sizeof ids)) {

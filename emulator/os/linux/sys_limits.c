@@ -1,12 +1,14 @@
 /* Resource limits and usage, and prctl. RLIMIT_* values go through the
  * ABI's table (MIPS numbers them differently); PR_* are the same on all. */
 #define _GNU_SOURCE
+#include <linux/capability.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "os/linux/proc_limits.h"
 #include "os/linux/proc_signal.h"
 #include "os/linux/syscall.h"
 
@@ -31,11 +33,49 @@ static int resource(const struct linux_proc *p, uint64_t v)
 	return abi_value_in(p->arch->abi->rlimits, sc_int(v));
 }
 
+static bool may_raise_hard(void)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+	return syscall(SYS_capget, &h, d) == 0 && (d[0].effective & (1u << CAP_SYS_RESOURCE));
+}
+
+/* do_prlimit: RLIMIT_AS and RLIMIT_DATA of this process are mimic's
+ * (proc_limits.h); another process keeps its own inside its mimic, so
+ * those of others read as the host's and cannot be set from here. */
+static long do_prlimit(struct linux_proc *p, int pid, int res, const struct rlimit *nr, struct rlimit *old)
+{
+	int i = linux_limit_index(res);
+	bool self = pid == 0 || pid == (int)getpid();
+	if (i < 0 || (!self && !nr))
+		return sc_ret(syscall(SYS_prlimit64, pid, res, nr, old));
+	if (nr && nr->rlim_cur > nr->rlim_max)
+		return -EINVAL;
+	if (!self)
+		return -EPERM;
+	uint64_t(*lim)[2] = p->tg->mem_limit;
+	long r = 0;
+	pthread_mutex_lock(&p->tg->lock);
+	if (old) {
+		old->rlim_cur = __atomic_load_n(&lim[i][0], __ATOMIC_RELAXED);
+		old->rlim_max = __atomic_load_n(&lim[i][1], __ATOMIC_RELAXED);
+	}
+	if (nr && nr->rlim_max > lim[i][1] && !may_raise_hard())
+		r = -EPERM;
+	else if (nr) {
+		__atomic_store_n(&lim[i][0], (uint64_t)nr->rlim_cur, __ATOMIC_RELAXED);
+		__atomic_store_n(&lim[i][1], (uint64_t)nr->rlim_max, __ATOMIC_RELAXED);
+	}
+	pthread_mutex_unlock(&p->tg->lock);
+	return r;
+}
+
 SC(ugetrlimit)
 {
 	struct rlimit r;
-	if (getrlimit((__rlimit_resource_t)resource(p, a[0]), &r) < 0)
-		return -errno;
+	long e = do_prlimit(p, 0, resource(p, a[0]), NULL, &r);
+	if (e < 0)
+		return e;
 	struct gimage g;
 	unsigned w = sc_wordsize(p);
 	gi_init(&g, p);
@@ -51,7 +91,7 @@ SC(setrlimit)
 	if (gi_get(p, a[1], &g, 2 * w) < 0)
 		return -EFAULT;
 	struct rlimit r = { rlim_in(p, gi_getlong(&g, p, 0)), rlim_in(p, gi_getlong(&g, p, w)) };
-	return sc_ret(setrlimit((__rlimit_resource_t)resource(p, a[0]), &r));
+	return do_prlimit(p, 0, resource(p, a[0]), &r, NULL);
 }
 
 /* getrlimit of 64-bit ABIs: the same struct of C longs. */
@@ -70,10 +110,9 @@ SC(prlimit64)
 	}
 	if (a[3] && !gmem_check(&p->mem, a[3], 16, GP_W))
 		return -EFAULT;
-	if (syscall(SYS_prlimit64, sc_int(a[0]), resource(p, a[1]), a[2] ? &nr : NULL, &old) < 0)
-		return -errno;
-	if (!a[3])
-		return 0;
+	long e = do_prlimit(p, sc_int(a[0]), resource(p, a[1]), a[2] ? &nr : NULL, &old);
+	if (e < 0 || !a[3])
+		return e;
 	gi_init(&g, p);
 	gi_u64(&g, 0, old.rlim_cur);
 	gi_u64(&g, 8, old.rlim_max);

@@ -1,8 +1,8 @@
 /* /proc files that would show the emulator instead of the guest are made
  * up for the guest into an anonymous file, read-only like the kernel's:
- * cmdline and auxv (from the guest's initial stack), maps, stat and status
- * of this process (/proc/self, /proc/<own pid>, /proc/thread-self and
- * their task/<tid> directories), and /proc/cpuinfo. Another process's
+ * cmdline and auxv (from the guest's initial stack), maps, stat, status
+ * and limits of this process (/proc/self, /proc/<own pid>,
+ * /proc/thread-self and their task/<tid> directories), and /proc/cpuinfo. Another process's
  * cmdline is the host's without the zeroes an emulator leaves after the
  * guest's arguments it wrote over its own (proc_title.c).
  * /proc/self/exe is handled with paths (syscall_util.c). */
@@ -15,17 +15,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "os/linux/proc_limits.h"
 #include "os/linux/procfs.h"
 #include "os/linux/syscall.h"
 
-enum fake { FAKE_NONE, FAKE_CMDLINE, FAKE_AUXV, FAKE_MAPS, FAKE_STAT, FAKE_STATUS, FAKE_CPUINFO, FAKE_OTHER_CMDLINE };
+enum fake { FAKE_NONE, FAKE_CMDLINE, FAKE_AUXV, FAKE_MAPS, FAKE_STAT, FAKE_STATUS, FAKE_CPUINFO, FAKE_OTHER_CMDLINE,
+	    FAKE_LIMITS };
 
 static const struct {
 	const char *name;
 	enum fake kind;
 } per_task[] = {
 	{ "cmdline", FAKE_CMDLINE }, { "auxv", FAKE_AUXV },	{ "maps", FAKE_MAPS },
-	{ "stat", FAKE_STAT },	     { "status", FAKE_STATUS },
+	{ "stat", FAKE_STAT },	     { "status", FAKE_STATUS },	{ "limits", FAKE_LIMITS },
 };
 
 /* Takes prefix off *s; false when *s does not start with it. */
@@ -179,6 +181,9 @@ static int generate(struct linux_proc *p, enum fake k, int tid, FILE *f)
 		return 0;
 	case FAKE_OTHER_CMDLINE:
 		return other_cmdline(tid, f);
+	case FAKE_LIMITS:
+		linux_limits_show(p, f);
+		return 0;
 	case FAKE_NONE:
 		break;
 	}
