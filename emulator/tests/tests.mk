@@ -1,5 +1,5 @@
 # Guest programs of the emulator's own tests (emulator/tests/), per target.
-EMU_TEST_PROGS := enosys args exec chroot_exec unknown_ioctl stress
+EMU_TEST_PROGS := enosys args exec chroot_exec unknown_ioctl stress memlimit
 
 define emu_test_rules
 $(BUILD)/guest/$(1)/emulator/$(2): emulator/tests/src/$(2).c
