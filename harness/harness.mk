@@ -3,7 +3,8 @@
 # programs into the initramfs) and $(BUILD)/guest/<target>/jail-init
 # (harness/record_jail: runs the jail cases in a jail tree on the disk).
 
-HARNESS_GUEST_COMMON := harness/guest/console.c harness/guest/describe.c harness/guest/run_test.c
+HARNESS_GUEST_COMMON := harness/guest/console.c harness/guest/describe.c harness/guest/run_test.c \
+			harness/guest/session.c
 HARNESS_GUEST_DEP := $(wildcard harness/guest/*.c harness/guest/*.h) harness/harness.mk
 
 # One target's rules; $(1) is the target name (armv6, mips64 ...).

@@ -13,18 +13,16 @@
 #include "console.h"
 #include "describe.h"
 #include "run_test.h"
+#include "session.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <net/if.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/klog.h>
 #include <sys/mount.h>
-#include <sys/reboot.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,21 +30,14 @@
 /* Scratch space of the runner, apart from the /tmp the programs see. */
 #define WORK "/mimic-run"
 
-/* syslog(2) action number; the C library does not name it. */
-enum { SYSLOG_ACTION_CONSOLE_OFF = 6 };
-
-struct mountpoint {
-	const char *type, *dir;
-};
-
 static const struct mountpoint mounts[] = {
-	{ "proc", "/proc" },
-	{ "sysfs", "/sys" },
-	{ "devtmpfs", "/dev" },
-	{ "devpts", "/dev/pts" },
-	{ "tmpfs", "/dev/shm" },
-	{ "tmpfs", "/tmp" },
-	{ "tmpfs", WORK },
+	{ "proc", "/proc", NULL, 0 },
+	{ "sysfs", "/sys", NULL, 0 },
+	{ "devtmpfs", "/dev", NULL, 0 },
+	{ "devpts", "/dev/pts", NULL, 0 },
+	{ "tmpfs", "/dev/shm", NULL, 0 },
+	{ "tmpfs", "/tmp", NULL, 0 },
+	{ "tmpfs", WORK, NULL, 0 },
 };
 
 /* What a distribution's device manager adds beside devtmpfs's nodes. */
@@ -59,12 +50,8 @@ static const char *const dev_links[][2] = {
 
 static void mount_all(void)
 {
-	for (size_t i = 0; i < sizeof mounts / sizeof mounts[0]; i++) {
-		mkdir(mounts[i].dir, 0755);
-		if (mount(mounts[i].type, mounts[i].dir, mounts[i].type, 0, NULL) != 0)
-			console_record("warning mount %s on %s: errno %d",
-				       mounts[i].type, mounts[i].dir, errno);
-	}
+	for (size_t i = 0; i < sizeof mounts / sizeof mounts[0]; i++)
+		session_mount(&mounts[i], "warning");
 	chmod("/tmp", 01777);
 	for (size_t i = 0; i < sizeof dev_links / sizeof dev_links[0]; i++)
 		if (symlink(dev_links[i][0], dev_links[i][1]) != 0 && errno != EEXIST)
@@ -126,17 +113,7 @@ static void run_one(const char *entry, char *const *args, int argv0_path,
 	}
 	console_file("stdout", out);
 	console_file("stderr", err);
-	switch (o.kind) {
-	case OUTCOME_EXIT:
-		console_record("end %s exit %d", entry, o.value);
-		break;
-	case OUTCOME_SIGNAL:
-		console_record("end %s signal %d", entry, o.value);
-		break;
-	default:
-		console_record("end %s timeout", entry);
-		break;
-	}
+	session_outcome(entry, o);
 	unlink(out);
 	unlink(err);
 }
@@ -191,26 +168,10 @@ static void run_manifest(void)
 
 int main(void)
 {
-	sigset_t chld;
-
-	/* Like a shell: the programs are not process-group leaders. */
-	setsid();
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld, NULL);
-	/* No kernel message may land inside a transcript. */
-	klogctl(SYSLOG_ACTION_CONSOLE_OFF, NULL, 0);
-	console_raw();
-
-	console_record("start");
+	session_start();
 	mount_all();
 	loopback_up();
 	describe_guest();
 	run_manifest();
-
-	sync();
-	console_drain();
-	reboot(RB_POWER_OFF);
-	for (;;)
-		pause();
+	session_end();
 }

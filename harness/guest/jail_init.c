@@ -16,16 +16,14 @@
 #include "console.h"
 #include "describe.h"
 #include "run_test.h"
+#include "session.h"
 
 #include <errno.h>
 #include <ftw.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/klog.h>
 #include <sys/mount.h>
-#include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <time.h>
@@ -35,8 +33,6 @@
 #define JAIL "/jail"
 #define WORK "/mimic-run"
 
-/* syslog(2) action number; the C library does not name it. */
-enum { SYSLOG_ACTION_CONSOLE_OFF = 6 };
 /* How long the disk may take to appear (the SD card probe is slow). */
 enum { DISK_WAIT_S = 300 };
 
@@ -47,11 +43,6 @@ static char *const case_env[] = {
 	"LC_ALL=C",
 	"TZ=UTC",
 	NULL,
-};
-
-struct mountpoint {
-	const char *type, *dir, *data;
-	unsigned long flags;
 };
 
 /* The runner's own view: the disk's node, /proc/cpuinfo, scratch files. */
@@ -85,14 +76,7 @@ static const char *const jail_dev_links[][2] = {
 	{ "/proc/self/fd/2", JAIL "/dev/stderr" },
 };
 
-static int mount_one(const struct mountpoint *m)
-{
-	mkdir(m->dir, 0755);
-	if (mount(m->type, m->dir, m->type, m->flags, m->data) == 0)
-		return 0;
-	console_record("error mount %s on %s: errno %d", m->type, m->dir, errno);
-	return -1;
-}
+static int mount_one(const struct mountpoint *m) { return session_mount(m, "error"); }
 
 static int mount_table(const struct mountpoint *m, size_t n)
 {
@@ -195,17 +179,7 @@ static void run_in_jail(const char *name, char *const *argv, const char *dir, un
 	}
 	console_file("output", out);
 	unlink(out);
-	switch (o.kind) {
-	case OUTCOME_EXIT:
-		console_record("end %s exit %d", name, o.value);
-		break;
-	case OUTCOME_SIGNAL:
-		console_record("end %s signal %d", name, o.value);
-		break;
-	default:
-		console_record("end %s timeout", name);
-		break;
-	}
+	session_outcome(name, o);
 }
 
 /* A case runs in a fresh empty /root/mimic-case-NAME, removed after. */
@@ -271,29 +245,13 @@ static void run_manifest(void)
 
 int main(void)
 {
-	sigset_t chld;
-
-	/* Like a shell: the cases are not process-group leaders. */
-	setsid();
 	umask(022);
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld, NULL);
-	/* No kernel message may land inside a transcript. */
-	klogctl(SYSLOG_ACTION_CONSOLE_OFF, NULL, 0);
-	console_raw();
-
-	console_record("start");
+	session_start();
 	if (mount_table(runner_mounts, sizeof runner_mounts / sizeof runner_mounts[0]) == 0) {
 		describe_guest();
 		run_manifest();
 	}
-
 	sync();
 	umount2(JAIL, MNT_DETACH);
-	sync();
-	console_drain();
-	reboot(RB_POWER_OFF);
-	for (;;)
-		pause();
+	session_end();
 }
