@@ -33,5 +33,6 @@ void g_thumb_ldst(struct out *o);
 void g_thumb_multi(struct out *o);
 void g_thumb_branch(struct out *o);
 void g_thumb_cond(struct out *o);
+void g_random_arm(struct out *o);
 
 #endif

@@ -106,6 +106,80 @@ const char *dis_name(unsigned id)
 	return current == ISA_ARM ? cs_insn_name(arm, id) : mnemonics[id];
 }
 
+/* r0-r14 as bits; PC (and anything else) as none. */
+static unsigned arm_reg_bit(unsigned reg)
+{
+	if (reg >= ARM_REG_R0 && reg <= ARM_REG_R12)
+		return 1u << (reg - ARM_REG_R0);
+	return reg == ARM_REG_SP ? 1u << 13 : reg == ARM_REG_LR ? 1u << 14 : 0;
+}
+
+static int is_block_transfer(unsigned id)
+{
+	static const unsigned ids[] = { ARM_INS_LDM, ARM_INS_LDMDA, ARM_INS_LDMDB, ARM_INS_LDMIB, ARM_INS_STM,
+					ARM_INS_STMDA, ARM_INS_STMDB, ARM_INS_STMIB, ARM_INS_PUSH, ARM_INS_POP,
+					ARM_INS_SRSDA, ARM_INS_SRSDB, ARM_INS_SRSIA, ARM_INS_SRSIB, ARM_INS_RFEDA,
+					ARM_INS_RFEDB, ARM_INS_RFEIA, ARM_INS_RFEIB };
+	for (size_t i = 0; i < ARRAY_LEN(ids); i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+unsigned dis_arm_info(uint32_t insn, int size, int is_thumb, struct dis_arm_info *info)
+{
+	csh h = is_thumb ? thumb : arm;
+	uint8_t b[4];
+	if (is_thumb && size == 4) {
+		b[0] = (uint8_t)(insn >> 16); b[1] = (uint8_t)(insn >> 24);
+		b[2] = (uint8_t)insn; b[3] = (uint8_t)(insn >> 8);
+	} else {
+		for (int i = 0; i < 4; i++)
+			b[i] = (uint8_t)(insn >> (8 * i));
+	}
+	memset(info, 0, sizeof *info);
+	cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
+	cs_insn *ci;
+	size_t n = cs_disasm(h, b, (size_t)size, 0, 1, &ci);
+	cs_option(h, CS_OPT_DETAIL, CS_OPT_OFF);
+	if (n != 1 || ci->size != (uint16_t)size) {
+		if (n)
+			cs_free(ci, n);
+		return 0;
+	}
+	const cs_detail *d = ci->detail;
+	const cs_arm *a = &d->arm;
+	for (int i = 0; i < d->groups_count; i++)
+		if (d->groups[i] == ARM_GRP_JUMP || d->groups[i] == ARM_GRP_CALL || d->groups[i] == ARM_GRP_INT ||
+		    d->groups[i] == CS_GRP_RET)
+			info->pc = 1;
+	for (int i = 0; i < d->regs_write_count; i++) {
+		info->pc |= d->regs_write[i] == ARM_REG_PC;
+		info->regs |= arm_reg_bit(d->regs_write[i]);
+	}
+	for (int i = 0; i < d->regs_read_count; i++)
+		info->regs |= arm_reg_bit(d->regs_read[i]);
+	for (int i = 0; i < a->op_count; i++) {
+		const cs_arm_op *op = &a->operands[i];
+		if (op->type == ARM_OP_REG) {
+			info->regs |= arm_reg_bit(op->reg);
+			info->pc |= op->reg == ARM_REG_PC && (op->access & CS_AC_WRITE);
+			if (i == 0 && is_block_transfer(ci->id))
+				info->addr |= arm_reg_bit(op->reg);
+		} else if (op->type == ARM_OP_MEM) {
+			info->regs |= arm_reg_bit(op->mem.base) | arm_reg_bit(op->mem.index);
+			info->addr |= arm_reg_bit(op->mem.base);
+			info->index |= arm_reg_bit(op->mem.index);
+		}
+	}
+	/* PUSH and POP address through SP without naming it. */
+	if (ci->id == ARM_INS_PUSH || ci->id == ARM_INS_POP)
+		info->addr |= 1u << 13, info->regs |= 1u << 13;
+	unsigned id = ci->id;
+	cs_free(ci, n);
+	return id;
+}
+
 int dis_accepts(unsigned id, const char *names)
 {
 	if (!id)

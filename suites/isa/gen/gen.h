@@ -144,6 +144,15 @@ unsigned dis_mips(uint32_t insn, uint64_t addr, char *text, size_t cap);
 unsigned dis_intern(const char *mnemonic);
 const char *dis_name(unsigned id);
 int dis_accepts(unsigned id, const char *names);
+/* ARM/Thumb, from Capstone's detail: registers r0-r14 an instruction names
+ * or implies (bit r), those it addresses memory through (base, and index
+ * apart), and whether it may write the PC or is a jump, call, return or
+ * system call. Returns the Capstone id, 0 when it cannot decode. */
+struct dis_arm_info {
+	unsigned regs, addr, index;
+	int pc;
+};
+unsigned dis_arm_info(uint32_t insn, int size, int thumb, struct dis_arm_info *info);
 
 /* ---- patterns ---- */
 void run_patterns(struct out *o, const struct pattern *p, int n);
