@@ -10,9 +10,17 @@
  * field of 15, a write-back base of 15, LDM of the PC), RFE and SRS,
  * SETEND and MSR of the E bit (the exit code stores little-endian), and
  * the system and debug coprocessors 14 and 15 (thread and cycle
- * registers differ from run to run). Registers an instruction addresses
- * memory through point into the window, index registers hold small
- * offsets, the others edge or random values. */
+ * registers differ from run to run), and coprocessors 8 and 9: the
+ * reference guest's CPU model (QEMU's ARM1176) decodes cp9 transfers as
+ * the half-precision VLDR/VSTR of ARMv8.2, which the ARM1176 does not
+ * have, so no baseline of them would be the hardware's.
+ *
+ * Registers an instruction addresses memory through point into the
+ * window; an index register holds a value its shift brings within 1 KiB,
+ * so every access lands in the window, in the program's code and data
+ * below it, or far from anything mapped: never in the heap, whose start
+ * the guest's kernel randomizes. The other registers hold edge or random
+ * values. */
 #include "armv6.h"
 
 enum { RANDOM_ARM_VECTORS = 3000 };
@@ -26,13 +34,41 @@ static int leaves_stub(uint32_t w)
 		return 1;
 	if (op == 4 && (w & 1u << 20) && (w & 0x8000u))
 		return 1;
+	/* A base of 15 written back (post-indexed, or W): a jump. */
+	int extra = op == 0 && (w & 0x90u) == 0x90u && (w & 0x60u);
+	if ((w >> 16 & 0xf) == 0xf && (op == 2 || op == 3 || op == 4 || op == 6 || extra) &&
+	    (!(w & 1u << 24) || (w & 1u << 21)))
+		return 1;
 	unsigned bx = w & 0x0ff000f0u;
 	if (bx == 0x01200010u || bx == 0x01200020u || bx == 0x01200030u)
 		return 1;
 	int msr = (w & 0x0fb00000u) == 0x03200000u || (w & 0x0fb000f0u) == 0x01200000u;
 	if (msr && (w & 1u << 17))
 		return 1;
-	return (op == 6 || op == 7) && (w >> 8 & 0xf) >= 14;
+	unsigned cp = w >> 8 & 0xf;
+	return (op == 6 || op == 7) && (cp >= 14 || cp == 8 || cp == 9);
+}
+
+static uint32_t ror32(uint32_t x, unsigned k) { return k ? x >> k | x << (32 - k) : x; }
+
+/* An index register's value whose scaled offset is at most 1 KiB: LDR and
+ * STR shift it by the encoding's imm5 and type (RRX: with C clear). */
+static uint32_t index_value(uint32_t w, struct vec *v)
+{
+	uint32_t small = rng_below(0x401);
+	if ((w >> 25 & 7) != 3 || (w & 0x10u))
+		return small;
+	unsigned k = w >> 7 & 31;
+	switch (w >> 5 & 3) {
+	case 0: return small >> k;
+	case 1: return k ? small << k : rng32();
+	case 2: return k ? (rng_below(2) ? small : (uint32_t)-(int32_t)small) << k : rng32();
+	default:
+		if (k)
+			return ror32(small, 32 - k);
+		v->psr &= ~0x20000000u;
+		return small;
+	}
 }
 
 /* A window address with an offset a transfer of up to 64 bytes either
@@ -59,7 +95,7 @@ void g_random_arm(struct out *o)
 			if (info.addr & 1u << r)
 				vec_win(&v, r, window_offset(), 1);
 			else if (info.index & 1u << r)
-				vec_set(&v, r, rng_below(2) ? 4 * rng_below(64) : rng_below(256), 1);
+				vec_set(&v, r, index_value(w, &v), 1);
 			else if (info.regs & 1u << r)
 				vec_set(&v, r, pick_operand(), 1);
 		}

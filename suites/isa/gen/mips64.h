@@ -107,5 +107,6 @@ void g_fp_mov(struct out *o);
 void g_fp_madd(struct out *o);
 void g_fp_csr(struct out *o);
 void g_fp_mem(struct out *o);
+void g_random_mips(struct out *o);
 
 #endif

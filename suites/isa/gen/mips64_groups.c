@@ -30,6 +30,7 @@ static const struct group groups[] = {
 	{ "fp_madd", g_fp_madd },
 	{ "fp_csr", g_fp_csr },
 	{ "fp_mem", g_fp_mem },
+	{ "random_mips", g_random_mips },
 };
 
 const struct target target_mips64 = {
