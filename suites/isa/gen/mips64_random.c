@@ -4,7 +4,8 @@
  *
  * Left out are the encodings that would leave the stub or depend on more
  * than the vector's inputs: jumps and branches (their delay slots belong
- * to the branch groups), JALX, SYSCALL, RDHWR of the cycle counter, and
+ * to the branch groups), JALX, SYSCALL, SDBBP (the CPU enters EJTAG debug
+ * mode, outside the kernel: the guest hangs), RDHWR of the cycle counter, and
  * any register field naming k0 or k1 (the kernel changes them at any
  * interrupt). Every register a field names is an input; a load or
  * store gets a small offset (within 256 bytes) and a base that makes
@@ -25,6 +26,7 @@ static int leaves_stub(uint32_t w)
 	case 0x01: return rt <= 3 || (rt >= 16 && rt <= 19) || rt == 28 || rt == 29;
 	case 0x02: case 0x03: case 0x1d: return 1;                       /* J JAL JALX */
 	case 0x11: return rs >= 8 && rs <= 10;                           /* BC1, BC1ANY2/4 */
+	case 0x1c: return fn == 0x3f;                                    /* SDBBP */
 	case 0x1f: return fn == 0x3b && rd == 2;                         /* RDHWR $2 */
 	default: return (op >= 0x04 && op <= 0x07) || (op >= 0x14 && op <= 0x17);
 	}
