@@ -60,8 +60,11 @@ static int partial(struct mips_cpu *cpu, uint32_t insn, unsigned size, bool left
 	uint64_t full = ones(size), reg = cpu->r[RT(insn)] & full;
 	unsigned s = left ? left_shift(cpu, a, size) : right_shift(cpu, a, size);
 
-	if (!mips_check(cpu, unit, size, store ? GP_W : GP_R, true))
+	/* The kernel reports the effective address, not the unit's. */
+	if (!mips_check(cpu, unit, size, store ? GP_W : GP_R, true)) {
+		cpu->mem->fault_addr = a;
 		return fault(cpu, insn);
+	}
 	uint64_t m = mips_peek(cpu->mem, unit, size), v;
 	if (store) {
 		if (left)

@@ -34,5 +34,6 @@ void g_thumb_multi(struct out *o);
 void g_thumb_branch(struct out *o);
 void g_thumb_cond(struct out *o);
 void g_random_arm(struct out *o);
+void g_random_thumb(struct out *o);
 
 #endif

@@ -32,6 +32,7 @@ static const struct group groups[] = {
 	{ "thumb_branch", g_thumb_branch },
 	{ "thumb_cond", g_thumb_cond },
 	{ "random_arm", g_random_arm },
+	{ "random_thumb", g_random_thumb },
 };
 
 const struct target target_armv6 = { "armv6", groups, ARRAY_LEN(groups), ISA_ARM, out_begin, out_end };

@@ -23,7 +23,7 @@
  * values. */
 #include "armv6.h"
 
-enum { RANDOM_ARM_VECTORS = 3000 };
+enum { RANDOM_ARM_VECTORS = 3000, RANDOM_THUMB_VECTORS = 1500 };
 
 static int leaves_stub(uint32_t w)
 {
@@ -79,30 +79,48 @@ static uint32_t window_offset(void)
 	return rng_below(4) ? off : off + 1 + rng_below(3);
 }
 
-void g_random_arm(struct out *o)
+/* Thumb (16-bit units only): branches, BL/BLX halves, BX/BLX, SVC,
+ * high-register ADD/MOV/CMP with the PC as destination, POP of the PC,
+ * SETEND. */
+static int thumb_leaves_stub(uint32_t h)
 {
-	for (int n = 0; n < RANDOM_ARM_VECTORS;) {
-		uint32_t w = rng32();
-		if (leaves_stub(w))
+	if ((h & 0xf000u) == 0xd000u && (h & 0x0f00u) != 0x0e00u)
+		return 1;
+	if (h >= 0xe000u && (h & 0xf800u) != 0xe800u)
+		return 1;
+	if ((h & 0xff00u) == 0x4700u || ((h & 0xfc00u) == 0x4400u && (h & 0x87u) == 0x87u))
+		return 1;
+	return (h & 0xff00u) == 0xbd00u || (h & 0xfff7u) == 0xb650u;
+}
+
+static void random_vectors(struct out *o, int thumb, int count)
+{
+	for (int n = 0; n < count;) {
+		uint32_t w = thumb ? rng32() & 0xffffu : rng32();
+		if (thumb ? thumb_leaves_stub(w) : leaves_stub(w))
 			continue;
 		struct dis_arm_info info;
-		unsigned id = dis_arm_info(w, 4, 0, &info);
+		unsigned id = dis_arm_info(w, thumb ? 2 : 4, thumb, &info);
 		if (info.pc)
 			continue;
 		struct vec v;
-		vec_init(&v, 0);
+		vec_init(&v, thumb);
 		for (int r = 0; r < 15; r++) {
 			if (info.addr & 1u << r)
 				vec_win(&v, r, window_offset(), 1);
 			else if (info.index & 1u << r)
-				vec_set(&v, r, index_value(w, &v), 1);
+				vec_set(&v, r, thumb ? rng_below(0x401) : index_value(w, &v), 1);
 			else if (info.regs & 1u << r)
 				vec_set(&v, r, pick_operand(), 1);
 		}
 		if (vec_free_reg(&v) < 0)
 			continue;
-		vec_code(&v, w, 4, id ? dis_name(id) : NULL);
+		vec_code(&v, w, thumb ? 2 : 4, id ? dis_name(id) : NULL);
 		emit_vec(o, &v);
 		n++;
 	}
 }
+
+void g_random_arm(struct out *o) { random_vectors(o, 0, RANDOM_ARM_VECTORS); }
+
+void g_random_thumb(struct out *o) { random_vectors(o, 1, RANDOM_THUMB_VECTORS); }
