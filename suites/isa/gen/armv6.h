@@ -33,5 +33,7 @@ void g_thumb_ldst(struct out *o);
 void g_thumb_multi(struct out *o);
 void g_thumb_branch(struct out *o);
 void g_thumb_cond(struct out *o);
+void g_vfp_align(struct out *o);
+void g_vectors(struct out *o);
 
 #endif
