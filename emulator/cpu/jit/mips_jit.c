@@ -161,8 +161,9 @@ static bool special_pure(uint32_t insn)
 	switch (f) {
 	case 10: case 11: /* MOVZ, MOVN */
 	case 42: case 43: /* SLT, SLTU */
-	case 16: case 18: /* MFHI, MFLO */
 		return true;
+	case 16: case 18: /* MFHI, MFLO: a DSP accumulator is reserved */
+		return RS(insn) == 0;
 	default:
 		return false;
 	}
