@@ -4,7 +4,7 @@
  * the cause bits of both halves combine, and an enabled one traps before
  * anything is written. Condition codes: the lower half uses cc, the upper
  * cc + 1, whose FCSR bit is taken modulo 32 as the model computes it (cc 7
- * pairs with bit 0). */
+ * pairs with bit 0, and so on for BC1ANY4). */
 #include "cpu/mips/mips_fpu_ops.h"
 
 #define PS_SIGNS 0x8000000080000000ull
@@ -221,6 +221,17 @@ static int alnv_ps(struct mips_cpu *cpu, uint32_t insn)
 	}
 }
 
+/* BC1ANY2F/T (rs 9) and BC1ANY4F/T (rs 10): taken when any of the 2 or
+ * 4 condition codes from cc matches the true bit. */
+static int bc1any(struct mips_cpu *cpu, uint32_t insn)
+{
+	unsigned cc = insn >> 18 & 7, tf = insn >> 16 & 1, n = RS(insn) == 9 ? 2 : 4;
+	bool taken = false;
+	for (unsigned k = 0; k < n; k++)
+		taken |= ((cpu->fcsr >> ps_bit(cc + k)) & 1) == tf;
+	return mips_branch(cpu, insn, taken, false, 0, cpu->pc + 4 + (SIMM(insn) << 2));
+}
+
 static mips_handler ps_ops[64];
 
 static int fmt_ps(struct mips_cpu *cpu, uint32_t insn) { return ps_ops[insn & 63](cpu, insn); }
@@ -243,6 +254,7 @@ void mips_fpu_ps_init(mips_handler *t, mips_handler *s_ops, mips_handler *i_ops)
 	for (unsigned i = 0; i < sizeof ps_table / sizeof ps_table[0]; i++)
 		ps_ops[ps_table[i].fn] = ps_table[i].h;
 	t[MIPS_T_COP1 + 22] = fmt_ps;
+	t[MIPS_T_COP1 + 9] = t[MIPS_T_COP1 + 10] = bc1any;
 	s_ops[38] = cvt_ps_s;
 	i_ops[38] = cvt_ps_pw;
 	t[MIPS_T_COP1X + 30] = alnv_ps;

@@ -34,6 +34,7 @@ static const struct group groups[] = {
 	{ "mbz", g_mbz },
 	{ "fp_ps", g_fp_ps },
 	{ "fp_3d", g_fp_3d },
+	{ "bc1any", g_bc1any },
 };
 
 const struct target target_mips64 = {
