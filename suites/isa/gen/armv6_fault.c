@@ -58,8 +58,8 @@ static void access(struct out *o, uint32_t at, int store, int byte)
 	if (rt >= rn)
 		rt++;
 	vec_set(&v, rn, at, 1);
-	if (store)
-		vec_set(&v, rt, rng32(), 1);
+	/* rt is used either way: the exit code must not save through it */
+	vec_set(&v, rt, store ? rng32() : v.reg[rt], store);
 	vec_code(&v, 0xe5800000u | (store ? 0 : 0x00100000u) | (byte ? 0x00400000u : 0) | (uint32_t)rn << 16 |
 		     (uint32_t)rt << 12, 4, NULL);
 	emit_vec(o, &v);
