@@ -61,7 +61,10 @@ static int load_store(struct arm_cpu *cpu, uint32_t insn)
 	bool p = insn & (1u << 24), u = insn & (1u << 23), w = insn & (1u << 21);
 	bool load = insn & (1u << 20), dbl = insn & (1u << 8);
 	unsigned rn = (insn >> 16) & 15, imm8 = insn & 0xff;
-	uint32_t base = arm_reg(cpu, rn) & ~3u, a;
+	/* Only the PC is word-aligned first (Align(PC, 4)); any other base
+	 * is taken as it is: the ARM1176 faults a misaligned coprocessor
+	 * transfer whatever SCTLR.U says, and Linux does not fix it up. */
+	uint32_t base = rn == 15 ? arm_reg(cpu, rn) & ~3u : arm_reg(cpu, rn), a;
 	unsigned count;
 	int first = dbl ? vfp_dreg(insn, 12, 22) : vfp_sreg(insn, 12, 22);
 

@@ -161,8 +161,9 @@ static bool special_pure(uint32_t insn)
 	switch (f) {
 	case 10: case 11: /* MOVZ, MOVN */
 	case 42: case 43: /* SLT, SLTU */
-	case 16: case 18: /* MFHI, MFLO */
 		return true;
+	case 16: case 18: /* MFHI, MFLO: a DSP accumulator is reserved */
+		return RS(insn) == 0;
 	default:
 		return false;
 	}
@@ -433,7 +434,8 @@ static bool fetchable(struct gmem *m, uint64_t pc)
 	       (gmem_mark_code(m, pc >> GPAGE_SHIFT) & GP_X);
 }
 
-static bool is_cop1_branch(uint32_t insn) { return insn >> 26 == 17 && RS(insn) == 8; }
+/* BC1F/BC1T and MIPS-3D BC1ANY2/BC1ANY4: left to the interpreter. */
+static bool is_cop1_branch(uint32_t insn) { return insn >> 26 == 17 && RS(insn) >= 8 && RS(insn) <= 10; }
 
 /* The branch insn at t->pc with its slot; false (nothing emitted) when
  * the slot cannot be fetched. */

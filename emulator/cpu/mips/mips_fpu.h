@@ -59,5 +59,8 @@ static inline unsigned fp_flags(void)
 int mips_fp_cause(struct mips_cpu *cpu, uint32_t insn, unsigned cause);
 
 void mips_fpu_arith_init(mips_handler *t);
+/* Paired-single and its MIPS-3D forms: the PS format, BC1ANY and COP1X
+ * entries of t, CVT.PS.S in the S table, CVT.PS.PW in the W/L table. */
+void mips_fpu_ps_init(mips_handler *t, mips_handler *s_ops, mips_handler *i_ops);
 
 #endif

@@ -1,94 +1,13 @@
 /* FPU arithmetic (COP1 formats S, D, W, L and the COP1X multiply-adds):
  * add/sub/mul/div/sqrt, abs/neg/mov, conversions with the rounding
- * variants, RECIP/RSQRT, compares into condition codes, conditional moves.
+ * variants, RECIP/RSQRT and their MIPS-3D steps, compares (CABS too) into
+ * condition codes, conditional moves (paired-single: mips_fpu_ps.c).
  * Results follow the reference FPU: the default NaN for any NaN result,
  * the largest positive integer for an invalid conversion, fused forms
  * computed as a multiply then an add (two roundings), the negated forms
  * negating the sum (NaN included). With FCSR.FS a tiny result becomes
  * zero without underflow or inexact. */
-#include <emmintrin.h>
-
-#include "cpu/mips/mips_fpu.h"
-
-enum { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_SQRT };
-
-/* One format: P prefix, T host type, U bit type, SIGN bit, EXP mask, Q the
- * top fraction bit (signalling in the legacy encoding), DNAN. */
-#define FORMAT(P, T, U, SIGN, EXP, Q, DNAN, SQRT)                                         \
-	static inline bool P##_nan(U x) { return (x & ~(U)SIGN) > (U)EXP; }                 \
-	static inline bool P##_snan(U x) { return P##_nan(x) && (x & (U)Q); }               \
-	static inline T P##_f(U x) { T f; memcpy(&f, &x, sizeof f); return f; }             \
-	static inline U P##_u(T f) { U x; memcpy(&x, &f, sizeof x); return x; }             \
-	/* Rounds a host result into guest form and collects the host flags. */          \
-	static inline U P##_result(const struct mips_cpu *cpu, T r, unsigned *cause)        \
-	{                                                                                   \
-		unsigned c = fp_flags();                                                    \
-		U u = P##_u(r);                                                             \
-		if (P##_nan(u)) {                                                           \
-			u = DNAN;                                                           \
-		} else if ((cpu->fcsr & MIPS_FCSR_FS) && !(u & (U)EXP) && ((u & ~(U)SIGN) || (c & FP_U))) { \
-			u &= (U)SIGN;                                                       \
-			c &= ~(unsigned)(FP_U | FP_I);                                      \
-		}                                                                           \
-		*cause |= c;                                                                \
-		return u;                                                                   \
-	}                                                                                   \
-	static inline U P##_op(const struct mips_cpu *cpu, int op, U a, U b, unsigned *cause) \
-	{                                                                                   \
-		if (P##_nan(a) || (op != OP_SQRT && P##_nan(b))) {                          \
-			if (P##_snan(a) || (op != OP_SQRT && P##_snan(b)))                  \
-				*cause |= FP_V;                                             \
-			return DNAN;                                                        \
-		}                                                                           \
-		T x = P##_f(a), y = P##_f(b), r;                                            \
-		fp_begin(cpu);                                                              \
-		FP_HIDE(x);                                                                 \
-		FP_HIDE(y);                                                                 \
-		switch (op) {                                                               \
-		case OP_ADD: r = x + y; break;                                              \
-		case OP_SUB: r = x - y; break;                                              \
-		case OP_MUL: r = x * y; break;                                              \
-		case OP_DIV: r = x / y; break;                                              \
-		default: r = SQRT(x); break;                                                \
-		}                                                                           \
-		FP_HIDE(r);                                                                 \
-		return P##_result(cpu, r, cause);                                           \
-	}                                                                                   \
-	/* To a 32- or 64-bit integer with rounding mode rm; out of range is only \
-	 * invalid (the host also says inexact). */                                        \
-	static inline uint64_t P##_to_int(int rm, U a, bool wide, unsigned *cause)         \
-	{                                                                                   \
-		uint64_t max = wide ? INT64_MAX : INT32_MAX;                                \
-		if (P##_nan(a)) {                                                           \
-			*cause |= FP_V;                                                     \
-			return max;                                                         \
-		}                                                                           \
-		T x = P##_f(a);                                                             \
-		int64_t r;                                                                  \
-		fp_begin_rm((unsigned)rm);                                                  \
-		FP_HIDE(x);                                                                 \
-		r = wide ? P##_cvt64(x) : P##_cvt32(x);                                     \
-		__asm__ volatile("" : "+r"(r));                                             \
-		unsigned c = fp_flags();                                                    \
-		if (c & FP_V) {                                                             \
-			*cause |= FP_V;                                                     \
-			return max;                                                         \
-		}                                                                           \
-		*cause |= c;                                                                \
-		return (uint64_t)r;                                                         \
-	}
-
-/* The conversions are volatile so that only the one asked for runs: each
- * raises its own host flags. */
-static inline int64_t s_cvt64(float x) { int64_t r; __asm__ volatile("cvtss2si %1, %0" : "=r"(r) : "x"(x)); return r; }
-static inline int64_t s_cvt32(float x) { int32_t r; __asm__ volatile("cvtss2si %1, %0" : "=r"(r) : "x"(x)); return r; }
-static inline int64_t d_cvt64(double x) { int64_t r; __asm__ volatile("cvtsd2si %1, %0" : "=r"(r) : "x"(x)); return r; }
-static inline int64_t d_cvt32(double x) { int32_t r; __asm__ volatile("cvtsd2si %1, %0" : "=r"(r) : "x"(x)); return r; }
-static inline float s_hsqrt(float x) { return _mm_cvtss_f32(_mm_sqrt_ss(_mm_set_ss(x))); }
-static inline double d_hsqrt(double x) { return _mm_cvtsd_f64(_mm_sqrt_sd(_mm_set_sd(x), _mm_set_sd(x))); }
-
-FORMAT(s, float, uint32_t, 0x80000000u, 0x7f800000u, 0x00400000u, S_DNAN, s_hsqrt)
-FORMAT(d, double, uint64_t, 0x8000000000000000ull, 0x7ff0000000000000ull, 0x0008000000000000ull, D_DNAN, d_hsqrt)
+#include "cpu/mips/mips_fpu_ops.h"
 
 static uint32_t s_get(const struct mips_cpu *cpu, unsigned r) { return fpr_s(cpu, r); }
 static uint64_t d_get(const struct mips_cpu *cpu, unsigned r) { return cpu->f[r]; }
@@ -130,6 +49,20 @@ static void d_set(struct mips_cpu *cpu, unsigned r, uint64_t v) { cpu->f[r] = v;
 		unsigned cause = 0;                                                         \
 		U v = P##_op(cpu, OP_SQRT, P##_get(cpu, FS(insn)), 0, &cause);              \
 		v = P##_op(cpu, OP_DIV, ONE, v, &cause);                                    \
+		return P##_done(cpu, insn, cause, v);                                       \
+	}                                                                                   \
+	/* MIPS-3D: RECIP2 -(fs * ft - 1), RSQRT2 -(fs * ft - 1) / 2 (the      \
+	 * negation flips a NaN's sign too); RECIP1/RSQRT1 are RECIP/RSQRT. */    \
+	static int P##_recip2(struct mips_cpu *cpu, uint32_t insn)                          \
+	{                                                                                   \
+		unsigned cause = 0;                                                         \
+		U v = P##_step2(cpu, P##_get(cpu, FS(insn)), P##_get(cpu, FT(insn)), false, &cause); \
+		return P##_done(cpu, insn, cause, v);                                       \
+	}                                                                                   \
+	static int P##_rsqrt2(struct mips_cpu *cpu, uint32_t insn)                          \
+	{                                                                                   \
+		unsigned cause = 0;                                                         \
+		U v = P##_step2(cpu, P##_get(cpu, FS(insn)), P##_get(cpu, FT(insn)), true, &cause); \
 		return P##_done(cpu, insn, cause, v);                                       \
 	}                                                                                   \
 	static int P##_abs(struct mips_cpu *cpu, uint32_t insn)                             \
@@ -182,20 +115,11 @@ static void d_set(struct mips_cpu *cpu, unsigned r, uint64_t v) { cpu->f[r] = v;
 			set_fpr_s(cpu, FD(insn), (uint32_t)v);                              \
 		return mips_next(cpu);                                                      \
 	}                                                                                   \
-	/* C.cond: bit 0 true when unordered, bit 1 when equal, bit 2 when less;   \
-	 * bit 3 makes a quiet NaN invalid too. */                                         \
+	/* C.cond and MIPS-3D CABS.cond (bit 6: absolute values). */                 \
 	static int P##_cmp(struct mips_cpu *cpu, uint32_t insn)                             \
 	{                                                                                   \
-		U a = P##_get(cpu, FS(insn)), b = P##_get(cpu, FT(insn));                   \
-		unsigned cond = insn & 15, cause = 0, bit = fcc_bit(insn >> 8 & 7);         \
-		bool r;                                                                     \
-		if (P##_nan(a) || P##_nan(b)) {                                             \
-			if ((cond & 8) || P##_snan(a) || P##_snan(b))                       \
-				cause = FP_V;                                               \
-			r = cond & 1;                                                       \
-		} else {                                                                    \
-			r = ((cond & 4) && P##_f(a) < P##_f(b)) || ((cond & 2) && P##_f(a) == P##_f(b)); \
-		}                                                                           \
+		unsigned cause = 0, bit = fcc_bit(insn >> 8 & 7);                           \
+		bool r = P##_cond(insn, P##_get(cpu, FS(insn)), P##_get(cpu, FT(insn)), &cause); \
 		int rc = mips_fp_cause(cpu, insn, cause);                                   \
 		if (rc)                                                                     \
 			return rc;                                                          \
@@ -300,6 +224,10 @@ static int fmt_i(struct mips_cpu *cpu, uint32_t insn) { return i_ops[insn & 63](
 		P##_ops[37] = P##_toint;                                          \
 		for (unsigned f = 48; f < 64; f++)                                \
 			P##_ops[f] = P##_cmp;                                     \
+		P##_ops[28] = P##_recip2;                                         \
+		P##_ops[29] = P##_recip;                                          \
+		P##_ops[30] = P##_rsqrt;                                          \
+		P##_ops[31] = P##_rsqrt2;                                         \
 	} while (0)
 
 void mips_fpu_arith_init(mips_handler *t)
@@ -317,4 +245,5 @@ void mips_fpu_arith_init(mips_handler *t)
 	t[MIPS_T_COP1 + 21] = fmt_i;
 	t[MIPS_T_COP1X + 32] = t[MIPS_T_COP1X + 40] = t[MIPS_T_COP1X + 48] = t[MIPS_T_COP1X + 56] = s_madd;
 	t[MIPS_T_COP1X + 33] = t[MIPS_T_COP1X + 41] = t[MIPS_T_COP1X + 49] = t[MIPS_T_COP1X + 57] = d_madd;
+	mips_fpu_ps_init(t, s_ops, i_ops);
 }

@@ -4,10 +4,44 @@
  * model computes it (compilers add a TEQ for the zero check). */
 #include "cpu/mips/mips_internal.h"
 
-static int mfhi(struct mips_cpu *cpu, uint32_t insn) { cpu->r[RD(insn)] = cpu->hi; return mips_next(cpu); }
-static int mflo(struct mips_cpu *cpu, uint32_t insn) { cpu->r[RD(insn)] = cpu->lo; return mips_next(cpu); }
-static int mthi(struct mips_cpu *cpu, uint32_t insn) { cpu->hi = cpu->r[RS(insn)]; return mips_next(cpu); }
-static int mtlo(struct mips_cpu *cpu, uint32_t insn) { cpu->lo = cpu->r[RS(insn)]; return mips_next(cpu); }
+/* The accumulator field of the DSP ASE (rs of MFHI/MFLO, rd of
+ * MTHI/MTLO and of the 32-bit multiplies into HI:LO): the reference CPU
+ * model has no DSP, so any accumulator but 0 is a Reserved Instruction;
+ * the other must-be-zero bits are ignored (recorded on the guest). */
+#define AC_RS(i) ((i) >> 21 & 3u)
+#define AC_RD(i) ((i) >> 11 & 3u)
+
+static int mfhi(struct mips_cpu *cpu, uint32_t insn)
+{
+	if (AC_RS(insn))
+		return mips_ri(cpu, insn);
+	cpu->r[RD(insn)] = cpu->hi;
+	return mips_next(cpu);
+}
+
+static int mflo(struct mips_cpu *cpu, uint32_t insn)
+{
+	if (AC_RS(insn))
+		return mips_ri(cpu, insn);
+	cpu->r[RD(insn)] = cpu->lo;
+	return mips_next(cpu);
+}
+
+static int mthi(struct mips_cpu *cpu, uint32_t insn)
+{
+	if (AC_RD(insn))
+		return mips_ri(cpu, insn);
+	cpu->hi = cpu->r[RS(insn)];
+	return mips_next(cpu);
+}
+
+static int mtlo(struct mips_cpu *cpu, uint32_t insn)
+{
+	if (AC_RD(insn))
+		return mips_ri(cpu, insn);
+	cpu->lo = cpu->r[RS(insn)];
+	return mips_next(cpu);
+}
 
 /* A 64-bit value into HI:LO as two sign-extended words. */
 static int set_hilo32(struct mips_cpu *cpu, uint64_t v)
@@ -29,16 +63,38 @@ static uint64_t umul32(const struct mips_cpu *cpu, uint32_t insn)
 	return (uint64_t)(uint32_t)cpu->r[RS(insn)] * (uint32_t)cpu->r[RT(insn)];
 }
 
-static int mult(struct mips_cpu *cpu, uint32_t insn) { return set_hilo32(cpu, (uint64_t)smul32(cpu, insn)); }
-static int multu(struct mips_cpu *cpu, uint32_t insn) { return set_hilo32(cpu, umul32(cpu, insn)); }
+static int mult(struct mips_cpu *cpu, uint32_t insn)
+{
+	return AC_RD(insn) ? mips_ri(cpu, insn) : set_hilo32(cpu, (uint64_t)smul32(cpu, insn));
+}
+
+static int multu(struct mips_cpu *cpu, uint32_t insn)
+{
+	return AC_RD(insn) ? mips_ri(cpu, insn) : set_hilo32(cpu, umul32(cpu, insn));
+}
 /* MADD/MSUB multiply the whole registers (the same for sign-extended
  * words), as the reference CPU model does for other operands too. */
 static uint64_t smul64(const struct mips_cpu *cpu, uint32_t insn) { return cpu->r[RS(insn)] * cpu->r[RT(insn)]; }
 
-static int madd(struct mips_cpu *cpu, uint32_t insn) { return set_hilo32(cpu, hilo32(cpu) + smul64(cpu, insn)); }
-static int maddu(struct mips_cpu *cpu, uint32_t insn) { return set_hilo32(cpu, hilo32(cpu) + umul32(cpu, insn)); }
-static int msub(struct mips_cpu *cpu, uint32_t insn) { return set_hilo32(cpu, hilo32(cpu) - smul64(cpu, insn)); }
-static int msubu(struct mips_cpu *cpu, uint32_t insn) { return set_hilo32(cpu, hilo32(cpu) - umul32(cpu, insn)); }
+static int madd(struct mips_cpu *cpu, uint32_t insn)
+{
+	return AC_RD(insn) ? mips_ri(cpu, insn) : set_hilo32(cpu, hilo32(cpu) + smul64(cpu, insn));
+}
+
+static int maddu(struct mips_cpu *cpu, uint32_t insn)
+{
+	return AC_RD(insn) ? mips_ri(cpu, insn) : set_hilo32(cpu, hilo32(cpu) + umul32(cpu, insn));
+}
+
+static int msub(struct mips_cpu *cpu, uint32_t insn)
+{
+	return AC_RD(insn) ? mips_ri(cpu, insn) : set_hilo32(cpu, hilo32(cpu) - smul64(cpu, insn));
+}
+
+static int msubu(struct mips_cpu *cpu, uint32_t insn)
+{
+	return AC_RD(insn) ? mips_ri(cpu, insn) : set_hilo32(cpu, hilo32(cpu) - umul32(cpu, insn));
+}
 
 static int mul(struct mips_cpu *cpu, uint32_t insn)
 {

@@ -1,7 +1,13 @@
-/* The ARM vectors page (0xffff0000) as user space sees it: the kernel
- * user helpers at the top (Documentation/arm/kernel_user_helpers.rst)
- * and the signal return code. Written as ARM machine code so the CPU runs
- * them like any guest code; encodings checked with arm-linux-gnueabi-as. */
+/* The ARM vectors page (0xffff0000) as user space sees it: the words the
+ * guest kernel (Linux 6.1, ARMv6K, no SMP, CONFIG_KUSER_HELPERS) puts
+ * there, from arch/arm/kernel/entry-armv.S as it assembles for that
+ * configuration (the .vectors section and __kuser_helper_start..end of
+ * its vmlinux; early_trap_init and kuser_init in traps.c place them):
+ * the vector table, the kernel user helpers at the top
+ * (Documentation/arm/kernel_user_helpers.rst), padded with the poison
+ * word. The CPU runs the helpers like any guest code; the vector table
+ * branches into the stubs page at 0xffff1000, which user space cannot
+ * reach. */
 #include "os/linux/arm_linux.h"
 
 struct code_word {
@@ -10,7 +16,17 @@ struct code_word {
 };
 
 static const struct code_word kuser_code[] = {
-	/* __kuser_cmpxchg64 (0xffff0f60): r0 = &oldval, r1 = &newval,
+	/* __vectors_start: branches to the stubs (layout of this kernel) */
+	{ 0x000, 0xea0003ff }, /* b       vector_rst (0xffff1004) */
+	{ 0x004, 0xea000465 }, /* b       vector_und (0xffff11a0) */
+	{ 0x008, 0xe59ffff0 }, /* ldr     pc, [pc, #4080] (vector_swi's address) */
+	{ 0x00c, 0xea000443 }, /* b       vector_pabt (0xffff1120) */
+	{ 0x010, 0xea000422 }, /* b       vector_dabt (0xffff10a0) */
+	{ 0x014, 0xea000481 }, /* b       vector_addrexcptn (0xffff1220) */
+	{ 0x018, 0xea000400 }, /* b       vector_irq (0xffff1020) */
+	{ 0x01c, 0xea000487 }, /* b       vector_fiq (0xffff1240) */
+	/* __kuser_cmpxchg64 (0xffff0f60), the CONFIG_CPU_32v6K form (its
+	 * smp_dmb are empty without SMP): r0 = &oldval, r1 = &newval,
 	 * r2 = ptr; r0 = 0 and C set when the store was done. */
 	{ 0xf60, 0xe92d00f0 }, /* push    {r4, r5, r6, r7} */
 	{ 0xf64, 0xe1c040d0 }, /* ldrd    r4, r5, [r0] */
@@ -24,11 +40,13 @@ static const struct code_word kuser_code[] = {
 	{ 0xf84, 0xe2730000 }, /* rsbs    r0, r3, #0 */
 	{ 0xf88, 0xe8bd00f0 }, /* pop     {r4, r5, r6, r7} */
 	{ 0xf8c, 0xe12fff1e }, /* bx      lr */
-	/* __kuser_memory_barrier (0xffff0fa0): guest threads are host
-	 * threads, so a real barrier (the CPU makes it a host fence). */
-	{ 0xfa0, 0xee070fba }, /* mcr     p15, 0, r0, c7, c10, 5 (DMB) */
-	{ 0xfa4, 0xe12fff1e }, /* bx      lr */
-	/* __kuser_cmpxchg (0xffff0fc0): r0 = oldval, r1 = newval, r2 = ptr. */
+	/* __kuser_memory_barrier (0xffff0fa0): smp_dmb is empty without SMP.
+	 * Guest threads are host threads, but the ldrex/strex the helpers
+	 * and guests use are host compare-and-swaps (full barriers on the
+	 * host), as the kernel's own helpers need no more. */
+	{ 0xfa0, 0xe12fff1e }, /* bx      lr */
+	/* __kuser_cmpxchg (0xffff0fc0): r0 = oldval, r1 = newval, r2 = ptr;
+	 * ALT_UP(usr_ret lr) ends it. */
 	{ 0xfc0, 0xe1923f9f }, /* 1: ldrex r3, [r2] */
 	{ 0xfc4, 0xe0533000 }, /* subs    r3, r3, r0 */
 	{ 0xfc8, 0x01823f91 }, /* strexeq r3, r1, [r2] */
@@ -36,11 +54,15 @@ static const struct code_word kuser_code[] = {
 	{ 0xfd0, 0x0afffffa }, /* beq     1b */
 	{ 0xfd4, 0xe2730000 }, /* rsbs    r0, r3, #0 */
 	{ 0xfd8, 0xe12fff1e }, /* bx      lr */
-	/* __kuser_get_tls (0xffff0fe0): TPIDRURO. */
+	/* __kuser_get_tls (0xffff0fe0): kuser_init copies the hardware TLS
+	 * instruction at 0xffff0fe8 over the first word (the ARM1176 has
+	 * TPIDRURO); the software TLS words at 0xff0-0xff8 stay 0. */
 	{ 0xfe0, 0xee1d0f70 }, /* mrc     p15, 0, r0, c13, c0, 3 */
 	{ 0xfe4, 0xe12fff1e }, /* bx      lr */
+	{ 0xfe8, 0xee1d0f70 }, /* mrc     p15, 0, r0, c13, c0, 3 */
+	{ 0xff0, 0 }, { 0xff4, 0 }, { 0xff8, 0 },
 	/* __kuser_helper_version (0xffff0ffc): helpers from 0xf60 up, one
-	 * per 32 bytes, as Linux 6.1 counts them. */
+	 * per 32 bytes. */
 	{ 0xffc, 5 },
 };
 

@@ -190,6 +190,13 @@ static void fault(struct linux_proc *p, struct arm_cpu *cpu)
 		linux_signal_fault(p, 7 /* SIGBUS */, BUS_ADRALN, addr);
 		break;
 	case GF_ACCERR:
+		/* The vectors page is the kernel's gate area, in no VMA of
+		 * the process: do_page_fault finds none (SEGV_MAPERR). */
+		if (addr >> 12 == ARM_VECTORS_PAGE >> 12) {
+			fault_state(p, 0xf, addr);
+			linux_signal_fault(p, 11 /* SIGSEGV */, SEGV_MAPERR, addr);
+			break;
+		}
 		if (linux_past_eof(p, addr)) {
 			fault_state(p, 0x7, addr);
 			linux_signal_fault(p, 7 /* SIGBUS */, BUS_ADRERR, addr);

@@ -34,6 +34,9 @@ long mips_sigreturn(struct linux_proc *p, bool rt);
 /* Maps the page with the rt_sigreturn code. 0 or -1. */
 int mips_sigreturn_map(struct gmem *m);
 void mips_process_run(struct linux_proc *p) __attribute__((noreturn));
+/* An FPU load or store stopped with a fault the kernel's FPU emulator
+ * reports itself: sends its signal and returns true. */
+bool mips_fpemu_fault(struct linux_proc *p, const struct mips_cpu *cpu);
 void mips_cpuinfo(const struct linux_arch *a, FILE *f);
 /* set_thread_area, cacheflush, sysmips: calls only MIPS has. */
 extern const struct sc_impl mips_sc_impls[];

@@ -190,13 +190,12 @@ static void syscall_stop(struct linux_proc *p, struct mips_cpu *cpu)
 
 /* True when the stopped instruction is a misaligned load or store the
  * kernel's address-error handler emulates (arch/mips/kernel/unaligned.c):
- * a fault inside that emulation is a plain SIGSEGV. */
+ * a fault inside that emulation is a plain SIGSEGV (FPU accesses: mips_fpemu_fault). */
 static bool in_unaligned_fixup(const struct mips_cpu *cpu)
 {
 	static const uint8_t width[64] = {
 		[0x21] = 2, [0x25] = 2, [0x23] = 4, [0x27] = 4, [0x37] = 8,  /* LH LHU LW LWU LD */
 		[0x29] = 2, [0x2b] = 4, [0x3f] = 8,                          /* SH SW SD */
-		[0x31] = 4, [0x35] = 8, [0x39] = 4, [0x3d] = 8,              /* LWC1 LDC1 SWC1 SDC1 */
 	};
 	uint32_t insn = cpu->insn;
 	unsigned w = width[insn >> 26];
@@ -210,6 +209,8 @@ static bool in_unaligned_fixup(const struct mips_cpu *cpu)
 static void fault(struct linux_proc *p, struct mips_cpu *cpu)
 {
 	uint64_t addr = p->mem.fault_addr;
+	if (mips_fpemu_fault(p, cpu))
+		return;
 	if (p->mem.fault != GF_ALIGN && in_unaligned_fixup(cpu)) {
 		linux_signal_fault(p, MIPS_SIGSEGV, LINUX_SI_KERNEL, 0);
 		return;

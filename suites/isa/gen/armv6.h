@@ -33,6 +33,8 @@ void g_thumb_ldst(struct out *o);
 void g_thumb_multi(struct out *o);
 void g_thumb_branch(struct out *o);
 void g_thumb_cond(struct out *o);
+void g_vfp_align(struct out *o);
+void g_vectors(struct out *o);
 void g_random_arm(struct out *o);
 void g_random_thumb(struct out *o);
 

@@ -31,6 +31,8 @@ static const struct group groups[] = {
 	{ "thumb_multi", g_thumb_multi },
 	{ "thumb_branch", g_thumb_branch },
 	{ "thumb_cond", g_thumb_cond },
+	{ "vfp_align", g_vfp_align },
+	{ "vectors", g_vectors },
 	{ "random_arm", g_random_arm },
 	{ "random_thumb", g_random_thumb },
 };

@@ -41,7 +41,7 @@ enum mips_field {
 #define MP_FCC   0x8000u  /* random condition codes in FCSR */
 
 /* Pattern formats (struct pattern.am): the value class of K_FS sources. */
-enum { FM_S = 1, FM_D, FM_W, FM_L };
+enum { FM_S = 1, FM_D, FM_W, FM_L, FM_PS };
 
 #define NGPR 32
 
@@ -107,6 +107,11 @@ void g_fp_mov(struct out *o);
 void g_fp_madd(struct out *o);
 void g_fp_csr(struct out *o);
 void g_fp_mem(struct out *o);
+void g_fp_adr(struct out *o);
+void g_mbz(struct out *o);
+void g_fp_ps(struct out *o);
+void g_fp_3d(struct out *o);
+void g_bc1any(struct out *o);
 void g_random_mips(struct out *o);
 
 #endif

@@ -87,6 +87,31 @@ void g_branch_m(struct out *o)
 	}
 }
 
+/* MIPS-3D BC1ANY2F/T and BC1ANY4F/T (Capstone 4.0.2 cannot decode them):
+ * taken when any of 2 or 4 condition codes from cc is false/true. */
+void g_bc1any(struct out *o)
+{
+	static const struct { const char *name, *expect; uint32_t bits; } forms[] = {
+		{ "bc1any2f", "bc1any2f -", 0x45200000u }, { "bc1any2t", "bc1any2t -", 0x45210000u },
+		{ "bc1any4f", "bc1any4f -", 0x45400000u }, { "bc1any4t", "bc1any4t -", 0x45410000u },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++)
+		for (int n = 0; n < 40; n++) {
+			struct mvec v;
+			mv_init(&v);
+			int d = landing(&v, 0);
+			v.fcsr = pick_fcsr(MP_FCC);
+			v.flags |= MP_FPU;
+			uint32_t cc = rng32() & 7;
+			mv_code(&v, forms[i].bits | cc << 18, forms[i].expect);
+			mv_code(&v, delay_marker(d), "ori li");
+			int32_t to = mv_slot_offset(&v, (int)rng_below(3));
+			v.code[0] |= (uint32_t)((to - 4) >> 2) & 0xffffu;
+			snprintf(v.alt[0], sizeof v.alt[0], "%s $fcc%u, %d", forms[i].name, cc, (int)to);
+			mips_emit(o, &v);
+		}
+}
+
 /* J/JAL to a slot; JR/JALR (and their hazard-barrier forms) through a
  * register holding a slot address. (Misaligned targets are left out: QEMU
  * user mode aborts on them, so the group would not run to completion.) */

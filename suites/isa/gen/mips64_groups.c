@@ -30,6 +30,11 @@ static const struct group groups[] = {
 	{ "fp_madd", g_fp_madd },
 	{ "fp_csr", g_fp_csr },
 	{ "fp_mem", g_fp_mem },
+	{ "fp_adr", g_fp_adr },
+	{ "mbz", g_mbz },
+	{ "fp_ps", g_fp_ps },
+	{ "fp_3d", g_fp_3d },
+	{ "bc1any", g_bc1any },
 	{ "random_mips", g_random_mips },
 };
 

@@ -68,7 +68,13 @@ static void one(struct out *o, const struct pattern *p)
 			if ((p->flags & P_ALIAS) && ns && rng_below(4) == 0) {
 				r = sources[rng_below((uint32_t)ns)];
 			} else {
+				/* COP1X's fr position (ALNV.PS rs) is never $8 (see K_FR) */
+				int cop1x_fr = (p->bits >> 26) == 0x13 && f->lsb == 21 && !(v.used & 1u << 8);
+				if (cop1x_fr)
+					v.used |= 1u << 8;
 				r = mv_reg(&v);
+				if (cop1x_fr)
+					v.used &= ~(1u << 8);
 				mv_set(&v, r, source_value((enum mips_field)f->kind), 1);
 				sources[ns++] = r;
 			}

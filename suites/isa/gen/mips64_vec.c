@@ -140,6 +140,10 @@ uint64_t pick_fp(int fmt)
 		return (uint64_t)rng32() << 32 | rng32();
 	case FM_W:
 		return 0x5757575700000000ull | (uint32_t)pick_operand();
+	case FM_PS: {  /* two singles: upper and lower */
+		uint64_t hi = pick_fp(FM_S);
+		return hi << 32 | (uint32_t)pick_fp(FM_S);
+	}
 	default:
 		return pick64();
 	}
