@@ -97,7 +97,10 @@ static int rdhwr(struct mips_cpu *cpu, uint32_t insn)
 	case 2: v = cycle_count(); break;
 	case 3: v = CC_RES; break;
 	case 29: v = cpu->ulr; break;
-	default: return mips_ri(cpu, insn);
+	/* The CPU raises Reserved Instruction and Linux's emulation
+	 * (simulate_rdhwr_normal) skips the instruction whatever its
+	 * register: rt keeps its value, no signal (random_mips shows it). */
+	default: return mips_next(cpu);
 	}
 	cpu->r[RT(insn)] = v;
 	return mips_next(cpu);
