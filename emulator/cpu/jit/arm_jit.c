@@ -300,14 +300,7 @@ static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f)
 		x_alu_imm(e, false, G1_CMP, RDX, (int32_t)(GPAGE_SIZE - len));
 		c->site[nsite++] = x_jcc(e, CC_A);
 	}
-	x_rr(e, true, X_CMP, RAX, R15);
-	c->site[nsite++] = x_jcc(e, CC_AE);
-	x_rr(e, false, X_LOAD, RDX, RAX);
-	x_shift_imm(e, false, SH_SHR, RDX, GPAGE_SHIFT);
-	x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
-	x_alu_imm(e, false, G1_AND, RDX, (int32_t)gmem_need_mask(load ? GP_R : GP_W));
-	x_alu_imm(e, false, G1_CMP, RDX, load ? GP_R : GP_W);
-	c->site[nsite++] = x_jcc(e, CC_NE);
+	jit_page_check(&t->b, c, &nsite, !load);
 	if (load) {
 		static const unsigned ops[2][3] = { { X_MOVZX8, X_MOVZX16, X_LOAD }, { X_MOVSX8, X_MOVSX16, X_LOAD } };
 		x_rx(e, 0, false, ops[f->sign][len / 2], RCX, R13, RAX);
@@ -377,14 +370,7 @@ static bool ldm(struct tr *t, uint32_t insn)
 	x_alu_imm(e, false, G1_AND, RDX, GPAGE_MASK);
 	x_alu_imm(e, false, G1_CMP, RDX, (int32_t)GPAGE_SIZE - len);
 	c->site[nsite++] = x_jcc(e, CC_A);
-	x_rr(e, true, X_CMP, RAX, R15);
-	c->site[nsite++] = x_jcc(e, CC_AE);
-	x_rr(e, false, X_LOAD, RDX, RAX);
-	x_shift_imm(e, false, SH_SHR, RDX, GPAGE_SHIFT);
-	x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
-	x_alu_imm(e, false, G1_AND, RDX, (int32_t)gmem_need_mask(load ? GP_R : GP_W));
-	x_alu_imm(e, false, G1_CMP, RDX, load ? GP_R : GP_W);
-	c->site[nsite++] = x_jcc(e, CC_NE);
+	jit_page_check(&t->b, c, &nsite, !load);
 	x_rx(e, 0, true, X_LEA, RDX, R13, RAX);
 	if (load && wb) {
 		/* Before the loads: a loaded base wins. */
