@@ -95,6 +95,16 @@ static void call_executor(struct tr *t, uint32_t insn, uint32_t pc)
 	jit_gen_check(&t->b, pc + 4);
 }
 
+/* cmp byte [flag], imm. The flag words are 0 or 1 and are written by
+ * SETcc a byte at a time: byte reads forward from those stores, word
+ * reads would stall. */
+static void cmp_flag(struct emit *e, int32_t off, uint8_t imm)
+{
+	x_byte(e, 0x80);
+	x_mem(e, G1_CMP, RBX, off);
+	x_byte(e, imm);
+}
+
 /* Jumps past the instruction when cond fails; the returned site is
  * patched there (NULL for AL). */
 static uint8_t *cond_skip(struct tr *t, unsigned cond)
@@ -116,39 +126,37 @@ static uint8_t *cond_skip(struct tr *t, unsigned cond)
 		return x_jcc(e, x86_cc[t->live - 1][cond] ^ 1);
 	if (cond < 8) {
 		/* EQ/NE, CS/CC, MI/PL, VS/VC: one flag, set for the even one. */
-		x_cmp_mem_imm8(e, false, RBX, flag_off[cond >> 1], 0);
+		cmp_flag(e, flag_off[cond >> 1], 0);
 		return x_jcc(e, (cond & 1) ? CC_NE : CC_E);
 	}
 	if (cond == 10 || cond == 11) {
 		/* GE: N == V; LT: N != V */
-		x_rm(e, 0, false, X_LOAD, RAX, RBX, OFF(n));
-		x_rm(e, 0, false, X_CMP, RAX, RBX, OFF(v));
+		x_rm(e, 0, false, X_MOVZX8, RAX, RBX, OFF(n));
+		x_rm(e, 0, false, X_CMP8, RAX, RBX, OFF(v));
 		return x_jcc(e, cond == 10 ? CC_NE : CC_E);
 	}
 	if (cond == 8 || cond == 9) {
 		/* HI: C > Z (the words are 0 or 1); LS: not. */
-		x_rm(e, 0, false, X_LOAD, RAX, RBX, OFF(c));
-		x_rm(e, 0, false, X_CMP, RAX, RBX, OFF(z));
+		x_rm(e, 0, false, X_MOVZX8, RAX, RBX, OFF(c));
+		x_rm(e, 0, false, X_CMP8, RAX, RBX, OFF(z));
 		return x_jcc(e, cond == 8 ? CC_A - 1 : CC_A);
 	}
 	/* GT: (N ^ V | Z) == 0; LE: not. */
-	x_rm(e, 0, false, X_LOAD, RAX, RBX, OFF(n));
-	x_rm(e, 0, false, X_XOR, RAX, RBX, OFF(v));
-	x_rm(e, 0, false, X_OR, RAX, RBX, OFF(z));
+	x_rm(e, 0, false, X_MOVZX8, RAX, RBX, OFF(n));
+	x_rm(e, 0, false, X_XOR8, RAX, RBX, OFF(v));
+	x_rm(e, 0, false, X_OR8, RAX, RBX, OFF(z));
 	return x_jcc(e, cond == 12 ? CC_NE : CC_E);
 }
 
 static void arm_jump_eax(struct tr *t);
 
-/* CF = C: bt dword [c], 0 */
-static void bt_c(struct tr *t)
+/* CF = C, or NOT C (the borrow of SBB) when borrow: cmp byte [c], 1
+ * sets CF for C = 0. */
+static void carry_in(struct tr *t, bool borrow)
 {
-	struct emit *e = &t->b.e;
-	x_rex(e, false, 0, 0, RBX, false);
-	x_byte(e, 0x0f);
-	x_byte(e, 0xba);
-	x_mem(e, 4, RBX, OFF(c));
-	x_byte(e, 0);
+	cmp_flag(&t->b.e, OFF(c), 1);
+	if (!borrow)
+		x_byte(&t->b.e, 0xf5); /* cmc */
 }
 
 /* The x86 operation of each data-processing opcode on eax (first
@@ -227,7 +235,7 @@ static int dp(struct tr *t, uint32_t insn)
 				x_shift_imm(e, false, SH_SAR, RCX, 31);
 				x_bt_imm(e, RCX, 0);
 			} else {
-				bt_c(t);
+				carry_in(t, false);
 				x_shift_imm(e, false, SH_RCR, RCX, 1);
 			}
 			/* CF is the shifter's carry out. */
@@ -248,10 +256,7 @@ static int dp(struct tr *t, uint32_t insn)
 			x_rr(e, false, X_LOAD, RAX, RCX);
 		}
 		if (o->carry_in) {
-			/* CF = C (cmc: the borrow of SBB) */
-			bt_c(t);
-			if (o->carry_in == 2)
-				x_byte(e, 0xf5);
+			carry_in(t, o->carry_in == 2);
 		}
 		x_rr(e, false, o->opc, RAX, o->swap ? RDX : RCX);
 	}
