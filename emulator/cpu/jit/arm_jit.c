@@ -4,17 +4,21 @@
  * A block is straight-line code up to a B/BL, the end of the page or
  * MAX_INSNS. Guest registers and the four flag words stay in the cpu
  * structure, so translated code and the executors it calls share them.
- * The condition is tested inline (EQ..VC on one flag word, GE/LT on two,
- * the rest through arm_cond_table). Translated: data processing with an
- * immediate, a register or a register shifted by a constant (AND, EOR,
- * SUB, RSB, ADD, ORR, MOV, BIC, MVN and the tests), flag-setting ones
- * taking N, Z, C, V from the x86 flags of the same operation (SETcc into
- * the flag words; a subtraction's carry is x86's inverted borrow);
- * LDR/STR/LDRB/STRB with an immediate offset, inline when the access
- * stays in one page with the permission and CPSR.E is clear (the
- * interpreter's arm_fast_ok), else the executor out of line; B and BL,
- * chained; BX/BLX and LDM with the PC to ARM code through jit->fast;
- * LDM/STM inline within one page. Everything else calls its executor; one that branched (BX,
+ * Flag-setting operations take N, Z, C, V from the x86 flags of the same
+ * operation (SETcc into the flag words, which are then read a byte at a
+ * time; a subtraction's carry is x86's inverted borrow). The condition
+ * is tested inline: on the x86 flags themselves right after an
+ * unconditional flag-setting operation, else on the flag words; a run of
+ * instructions under one condition that leave the flags alone shares one
+ * test. Translated: data processing with an immediate, a register
+ * shifted by a constant or by a register (AND, EOR, SUB, RSB, ADD, ADC,
+ * SBC, RSC, ORR, MOV, BIC, MVN and the tests); MUL/MLA and the long
+ * multiplies; CLZ; LDR/STR/LDRB/STRB/LDRH/STRH/LDRSB/LDRSH/LDRD/STRD,
+ * inline when the access stays in one page with the permission and
+ * CPSR.E is clear (the interpreter's arm_fast_ok), else the executor out
+ * of line; B and BL, chained; BX/BLX, LDR and LDM with the PC and
+ * data-processing writes to it through jit->fast; LDM/STM inline within
+ * one page. Everything else calls its executor; one that branched (BX,
  * LDM with the PC, a PC write) leaves the block. */
 #include "cpu/jit/jit.h"
 
