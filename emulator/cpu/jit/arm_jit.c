@@ -4,17 +4,21 @@
  * A block is straight-line code up to a B/BL, the end of the page or
  * MAX_INSNS. Guest registers and the four flag words stay in the cpu
  * structure, so translated code and the executors it calls share them.
- * The condition is tested inline (EQ..VC on one flag word, GE/LT on two,
- * the rest through arm_cond_table). Translated: data processing with an
- * immediate, a register or a register shifted by a constant (AND, EOR,
- * SUB, RSB, ADD, ORR, MOV, BIC, MVN and the tests), flag-setting ones
- * taking N, Z, C, V from the x86 flags of the same operation (SETcc into
- * the flag words; a subtraction's carry is x86's inverted borrow);
- * LDR/STR/LDRB/STRB with an immediate offset, inline when the access
- * stays in one page with the permission and CPSR.E is clear (the
- * interpreter's arm_fast_ok), else the executor out of line; B and BL,
- * chained; BX/BLX and LDM with the PC to ARM code through jit->fast;
- * LDM/STM inline within one page. Everything else calls its executor; one that branched (BX,
+ * Flag-setting operations take N, Z, C, V from the x86 flags of the same
+ * operation (SETcc into the flag words, which are then read a byte at a
+ * time; a subtraction's carry is x86's inverted borrow). The condition
+ * is tested inline: on the x86 flags themselves right after an
+ * unconditional flag-setting operation, else on the flag words; a run of
+ * instructions under one condition that leave the flags alone shares one
+ * test. Translated: data processing with an immediate, a register
+ * shifted by a constant or by a register (AND, EOR, SUB, RSB, ADD, ADC,
+ * SBC, RSC, ORR, MOV, BIC, MVN and the tests); MUL/MLA and the long
+ * multiplies; CLZ; LDR/STR/LDRB/STRB/LDRH/STRH/LDRSB/LDRSH/LDRD/STRD,
+ * inline when the access stays in one page with the permission and
+ * CPSR.E is clear (the interpreter's arm_fast_ok), else the executor out
+ * of line; B and BL, chained; BX/BLX, LDR and LDM with the PC and
+ * data-processing writes to it through jit->fast; LDM/STM inline within
+ * one page. Everything else calls its executor; one that branched (BX,
  * LDM with the PC, a PC write) leaves the block. */
 #include "cpu/jit/jit.h"
 
@@ -29,9 +33,19 @@
 #define OFF(f) ((int32_t)offsetof(struct arm_cpu, f))
 #define OFF_R(n) ((int32_t)(offsetof(struct arm_cpu, r) + 4 * (n)))
 
+/* What the x86 flags hold at flags_at: N, Z, C, V of the last
+ * flag-setting operation, C inverted (a subtraction) or only N and Z. */
+enum live_flags { LIVE_NONE, LIVE_ADD, LIVE_SUB, LIVE_NZ };
+
 struct tr {
 	struct jit_tr b;  /* first: the slow-path callback gets it */
 	uint32_t pc;      /* of the instruction being translated */
+	enum live_flags live;
+	uint8_t *flags_at;
+	/* The condition test of a run of instructions under one condition
+	 * that leave the flags alone: one jump skips all of them. */
+	uint8_t *open;
+	unsigned open_cond;
 };
 
 /* eax/ecx... <- register n as ARM state reads it (the PC as pc + 8). */
@@ -85,39 +99,69 @@ static void call_executor(struct tr *t, uint32_t insn, uint32_t pc)
 	jit_gen_check(&t->b, pc + 4);
 }
 
+/* cmp byte [flag], imm. The flag words are 0 or 1 and are written by
+ * SETcc a byte at a time: byte reads forward from those stores, word
+ * reads would stall. */
+static void cmp_flag(struct emit *e, int32_t off, uint8_t imm)
+{
+	x_byte(e, 0x80);
+	x_mem(e, G1_CMP, RBX, off);
+	x_byte(e, imm);
+}
+
 /* Jumps past the instruction when cond fails; the returned site is
  * patched there (NULL for AL). */
 static uint8_t *cond_skip(struct tr *t, unsigned cond)
 {
 	struct emit *e = &t->b.e;
 	static const int32_t flag_off[4] = { OFF(z), OFF(c), OFF(n), OFF(v) };
+	/* The x86 condition of each ARM one on the flags of an x86 ADD and
+	 * SUB (its CF the inverted carry); 0xff where there is none. */
+	static const uint8_t x86_cc[3][14] = {
+		[LIVE_ADD - 1] = { CC_E, CC_NE, CC_B, CC_AE, CC_S, CC_S + 1, CC_O, CC_O + 1, 0xff, 0xff, CC_GE, CC_L, CC_G,
+				   CC_LE },
+		[LIVE_SUB - 1] = { CC_E, CC_NE, CC_AE, CC_B, CC_S, CC_S + 1, CC_O, CC_O + 1, CC_A, CC_A - 1, CC_GE, CC_L,
+				   CC_G, CC_LE },
+		[LIVE_NZ - 1] = { CC_E, CC_NE, 0xff, 0xff, CC_S, CC_S + 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+	};
 	if (cond >= 14)
 		return NULL;
+	if (t->live != LIVE_NONE && t->flags_at == e->p && x86_cc[t->live - 1][cond] != 0xff)
+		return x_jcc(e, x86_cc[t->live - 1][cond] ^ 1);
 	if (cond < 8) {
 		/* EQ/NE, CS/CC, MI/PL, VS/VC: one flag, set for the even one. */
-		x_cmp_mem_imm8(e, false, RBX, flag_off[cond >> 1], 0);
+		cmp_flag(e, flag_off[cond >> 1], 0);
 		return x_jcc(e, (cond & 1) ? CC_NE : CC_E);
 	}
 	if (cond == 10 || cond == 11) {
 		/* GE: N == V; LT: N != V */
-		x_rm(e, 0, false, X_LOAD, RAX, RBX, OFF(n));
-		x_rm(e, 0, false, X_CMP, RAX, RBX, OFF(v));
+		x_rm(e, 0, false, X_MOVZX8, RAX, RBX, OFF(n));
+		x_rm(e, 0, false, X_CMP8, RAX, RBX, OFF(v));
 		return x_jcc(e, cond == 10 ? CC_NE : CC_E);
 	}
-	/* HI, LS, GT, LE: the condition's bit for N<<3|Z<<2|C<<1|V. */
-	x_rm(e, 0, false, X_LOAD, RAX, RBX, OFF(n));
-	x_rr(e, false, X_ADD, RAX, RAX);
-	x_rm(e, 0, false, X_OR, RAX, RBX, OFF(z));
-	x_rr(e, false, X_ADD, RAX, RAX);
-	x_rm(e, 0, false, X_OR, RAX, RBX, OFF(c));
-	x_rr(e, false, X_ADD, RAX, RAX);
-	x_rm(e, 0, false, X_OR, RAX, RBX, OFF(v));
-	x_mov_imm(e, RCX, arm_cond_table[cond]);
-	x_rr(e, false, X_BT, RAX, RCX);
-	return x_jcc(e, CC_AE);
+	if (cond == 8 || cond == 9) {
+		/* HI: C > Z (the words are 0 or 1); LS: not. */
+		x_rm(e, 0, false, X_MOVZX8, RAX, RBX, OFF(c));
+		x_rm(e, 0, false, X_CMP8, RAX, RBX, OFF(z));
+		return x_jcc(e, cond == 8 ? CC_A - 1 : CC_A);
+	}
+	/* GT: (N ^ V | Z) == 0; LE: not. */
+	x_rm(e, 0, false, X_MOVZX8, RAX, RBX, OFF(n));
+	x_rm(e, 0, false, X_XOR8, RAX, RBX, OFF(v));
+	x_rm(e, 0, false, X_OR8, RAX, RBX, OFF(z));
+	return x_jcc(e, cond == 12 ? CC_NE : CC_E);
 }
 
 static void arm_jump_eax(struct tr *t);
+
+/* CF = C, or NOT C (the borrow of SBB) when borrow: cmp byte [c], 1
+ * sets CF for C = 0. */
+static void carry_in(struct tr *t, bool borrow)
+{
+	cmp_flag(&t->b.e, OFF(c), 1);
+	if (!borrow)
+		x_byte(&t->b.e, 0xf5); /* cmc */
+}
 
 /* The x86 operation of each data-processing opcode on eax (first
  * operand) and ecx (second). */
@@ -161,17 +205,44 @@ static int dp(struct tr *t, uint32_t insn)
 			carry = (int)(v >> 31);
 		}
 		x_mov_imm(e, RCX, v);
-	} else {
-		if (insn & 0x10)
-			return 0; /* shifted by a register */
-		bool plain = type == 0 && amt == 0;
-		/* LSR/ASR #0 mean #32, ROR #0 is RRX. */
-		if (!plain && amt == 0)
+	} else if (insn & 0x10) {
+		/* Shifted by a register: the carry out of a logical S form is
+		 * the executor's. A 64-bit x86 shift by the amount clamped to
+		 * 63 gives ARM's result for amounts of 32 and more. */
+		if (s && !o->arith)
 			return 0;
+		ld(t, RCX, (insn >> 8) & 15);
+		ld(t, RSI, insn & 15);
+		x_rr(e, false, X_MOVZX8, RCX, RCX);
+		if (type == 3) {
+			x_shift_cl(e, false, SH_ROR, RSI);
+		} else {
+			if (type == 2)
+				x_rr(e, true, X_MOVSXD, RSI, RSI);
+			x_mov_imm(e, RDX, 63);
+			x_rr(e, false, X_CMP, RCX, RDX);
+			x_cmov(e, CC_A, RCX, RDX);
+			x_shift_cl(e, true, shift_x86[type], RSI);
+		}
+		x_rr(e, false, X_LOAD, RCX, RSI);
+	} else {
+		bool plain = type == 0 && amt == 0;
 		ld(t, RCX, insn & 15);
 		if (!plain) {
-			x_shift_imm(e, false, shift_x86[type], RCX, amt);
-			/* The x86 shift's CF is the shifter's carry out. */
+			/* LSR/ASR #0 mean #32, ROR #0 is RRX. */
+			if (amt) {
+				x_shift_imm(e, false, shift_x86[type], RCX, amt);
+			} else if (type == 1) {
+				x_bt_imm(e, RCX, 31);
+				x_mov_imm(e, RCX, 0);
+			} else if (type == 2) {
+				x_shift_imm(e, false, SH_SAR, RCX, 31);
+				x_bt_imm(e, RCX, 0);
+			} else {
+				carry_in(t, false);
+				x_shift_imm(e, false, SH_RCR, RCX, 1);
+			}
+			/* CF is the shifter's carry out. */
 			if (s && !o->arith)
 				x_setcc_mem(e, CC_B, RBX, OFF(c));
 		}
@@ -189,14 +260,7 @@ static int dp(struct tr *t, uint32_t insn)
 			x_rr(e, false, X_LOAD, RAX, RCX);
 		}
 		if (o->carry_in) {
-			/* bt dword [c], 0: CF = C (cmc: the borrow of SBB) */
-			x_rex(e, false, 0, 0, RBX, false);
-			x_byte(e, 0x0f);
-			x_byte(e, 0xba);
-			x_mem(e, 4, RBX, OFF(c));
-			x_byte(e, 0);
-			if (o->carry_in == 2)
-				x_byte(e, 0xf5);
+			carry_in(t, o->carry_in == 2);
 		}
 		x_rr(e, false, o->opc, RAX, o->swap ? RDX : RCX);
 	}
@@ -222,7 +286,80 @@ static int dp(struct tr *t, uint32_t insn)
 	}
 	if (!test)
 		st(t, RAX, rd);
+	if (s)
+		t->live = !o->arith ? LIVE_NZ : o->opc == X_SUB || o->opc == X_SBB ? LIVE_SUB : LIVE_ADD;
 	return 1;
+}
+
+/* N and Z from the x86 flags of a test of the result. */
+static void set_nz(struct tr *t)
+{
+	x_setcc_mem(&t->b.e, CC_S, RBX, OFF(n));
+	x_setcc_mem(&t->b.e, CC_E, RBX, OFF(z));
+}
+
+/* MUL/MLA and UMULL/UMLAL/SMULL/SMLAL (arm_exec_mul); the PC as an
+ * operand, RdHi = RdLo and UMAAL stay with the executor. */
+static bool mul(struct tr *t, uint32_t insn)
+{
+	struct emit *e = &t->b.e;
+	unsigned op = (insn >> 21) & 7, hi = (insn >> 16) & 15, lo = (insn >> 12) & 15;
+	unsigned rm = insn & 15, rs = (insn >> 8) & 15;
+	bool s = insn & (1u << 20);
+
+	if (hi == 15 || lo == 15 || rm == 15 || rs == 15 || op == 2 || op == 3 || (op == 0 && lo) ||
+	    (op >= 4 && hi == lo))
+		return false;
+	if (op < 2) {
+		ld(t, RAX, rm);
+		x_rm(e, 0, false, X_IMUL, RAX, RBX, OFF_R(rs));
+		if (op)
+			x_rm(e, 0, false, X_ADD, RAX, RBX, OFF_R(lo));
+		if (s) {
+			x_rr(e, false, X_TEST, RAX, RAX);
+			set_nz(t);
+		}
+		st(t, RAX, hi);
+		return true;
+	}
+	bool sign = op >= 6;
+	/* Zero- or sign-extended operands: the 64-bit product is exact. */
+	x_rm(e, 0, sign, sign ? X_MOVSXD : X_LOAD, RAX, RBX, OFF_R(rm));
+	x_rm(e, 0, sign, sign ? X_MOVSXD : X_LOAD, RCX, RBX, OFF_R(rs));
+	x_rr(e, true, X_IMUL, RAX, RCX);
+	if (op & 1) {
+		ld(t, RDX, lo);
+		ld(t, RCX, hi);
+		x_shift_imm(e, true, SH_SHL, RCX, 32);
+		x_rr(e, true, X_OR, RDX, RCX);
+		x_rr(e, true, X_ADD, RAX, RDX);
+	}
+	if (s) {
+		x_rr(e, true, X_TEST, RAX, RAX);
+		set_nz(t);
+	}
+	st(t, RAX, lo);
+	x_shift_imm(e, true, SH_SHR, RAX, 32);
+	st(t, RAX, hi);
+	return true;
+}
+
+/* CLZ: 31 - BSR, 32 for zero. */
+static bool clz(struct tr *t, uint32_t insn)
+{
+	struct emit *e = &t->b.e;
+	unsigned rd = (insn >> 12) & 15, rm = insn & 15;
+	if (rd == 15 || rm == 15)
+		return false;
+	ld(t, RCX, rm);
+	x_rr(e, false, 0x0fbd, RAX, RCX); /* bsr eax, ecx: ZF for zero */
+	x_mov_imm(e, RDX, 0xffffffffu);
+	x_rr(e, false, 0x0f40 | CC_E, RAX, RDX);
+	x_byte(e, 0xf7); /* neg eax */
+	x_byte(e, 0xd8);
+	x_alu_imm(e, false, G1_ADD, RAX, 31);
+	st(t, RAX, rd);
+	return true;
 }
 
 /* eax +/- the offset: esi for a register offset, else off (signed). */
@@ -244,30 +381,39 @@ struct ldst_form {
 	int32_t off;
 };
 
-static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f);
+static int ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f);
 
-static bool ldst(struct tr *t, uint32_t insn)
+/* 0: not translated, 1: translated, 2: it loaded the PC (the block ends). */
+static int ldst(struct tr *t, uint32_t insn)
 {
 	bool reg = insn & (1u << 25);
 	struct ldst_form f = { (insn & (1u << 22)) ? 1 : 4, (insn >> 7) & 31, false, reg, (int32_t)(insn & 0xfff) };
 	/* A register offset: LSL by a constant only. */
 	if (reg && ((insn >> 5) & 3) != 0)
-		return false;
+		return 0;
 	return ldst_form(t, insn, &f);
 }
 
-/* LDRH/STRH/LDRSB/LDRSH (not the doubleword forms). */
+static bool ldst_dual(struct tr *t, uint32_t insn, const struct ldst_form *f);
+static void jump_eax(struct tr *t);
+
+/* LDRH/STRH/LDRSB/LDRSH/LDRD/STRD. */
 static bool ldst_extra(struct tr *t, uint32_t insn)
 {
 	unsigned op = (insn >> 5) & 3;
 	bool imm = insn & (1u << 22);
 	struct ldst_form f = { op == 2 ? 1 : 2, 0, op != 1, !imm, (int32_t)(((insn >> 4) & 0xf0) | (insn & 15)) };
-	if ((!(insn & L_BIT) && op != 1) || (!imm && (insn & 0xf00)))
+	if (!imm && (insn & 0xf00))
 		return false;
-	return ldst_form(t, insn, &f);
+	if (!(insn & L_BIT) && op != 1)
+		return ldst_dual(t, insn, &f);
+	/* A halfword or byte load to the PC: the executor's. */
+	if (((insn >> 12) & 15) == 15)
+		return false;
+	return ldst_form(t, insn, &f) != 0;
 }
 
-static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f)
+static int ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f)
 {
 	struct emit *e = &t->b.e;
 	bool p = insn & P_BIT, u = insn & U_BIT, w = insn & W_BIT, load = insn & L_BIT;
@@ -275,8 +421,8 @@ static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f)
 	unsigned rn = (insn >> 16) & 15, rt = (insn >> 12) & 15, rm = insn & 15, len = f->len;
 	int32_t off = f->off;
 
-	if ((load && rt == 15) || (wb && (rn == 15 || rn == rt)) || (reg && rm == 15))
-		return false;
+	if ((load && rt == 15 && len != 4) || (wb && (rn == 15 || rn == rt)) || (reg && rm == 15))
+		return 0;
 	if (!u)
 		off = -off;
 	struct jit_cold *c = jit_add_cold(&t->b, COLD_SLOW, t->pc, NULL);
@@ -300,14 +446,7 @@ static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f)
 		x_alu_imm(e, false, G1_CMP, RDX, (int32_t)(GPAGE_SIZE - len));
 		c->site[nsite++] = x_jcc(e, CC_A);
 	}
-	x_rr(e, true, X_CMP, RAX, R15);
-	c->site[nsite++] = x_jcc(e, CC_AE);
-	x_rr(e, false, X_LOAD, RDX, RAX);
-	x_shift_imm(e, false, SH_SHR, RDX, GPAGE_SHIFT);
-	x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
-	x_alu_imm(e, false, G1_AND, RDX, (int32_t)gmem_need_mask(load ? GP_R : GP_W));
-	x_alu_imm(e, false, G1_CMP, RDX, load ? GP_R : GP_W);
-	c->site[nsite++] = x_jcc(e, CC_NE);
+	jit_page_check(&t->b, c, &nsite, !load);
 	if (load) {
 		static const unsigned ops[2][3] = { { X_MOVZX8, X_MOVZX16, X_LOAD }, { X_MOVSX8, X_MOVSX16, X_LOAD } };
 		x_rx(e, 0, false, ops[f->sign][len / 2], RCX, R13, RAX);
@@ -320,8 +459,70 @@ static bool ldst_form(struct tr *t, uint32_t insn, const struct ldst_form *f)
 		add_offset(t, reg, u, off);
 		st(t, RAX, rn);
 	}
+	if (load && rt == 15) {
+		/* The executor branched or faulted: its path never resumes. */
+		c->resume = e->p;
+		x_rr(e, false, X_LOAD, RAX, RCX);
+		jump_eax(t);
+		return 2;
+	}
 	if (load)
 		st(t, RCX, rt);
+	c->resume = e->p;
+	return 1;
+}
+
+/* LDRD/STRD (ldst_dual): inline for a word-aligned pair in one page
+ * (an unaligned one is the kernel's fix-up, in the executor). */
+static bool ldst_dual(struct tr *t, uint32_t insn, const struct ldst_form *f)
+{
+	struct emit *e = &t->b.e;
+	bool p = insn & P_BIT, u = insn & U_BIT, w = insn & W_BIT, load = (insn & 0x20) == 0;
+	bool wb = !p || w, reg = f->reg;
+	unsigned rn = (insn >> 16) & 15, rt = (insn >> 12) & 15, rm = insn & 15;
+	int32_t off = u ? f->off : -f->off;
+
+	if ((rt & 1) || rt == 14 || (!p && w) || (wb && (rn == 15 || rn == rt || rn == rt + 1)) ||
+	    (reg && rm == 15))
+		return false;
+	struct jit_cold *c = jit_add_cold(&t->b, COLD_SLOW, t->pc, NULL);
+	c->insn = insn;
+	unsigned nsite = 0;
+
+	x_cmp_mem_imm8(e, false, RBX, OFF(e), 0);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	if (reg)
+		ld(t, RSI, rm);
+	ld(t, RAX, rn);
+	if (p)
+		add_offset(t, reg, u, off);
+	x_byte(e, 0xa8); /* test al, 3 */
+	x_byte(e, 3);
+	c->site[nsite++] = x_jcc(e, CC_NE);
+	x_rr(e, false, X_LOAD, RDX, RAX);
+	x_alu_imm(e, false, G1_AND, RDX, GPAGE_MASK);
+	x_alu_imm(e, false, G1_CMP, RDX, (int32_t)(GPAGE_SIZE - 8));
+	c->site[nsite++] = x_jcc(e, CC_A);
+	jit_page_check(&t->b, c, &nsite, !load);
+	x_rx(e, 0, true, X_LEA, RDX, R13, RAX);
+	if (load) {
+		x_rm(e, 0, false, X_LOAD, RCX, RDX, 0);
+		x_rm(e, 0, false, X_LOAD, RDX, RDX, 4);
+	} else {
+		ld(t, RCX, rt);
+		x_rm(e, 0, false, X_STORE, RCX, RDX, 0);
+		ld(t, RCX, rt + 1);
+		x_rm(e, 0, false, X_STORE, RCX, RDX, 4);
+	}
+	if (wb) {
+		ld(t, RAX, rn);
+		add_offset(t, reg, u, off);
+		st(t, RAX, rn);
+	}
+	if (load) {
+		st(t, RCX, rt);
+		st(t, RDX, rt + 1);
+	}
 	c->resume = e->p;
 	return true;
 }
@@ -349,8 +550,6 @@ static void branch(struct tr *t, uint32_t insn, uint8_t *skip)
 	jit_chain_exit(&t->b, (uint32_t)(pc + 8 + off));
 }
 
-static void jump_eax(struct tr *t);
-
 /* LDM/STM without ^ and a PC base: the inline path of arm_exec_ldm (a
  * word-aligned range in one page with the permission, CPSR.E clear), else
  * its executor. True when the block ends here (the PC loaded). */
@@ -377,14 +576,7 @@ static bool ldm(struct tr *t, uint32_t insn)
 	x_alu_imm(e, false, G1_AND, RDX, GPAGE_MASK);
 	x_alu_imm(e, false, G1_CMP, RDX, (int32_t)GPAGE_SIZE - len);
 	c->site[nsite++] = x_jcc(e, CC_A);
-	x_rr(e, true, X_CMP, RAX, R15);
-	c->site[nsite++] = x_jcc(e, CC_AE);
-	x_rr(e, false, X_LOAD, RDX, RAX);
-	x_shift_imm(e, false, SH_SHR, RDX, GPAGE_SHIFT);
-	x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
-	x_alu_imm(e, false, G1_AND, RDX, (int32_t)gmem_need_mask(load ? GP_R : GP_W));
-	x_alu_imm(e, false, G1_CMP, RDX, load ? GP_R : GP_W);
-	c->site[nsite++] = x_jcc(e, CC_NE);
+	jit_page_check(&t->b, c, &nsite, !load);
 	x_rx(e, 0, true, X_LEA, RDX, R13, RAX);
 	if (load && wb) {
 		/* Before the loads: a loaded base wins. */
@@ -491,9 +683,14 @@ static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t 
 	t->b.ncold = 0;
 	t->pc = pc;
 
+	t->live = LIVE_NONE;
+	t->flags_at = NULL;
+	t->open = NULL;
 	jit_entry_check(&t->b, OFF(interrupt_request), pc);
 	for (unsigned n = 0;; n++) {
 		if (n == MAX_INSNS || (n && !(t->pc & GPAGE_MASK))) {
+			if (t->open)
+				x_patch(t->open, t->b.e.p);
 			jit_chain_exit(&t->b, t->pc);
 			break;
 		}
@@ -501,7 +698,17 @@ static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t 
 		if (m->big_endian)
 			insn = __builtin_bswap32(insn);
 		unsigned cond = insn >> 28;
-		uint8_t *skip = cond == 15 ? NULL : cond_skip(t, cond);
+		uint8_t *skip = NULL;
+		if (t->open && cond == t->open_cond) {
+			skip = t->open;
+		} else {
+			if (t->open)
+				x_patch(t->open, t->b.e.p);
+			if (cond != 15)
+				skip = cond_skip(t, cond);
+		}
+		t->open = NULL;
+		t->live = LIVE_NONE;
 		if (cond != 15 && (insn & 0x0e000000) == 0x0a000000) {
 			branch(t, insn, skip);
 			break;
@@ -511,7 +718,7 @@ static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t 
 			break;
 		}
 		arm_handler h = executor(insn);
-		bool done = false;
+		bool done = false, s_bit = insn & (1u << 20), keeps = false;
 		int r;
 		if (cond != 15 && h == arm_dp_handler(insn) && (r = dp(t, insn)) != 0) {
 			if (r == 2) {
@@ -520,23 +727,44 @@ static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t 
 				break;
 			}
 			done = true;
-		} else if (cond != 15 && h == arm_ldst_handler(insn))
-			done = ldst(t, insn);
-		else if (cond != 15 && h == arm_exec_ldst_extra)
-			done = ldst_extra(t, insn);
-		else if (cond != 15 && h == arm_exec_ldm && !(insn & (1u << 22)) && ((insn >> 16) & 15) != 15 &&
-			 (insn & 0xffff)) {
+			keeps = !s_bit;
+		} else if (cond != 15 && h == arm_ldst_handler(insn)) {
+			if ((r = ldst(t, insn)) == 2) {
+				if (skip)
+					jit_add_cold(&t->b, COLD_CHAIN, t->pc + 4, skip);
+				break;
+			}
+			done = keeps = r != 0;
+		} else if (cond != 15 && (insn & 0x0fff0ff0) == 0x016f0f10) {
+			done = keeps = clz(t, insn);
+		} else if (cond != 15 && h == arm_exec_ldst_extra) {
+			done = keeps = ldst_extra(t, insn);
+		} else if (cond != 15 && h == arm_exec_mul) {
+			done = mul(t, insn);
+			keeps = done && !s_bit;
+		} else if (cond != 15 && h == arm_exec_ldm && !(insn & (1u << 22)) && ((insn >> 16) & 15) != 15 &&
+			   (insn & 0xffff)) {
 			if (ldm(t, insn)) {
 				if (skip)
 					jit_add_cold(&t->b, COLD_CHAIN, t->pc + 4, skip);
 				break;
 			}
-			done = true;
+			done = keeps = true;
 		}
 		if (!done)
 			call_executor(t, insn, t->pc);
-		if (skip)
-			x_patch(skip, t->b.e.p);
+		if (skip) {
+			/* Under a condition the x86 flags are not the
+			 * operation's on the skipping path. */
+			t->live = LIVE_NONE;
+			if (keeps) {
+				t->open = skip;
+				t->open_cond = cond;
+			} else {
+				x_patch(skip, t->b.e.p);
+			}
+		}
+		t->flags_at = t->b.e.p;
 		t->pc += 4;
 	}
 	jit_emit_cold(&t->b);

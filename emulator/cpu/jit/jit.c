@@ -171,6 +171,25 @@ void jit_gen_check(struct jit_tr *t, uint64_t next)
 	jit_add_cold(t, COLD_EXIT, next, x_jcc(e, CC_NE));
 }
 
+void jit_page_check(struct jit_tr *t, struct jit_cold *c, unsigned *nsite, bool store)
+{
+	struct emit *e = &t->e;
+	x_rr(e, true, X_CMP, RAX, R15);
+	c->site[(*nsite)++] = x_jcc(e, CC_AE);
+	x_rr(e, true, X_LOAD, RDX, RAX);
+	x_shift_imm(e, true, SH_SHR, RDX, GPAGE_SHIFT);
+	if (store) {
+		x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
+		x_alu_imm(e, false, G1_AND, RDX, (int32_t)gmem_need_mask(GP_W));
+		x_alu_imm(e, false, G1_CMP, RDX, GP_W);
+		c->site[(*nsite)++] = x_jcc(e, CC_NE);
+	} else {
+		x_rx(e, 0, false, 0xf6, 0, R14, RDX); /* test byte [r14 + rdx], GP_R */
+		x_byte(e, GP_R);
+		c->site[(*nsite)++] = x_jcc(e, CC_E);
+	}
+}
+
 void jit_entry_check(struct jit_tr *t, int32_t irq_off, uint64_t pc)
 {
 	x_cmp_mem_imm8(&t->e, false, RBX, irq_off, 0);

@@ -131,6 +131,12 @@ struct jit_cold *jit_add_cold(struct jit_tr *t, enum jit_cold_kind kind, uint64_
 void jit_store_pc(struct jit_tr *t, uint64_t pc);
 /* Leaves at next when the code-change generation moved. */
 void jit_gen_check(struct jit_tr *t, uint64_t next);
+/* The inline page check of a guest access at rax whose end stays in its
+ * page: below the space size, and the page's permission byte grants
+ * reading, or writing with no decoded code on the page (GP_CODE sends a
+ * store to the slow path, which notices the code change). Each failing
+ * jump is added to c's sites. Clobbers rdx. */
+void jit_page_check(struct jit_tr *t, struct jit_cold *c, unsigned *nsite, bool store);
 /* Block entry: leaves at pc on an interrupt request or a code change. */
 void jit_entry_check(struct jit_tr *t, int32_t irq_off, uint64_t pc);
 /* Ends the block with a chained jump to pc. */

@@ -304,14 +304,8 @@ static void mem_access(struct tr *t, uint32_t insn, const struct mem_op *o)
 		x_byte(e, (uint8_t)(sz - 1));
 		c->site[nsite++] = x_jcc(e, CC_NE);
 	}
-	x_rr(e, true, X_CMP, RAX, R15);
-	c->site[nsite++] = x_jcc(e, CC_AE);
-	x_rr(e, true, X_LOAD, RDX, RAX);
-	x_shift_imm(e, true, SH_SHR, RDX, GPAGE_SHIFT);
+	jit_page_check(&t->b, c, &nsite, o->store);
 	if (!o->store) {
-		x_rx(e, 0, false, 0xf6, 0, R14, RDX); /* test byte [r14 + rdx], GP_R */
-		x_byte(e, GP_R);
-		c->site[nsite++] = x_jcc(e, CC_E);
 		if (sz == 1) {
 			x_rx(e, 0, o->sign, o->sign ? X_MOVSX8 : X_MOVZX8, RAX, R13, RAX);
 		} else if (sz == 2) {
@@ -338,11 +332,6 @@ static void mem_access(struct tr *t, uint32_t insn, const struct mem_op *o)
 		}
 		st(t, RAX, rt);
 	} else {
-		/* A write needs GP_W and no decoded code (GP_CODE). */
-		x_rx(e, 0, false, X_MOVZX8, RDX, R14, RDX);
-		x_alu_imm(e, false, G1_AND, RDX, GP_W | GP_CODE);
-		x_alu_imm(e, false, G1_CMP, RDX, GP_W);
-		c->site[nsite++] = x_jcc(e, CC_NE);
 		ld(t, RCX, rt);
 		if (be && sz == 2)
 			x_swap16(e, RCX);

@@ -16,7 +16,7 @@ enum x86_reg { RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI, R8, R9, R10, R11, R12, R1
 enum x86_cc { CC_O = 0, CC_B = 2, CC_AE = 3, CC_E = 4, CC_NE = 5, CC_A = 7, CC_S = 8, CC_L = 12, CC_GE = 13, CC_LE = 14, CC_G = 15 };
 
 /* Group-2 shift extensions (C1 /n, D3 /n). */
-enum x86_shift { SH_ROL = 0, SH_ROR = 1, SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 };
+enum x86_shift { SH_ROL = 0, SH_ROR = 1, SH_RCR = 3, SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 };
 
 struct emit {
 	uint8_t *p;
@@ -106,7 +106,7 @@ enum {
 	X_ADD = 0x03, X_OR = 0x0b, X_ADC = 0x13, X_SBB = 0x1b, X_AND = 0x23, X_SUB = 0x2b, X_XOR = 0x33, X_CMP = 0x3b,
 	X_STORE = 0x89, X_LOAD = 0x8b, X_LEA = 0x8d, X_TEST = 0x85, X_STORE8 = 0x88,
 	X_MOVSXD = 0x63, X_MOVZX8 = 0x0fb6, X_MOVZX16 = 0x0fb7, X_MOVSX8 = 0x0fbe, X_MOVSX16 = 0x0fbf,
-	X_IMUL = 0x0faf, X_BT = 0x0fa3,
+	X_IMUL = 0x0faf, X_CMP8 = 0x3a, X_XOR8 = 0x32, X_OR8 = 0x0a,
 };
 
 /* Group-1 immediate operations (81 /n id). */
@@ -148,6 +148,16 @@ static inline void x_shift_cl(struct emit *e, bool w, unsigned ext, unsigned reg
 	x_rex(e, w, 0, 0, reg, false);
 	x_byte(e, 0xd3);
 	x_byte(e, (uint8_t)(0xc0 | ext << 3 | (reg & 7)));
+}
+
+/* bt reg32, bit: CF = the bit */
+static inline void x_bt_imm(struct emit *e, unsigned reg, unsigned bit)
+{
+	x_rex(e, false, 0, 0, reg, false);
+	x_byte(e, 0x0f);
+	x_byte(e, 0xba);
+	x_byte(e, (uint8_t)(0xe0 | (reg & 7)));
+	x_byte(e, (uint8_t)bit);
 }
 
 /* rol r16, 8: swaps the two bytes of a halfword. */
