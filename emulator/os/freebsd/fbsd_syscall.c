@@ -47,7 +47,7 @@ static const struct fbsd_impl {
 	LX(dup2), LX(fcntl), LX(pipe2), LX(fsync), FB(lseek), FB(pread), FB(pwrite), FB(fstat),
 	FB(fstatat), LX(access), LX(chdir), LX(fchdir), LX(unlink), LX(rmdir), LX(mkdir),
 	LX(rename), LX(symlink), LX(link), LX(chmod), LX(fchmod), LX(umask), LX(readlink),
-	FB(ftruncate),
+	FB(ftruncate), FB(kqueue), FB(kevent), { "compat11.kevent", fbsd_compat11_kevent },
 };
 #define NIMPLS (sizeof impls / sizeof impls[0])
 
@@ -129,7 +129,7 @@ static long nosys(struct linux_proc *p, unsigned nr)
 	else
 		fprintf(stderr, "mimic: unknown FreeBSD system call %u\n", nr);
 	if (!fbsd_unknown_enosys) {
-		struct linux_siginfo info = { .signo = 12 /* SIGSYS */, .code = 0x10001 /* SI_KERNEL */ };
+		struct linux_siginfo info = { .signo = 12 /* SIGSYS */, .code = LINUX_SI_KERNEL };
 		linux_signal_to_thread(p, p->tid, &info);
 	}
 	return -ENOSYS;

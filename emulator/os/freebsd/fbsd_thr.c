@@ -53,11 +53,9 @@ FBSD(thr_exit)
 	linux_thread_exit(p, 0);
 }
 
-/* si_code SI_LWP (signal.h). */
-#define FBSD_SI_LWP 0x10007
 FBSD(thr_kill)
 {
-	struct linux_siginfo info = { .signo = sc_int(a[1]), .code = FBSD_SI_LWP, .pid = getpid(),
+	struct linux_siginfo info = { .signo = sc_int(a[1]), .code = LINUX_SI_TKILL, .pid = getpid(),
 				      .uid = (int)getuid() };
 	if (info.signo < 0 || info.signo > 128)
 		return -EINVAL;
