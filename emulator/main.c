@@ -36,7 +36,7 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: mimic [options] program [arguments...]\n"
 		"Runs a static Linux program: ARMv6 (armel EABI), MIPS64 or MIPS64el (n64);\n"
-		"or a static FreeBSD/armv6 program.\n\n"
+		"or a static FreeBSD/armv6 or FreeBSD/mips64 (n64) program.\n\n"
 		"  -h, --help        this help\n"
 		"  --version         version\n"
 		"  -L path           prefix for absolute paths the program opens (MIMIC_LD_PREFIX)\n"
@@ -100,6 +100,8 @@ static const struct arch_choice {
 	{ linux_arch_mips64, { "MIPS64R2-generic", "any", "max" }, false },
 	{ linux_arch_mips64el, { "MIPS64R2-generic", "any", "max" }, false },
 	{ freebsd_arch_armv6, { "arm1176", "any", "max" }, true },
+	{ freebsd_arch_mips64, { "MIPS64R2-generic", "any", "max" }, true },
+	{ freebsd_arch_mips64el, { "MIPS64R2-generic", "any", "max" }, true },
 };
 #define NARCHS (sizeof archs / sizeof archs[0])
 
@@ -134,7 +136,7 @@ static const struct arch_choice *pick_arch(const char *path)
 	}
 	if (id.freebsd)
 		fprintf(stderr, "mimic: %s: ELF for another operating system: %s; mimic runs Linux programs "
-			"and FreeBSD/armv6 ones\n", path, id.foreign_os);
+			"and FreeBSD/armv6 and mips64 ones\n", path, id.foreign_os);
 	else if (id.machine == EM_MIPS)
 		fprintf(stderr, "mimic: %s: a 32-bit (o32/n32) MIPS program; only the 64-bit n64 ABI is supported\n",
 			path);

@@ -1,7 +1,8 @@
-# FreeBSD/armv6 programs (issue 11): Go's standard-library tests and a
-# hello world built for freebsd/arm by Debian's Go, and a freestanding
-# program from clang. They check themselves (no guest baselines: no
-# FreeBSD guest boots here); suites/freebsd/armv6/freebsd_test runs them.
+# FreeBSD programs (issue 11): Go's standard-library tests and a hello
+# world built for freebsd/arm by Debian's Go, and a freestanding program
+# from clang per FreeBSD target (armv6, mips64). They check themselves (no
+# guest baselines: no FreeBSD guest boots here); suites/freebsd/<target>/
+# freebsd_test runs them.
 FBSD_OUT := $(BUILD)/guest/freebsd-armv6
 # The packages whose tests pass under mimic (suites/freebsd/README.md).
 FBSD_GO_PKGS := strings strconv sort math sync/atomic
@@ -12,6 +13,13 @@ $(FBSD_OUT)/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/freebsd/src/stub_armv
 	clang --target=armv6-unknown-freebsd13 -ffreestanding -nostdlib -static -fuse-ld=lld -O2 \
 		-Wall -Wextra -Werror -o $@ $^
 all: $(FBSD_OUT)/fbsd_sys
+
+# n64 without abicalls: the stub sets $gp for small data itself.
+$(BUILD)/guest/freebsd-mips64/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/freebsd/src/stub_mips64.S
+	@mkdir -p $(@D)
+	clang --target=mips64-unknown-freebsd13 -ffreestanding -nostdlib -static -fuse-ld=lld -fno-pic \
+		-mno-abicalls -O2 -Wall -Wextra -Werror -o $@ $^
+all: $(BUILD)/guest/freebsd-mips64/fbsd_sys
 
 # Without Debian's golang-go the Go cases skip (freebsd_test says so).
 ifneq ($(shell command -v go 2>/dev/null),)

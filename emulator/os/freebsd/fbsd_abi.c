@@ -109,3 +109,4 @@ int fbsd_put_stat(struct linux_proc *p, uint64_t addr, const struct stat *st)
 
 const struct linux_abi fbsd_abi_armv6 = FBSD_ABI("freebsd-armv6", 1 /* ELFCLASS32 */, 1 /* LSB */, 40 /* EM_ARM */);
 const struct linux_abi fbsd_abi_mips64 = FBSD_ABI("freebsd-mips64", 2 /* ELFCLASS64 */, 2 /* MSB */, 8 /* EM_MIPS */);
+const struct linux_abi fbsd_abi_mips64el = FBSD_ABI("freebsd-mips64el", 2 /* ELFCLASS64 */, 1 /* LSB */, 8 /* EM_MIPS */);

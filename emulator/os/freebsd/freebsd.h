@@ -34,6 +34,8 @@ static inline const struct fbsd_arch *fbsd_arch_of(const struct linux_proc *p)
 
 /* The FreeBSD architectures (FreeBSD/armv6, FreeBSD/mips64). */
 const struct linux_arch *freebsd_arch_armv6(void);
+const struct linux_arch *freebsd_arch_mips64(void);
+const struct linux_arch *freebsd_arch_mips64el(void);
 
 /* -enosys / MIMIC_ENOSYS: a system call mimic does not run fails with
  * ENOSYS instead of raising SIGSYS (FreeBSD's kern.signosys=0). */
@@ -75,7 +77,7 @@ struct fbsd_thread_start {
 };
 extern _Thread_local struct fbsd_thread_start fbsd_thread_start;
 
-extern const struct linux_abi fbsd_abi_armv6, fbsd_abi_mips64;
+extern const struct linux_abi fbsd_abi_armv6, fbsd_abi_mips64, fbsd_abi_mips64el;
 
 /* What FreeBSD/armv6 reports about itself (sysctl, auxv). */
 #define FBSD_OSRELDATE 1302001   /* __FreeBSD_version of 13.2-RELEASE */
