@@ -151,8 +151,16 @@ FBSD(__getcwd)
 
 FBSD(lseek)
 {
-	(void)p;
-	return sc_ret(lseek(sc_int(a[0]), (off_t)a[1], sc_int(a[2])));
+	/* A directory's offsets are the cookies getdirentries gave a 32-bit
+	 * guest (SEEK_SET to one, the position as one). */
+	int fd = sc_int(a[0]), whence = sc_int(a[2]);
+	off_t off = (off_t)a[1];
+	if (p->arch->word_bits == 32 && whence == SEEK_SET)
+		off = (off_t)sc_dir_host_off(p, fd, (uint64_t)off);
+	off_t r = lseek(fd, off, whence);
+	if (r < 0)
+		return -errno;
+	return p->arch->word_bits == 32 ? (long)sc_dir_tell(p, fd, (uint64_t)r) : r;
 }
 
 FBSD(pread)

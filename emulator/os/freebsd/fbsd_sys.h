@@ -19,6 +19,8 @@ FBSD(clock_gettime); FBSD(clock_getres); FBSD(nanosleep); FBSD(gettimeofday); FB
 FBSD(sigaction); FBSD(sigprocmask); FBSD(sigaltstack); FBSD(sigreturn);
 /* fbsd_thr.c */
 FBSD(thr_new); FBSD(thr_self); FBSD(thr_exit); FBSD(thr_kill); FBSD(_umtx_op); FBSD(thr_set_name);
+/* fbsd_dir.c */
+FBSD(unlinkat); FBSD(getdirentries);
 /* fbsd_kqueue.c */
 FBSD(kqueue); FBSD(kevent); FBSD(compat11_kevent);
 /* fbsd_sysctl.c */

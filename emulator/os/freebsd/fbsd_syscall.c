@@ -47,7 +47,7 @@ static const struct fbsd_impl {
 	LX(dup2), LX(fcntl), LX(pipe2), LX(fsync), FB(lseek), FB(pread), FB(pwrite), FB(fstat),
 	FB(fstatat), LX(access), LX(chdir), LX(fchdir), LX(unlink), LX(rmdir), LX(mkdir),
 	LX(rename), LX(symlink), LX(link), LX(chmod), LX(fchmod), LX(umask), LX(readlink),
-	FB(ftruncate), FB(kqueue), FB(kevent), { "compat11.kevent", fbsd_compat11_kevent },
+	FB(ftruncate), FB(unlinkat), FB(getdirentries), FB(kqueue), FB(kevent), { "compat11.kevent", fbsd_compat11_kevent },
 };
 #define NIMPLS (sizeof impls / sizeof impls[0])
 
