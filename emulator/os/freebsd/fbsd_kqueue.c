@@ -17,7 +17,6 @@
 #define EVFILT_WRITE (-2)
 #define EV_ADD 0x0001
 #define EV_DELETE 0x0002
-#define EV_ENABLE 0x0004
 #define EV_DISABLE 0x0008
 #define EV_ONESHOT 0x0010
 #define EV_CLEAR 0x0020
