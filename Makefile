@@ -24,6 +24,7 @@ include suites/lib/lib.mk
 include suites/isa/isa.mk
 include suites/syscalls/syscalls.mk
 include suites/clients/clients.mk
+include suites/freebsd/freebsd.mk
 include harness/harness.mk
 include harness/bench/bench.mk
 include ci/demo/demo.mk

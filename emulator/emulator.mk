@@ -3,6 +3,9 @@
 # (emulator/tests/ holds its own tests, not part of the binary).
 
 EMU_SRCS   := $(filter-out emulator/tests/%,$(wildcard emulator/*.c emulator/*/*.c emulator/*/*/*.c emulator/*/*/*/*.c))
+# The FreeBSD system call table, generated from FreeBSD's syscalls.master.
+FBSD_TABLE := $(BUILD)/gen/os/freebsd/fbsd_table.c
+EMU_SRCS   += $(FBSD_TABLE)
 EMU_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -Iemulator -MMD -MP
 EMU_OBJS   := $(EMU_SRCS:%.c=$(BUILD)/obj/%.o)
 EMU_AOBJS  := $(EMU_SRCS:%.c=$(BUILD)/obj-asan/%.o)
@@ -14,6 +17,10 @@ EMU_COBJS  := $(EMU_SRCS:%.c=$(BUILD)/obj-count/%.o)
 EMU_TSAN   := -fsanitize=thread -fno-omit-frame-pointer -g -Wno-tsan
 
 all: $(BUILD)/mimic
+
+$(FBSD_TABLE): emulator/os/freebsd/syscalls.master emulator/os/freebsd/gen_syscalls.awk
+	@mkdir -p $(@D)
+	awk -f emulator/os/freebsd/gen_syscalls.awk $< >$@.tmp && mv $@.tmp $@
 
 .PHONY: mimic-asan mimic-tsan mimic-count
 mimic-asan: $(BUILD)/mimic-asan

@@ -16,6 +16,7 @@
 
 #include "cpu/jit/jit.h"
 #include "loader/loader.h"
+#include "os/freebsd/freebsd.h"
 #include "os/linux/linux.h"
 #include "os/linux/own_fds.h"
 #include "os/linux/proc_limits.h"
@@ -35,12 +36,15 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: mimic [options] program [arguments...]\n"
-		"Runs a static Linux program: ARMv6 (armel EABI), MIPS64 or MIPS64el (n64).\n\n"
+		"Runs a static Linux program: ARMv6 (armel EABI), MIPS64 or MIPS64el (n64);\n"
+		"or a static FreeBSD/armv6 or FreeBSD/mips64 (n64) program.\n\n"
 		"  -h, --help        this help\n"
 		"  --version         version\n"
 		"  -L path           prefix for absolute paths the program opens (MIMIC_LD_PREFIX)\n"
 		"  -cpu model        CPU model (MIMIC_CPU): arm1176, MIPS64R2-generic, any; help lists them\n"
 		"  -strace           log system calls on stderr (MIMIC_STRACE)\n"
+		"  -enosys           a FreeBSD system call mimic does not run fails with ENOSYS\n"
+		"                    instead of raising SIGSYS (MIMIC_ENOSYS)\n"
 		"  -nojit            run guest code by the interpreter only, without the block\n"
 		"                    translator (MIMIC_JIT=0)\n"
 		"  -d items          log on stderr (MIMIC_LOG); items, comma-separated:\n"
@@ -95,10 +99,14 @@ static bool parse_size(const char *s, uint64_t *out)
 static const struct arch_choice {
 	const struct linux_arch *(*get)(void);
 	const char *models[3];
+	bool freebsd;   /* the FreeBSD personality (os/freebsd) */
 } archs[] = {
-	{ linux_arch_armv6, { "arm1176", "any", "max" } },
-	{ linux_arch_mips64, { "MIPS64R2-generic", "any", "max" } },
-	{ linux_arch_mips64el, { "MIPS64R2-generic", "any", "max" } },
+	{ linux_arch_armv6, { "arm1176", "any", "max" }, false },
+	{ linux_arch_mips64, { "MIPS64R2-generic", "any", "max" }, false },
+	{ linux_arch_mips64el, { "MIPS64R2-generic", "any", "max" }, false },
+	{ freebsd_arch_armv6, { "arm1176", "any", "max" }, true },
+	{ freebsd_arch_mips64, { "MIPS64R2-generic", "any", "max" }, true },
+	{ freebsd_arch_mips64el, { "MIPS64R2-generic", "any", "max" }, true },
 };
 #define NARCHS (sizeof archs / sizeof archs[0])
 
@@ -121,16 +129,20 @@ static const struct arch_choice *pick_arch(const char *path)
 	}
 	for (unsigned i = 0; i < NARCHS; i++) {
 		const struct loader_target *t = archs[i].get()->elf;
-		if (t->elf_class != id.elf_class || t->data != id.data || t->machine != id.machine)
+		if (t->elf_class != id.elf_class || t->data != id.data || t->machine != id.machine ||
+		    archs[i].freebsd != id.freebsd)
 			continue;
-		if (id.foreign_os[0]) {
+		if (id.foreign_os[0] && !id.freebsd) {
 			fprintf(stderr, "mimic: %s: ELF for another operating system: %s; mimic runs Linux programs\n",
 				path, id.foreign_os);
 			return NULL;
 		}
 		return &archs[i];
 	}
-	if (id.machine == EM_MIPS)
+	if (id.freebsd)
+		fprintf(stderr, "mimic: %s: ELF for another operating system: %s; mimic runs Linux programs "
+			"and FreeBSD/armv6 and mips64 ones\n", path, id.foreign_os);
+	else if (id.machine == EM_MIPS)
 		fprintf(stderr, "mimic: %s: a 32-bit (o32/n32) MIPS program; only the 64-bit n64 ABI is supported\n",
 			path);
 	else
@@ -205,6 +217,10 @@ static int parse_options(int argc, char **argv, struct options *o, struct env *e
 			o->strace = true;
 			continue;
 		}
+		if (strcmp(opt, "enosys") == 0) {
+			fbsd_unknown_enosys = true;
+			continue;
+		}
 		if (strcmp(opt, "nojit") == 0) {
 			jit_enabled = false;
 			continue;
@@ -254,6 +270,8 @@ static void env_options(struct options *o)
 	const char *s;
 	if ((s = getenv("MIMIC_STRACE")) != NULL)
 		o->strace = true;
+	if ((s = getenv("MIMIC_ENOSYS")) != NULL)
+		fbsd_unknown_enosys = true;
 	if ((s = getenv("MIMIC_JIT")) != NULL && strcmp(s, "0") == 0)
 		jit_enabled = false;
 	if ((s = getenv("MIMIC_LOG")) != NULL && *s)
@@ -315,7 +333,8 @@ int main(int argc, char **argv)
 	if (o.cpu && strcmp(o.cpu, "help") == 0) {
 		printf("Available CPUs:\n");
 		for (unsigned i = 0; i < NARCHS; i++)
-			printf("  %s (%s)\n", archs[i].models[0], archs[i].get()->name);
+			if (!archs[i].freebsd)
+				printf("  %s (%s)\n", archs[i].models[0], archs[i].get()->name);
 		printf("  any\n");
 		return 0;
 	}
@@ -401,7 +420,8 @@ int main(int argc, char **argv)
 		.secure = getauxval(AT_SECURE) || getuid() != geteuid() || getgid() != getegid(),
 		.base = interp_base, .entry = img.entry, .prog = &img, .word_bytes = arch->word_bits / 8,
 	};
-	uint64_t stack = stack_build(&p->mem, &sp);
+	uint64_t stack = choice->freebsd ? fbsd_stack_build(p, &sp, fbsd_arch_of(p)->ps_strings)
+					 : stack_build(&p->mem, &sp);
 	if (stack == 0) {
 		fprintf(stderr, "mimic: %s: arguments and environment do not fit on the stack\n", path);
 		return 1;

@@ -134,6 +134,7 @@ static void identify_os(int fd, struct ehdr *eh)
 {
 	struct elf_ident *id = &eh->id;
 	id->foreign_os[0] = '\0';
+	id->freebsd = id->osabi == ELFOSABI_FREEBSD;
 	if (elf_os_of_osabi(id->osabi, id->foreign_os, sizeof id->foreign_os))
 		return;
 	unsigned phent = id->elf_class == ELFCLASS64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
@@ -153,6 +154,8 @@ static void identify_os(int fd, struct ehdr *eh)
 	}
 	free(raw);
 	free(notes);
+	/* FreeBSD's own ABI note (not a GNU tag naming kFreeBSD). */
+	id->freebsd = strcmp(id->foreign_os, "FreeBSD (its ABI note)") == 0;
 }
 
 int elf_identify(const char *path, struct elf_ident *id, char *err, size_t errlen)

@@ -42,6 +42,9 @@ struct elf_ident {
 	 * ("FreeBSD (ELF OS/ABI 9)"); empty for a Linux program or one that
 	 * names no system. */
 	char foreign_os[64];
+	/* Branded for FreeBSD (EI_OSABI 9 or FreeBSD's ABI note), which
+	 * mimic's FreeBSD personality runs. */
+	bool freebsd;
 };
 
 /* Reads the identity of the ELF file path; -1 with a message in err when

@@ -9,9 +9,10 @@ all: $(BUILD)/guest/$(1)/emulator/$(2)
 endef
 $(foreach t,$(TARGETS),$(foreach p,$(EMU_TEST_PROGS),$(eval $(call emu_test_rules,$(t),$(p)))))
 
-# Programs of other operating systems, which mimic refuses: one whose GNU
-# ABI tag names GNU/Hurd (per target, freestanding), and for armv6 a
-# FreeBSD executable from Debian's Go and a freestanding one from clang.
+# Programs of other operating systems: one whose GNU ABI tag names
+# GNU/Hurd (per target, freestanding), which mimic refuses, and for armv6
+# a FreeBSD executable from Debian's Go and a freestanding one from clang,
+# which its FreeBSD personality runs.
 define emu_hurd_rules
 $(BUILD)/guest/$(1)/emulator/gnu_hurd_tag: emulator/tests/src/gnu_hurd_tag.c
 	@mkdir -p $$(@D)

@@ -106,6 +106,9 @@ int proc_signal_pick(const struct linux_proc *p, linux_sigset set);
  * process-directed signals it no longer blocks are looked at again
  * (lock held). */
 void proc_signal_set_mask(struct linux_proc *p, linux_sigset mask);
+/* sigaction's checks and update of the action of sig (either may be
+ * NULL): 0 or -EINVAL. */
+int proc_sigaction(struct linux_proc *p, int sig, const struct linux_sigaction *act, struct linux_sigaction *oact);
 /* SS_DISABLE / SS_ONSTACK / 0 for the stack pointer sp. */
 int proc_altstack_flags(const struct linux_proc *p, uint64_t sp);
 /* sigaltstack's checks and update: 0, -1 EPERM, -2 EINVAL, -3 ENOMEM. */

@@ -107,22 +107,17 @@ static bool put_sigaction(struct linux_proc *p, uint64_t a, const struct linux_s
 
 static int sig_arg(uint64_t v) { return (int)(int32_t)v; }
 
-long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
+int proc_sigaction(struct linux_proc *p, int sig, const struct linux_sigaction *act, struct linux_sigaction *oact)
 {
-	int sig = sig_arg(a[0]);
-	if (a[3] != sigset_bytes(p))
-		return -EINVAL;
-	struct linux_sigaction nsa;
-	if (a[1] && !get_sigaction(p, a[1], &nsa))
-		return -EFAULT;
-	if (sig < 1 || sig > proc_nsig(p) || (a[1] && (SIGBIT(sig) & UNBLOCKABLE)))
+	if (sig < 1 || sig > proc_nsig(p) || (act && (SIGBIT(sig) & UNBLOCKABLE)))
 		return -EINVAL;
 	int gsig = proc_sig_generic(p, sig);
 	proc_lock(p);
 	struct linux_sigaction old = p->tg->sigact[sig];
 	uint64_t kept = UAPI_SA_FLAGS | p->arch->abi->sa_flags_arch;
 	old.flags &= kept;
-	if (a[1]) {
+	if (act) {
+		struct linux_sigaction nsa = *act;
 		nsa.flags &= kept;
 		nsa.mask &= ~UNBLOCKABLE;
 		p->tg->sigact[sig] = nsa;
@@ -134,6 +129,22 @@ long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
 		proc_signal_sync_host(p, sig);
 	}
 	proc_unlock(p);
+	if (oact)
+		*oact = old;
+	return 0;
+}
+
+long sys_rt_sigaction(struct linux_proc *p, const uint64_t a[6])
+{
+	int sig = sig_arg(a[0]);
+	if (a[3] != sigset_bytes(p))
+		return -EINVAL;
+	struct linux_sigaction nsa, old;
+	if (a[1] && !get_sigaction(p, a[1], &nsa))
+		return -EFAULT;
+	int r = proc_sigaction(p, sig, a[1] ? &nsa : NULL, &old);
+	if (r != 0)
+		return r;
 	if (a[2] && !put_sigaction(p, a[2], &old))
 		return -EFAULT;
 	return 0;

@@ -1,7 +1,7 @@
 @ A freestanding FreeBSD/armv6 program from clang (--target
 @ armv6-unknown-freebsd13): FreeBSD's ABI tag note, as its crt1 brands
 @ every program, and FreeBSD system call numbers (write 4, exit 1). mimic
-@ must refuse it by its EI_OSABI, and by the note alone when that is 0.
+@ must know it by its EI_OSABI, and by the note alone when that is 0.
 	.section .note.tag, "a", %note
 	.p2align 2
 	.long 8          @ namesz

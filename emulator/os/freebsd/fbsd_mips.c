@@ -1,0 +1,238 @@
+/* A FreeBSD/mips64 process (n64, either byte order): the architecture
+ * description, start-up registers, thread CPUs, sysarch and the run loop
+ * (FreeBSD's sys/mips/mips/trap.c, vm_machdep.c). A system call is
+ * `syscall` with its number in v0 and its arguments in a0-a7; it returns
+ * v0 (and v1) with a3 = 0, or the errno in v0 with a3 = 1. The thread
+ * pointer is UserLocal, read by `rdhwr $29`: the TLS base set by sysarch
+ * plus TLS_TP_OFFSET + TLS_TCB_SIZE (sys/mips/include/tls.h).
+ * Signal frames are not done yet: a handled signal kills with SIGSEGV. */
+#define _GNU_SOURCE
+#include <elf.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cpu/mips/mips_cpu.h"
+#include "os/freebsd/fbsd_sys.h"
+#include "os/linux/proc_signal.h"
+
+/* mimic keeps the Linux guest's user space limit (1 TiB); the shared page
+ * is its top page, the stack below it. */
+#define FBSD_MIPS_TOP 0x10000000000ull
+#define FBSD_MIPS_USRSTACK (FBSD_MIPS_TOP - 0x1000u)
+#define FBSD_MIPS_PS_STRINGS (FBSD_MIPS_USRSTACK - 32u)
+#define TLS_TP_OFFSET 0x7000u
+#define TLS_TCB_SIZE 16u
+
+#define SYS_syscall 0
+#define SYS___syscall 198
+
+static struct mips_cpu *cpu_of(struct linux_proc *p) { return p->cpu; }
+
+static uint64_t mips_get_sp(struct linux_proc *p) { return cpu_of(p)->r[29]; }
+static void mips_set_sp(struct linux_proc *p, uint64_t sp) { cpu_of(p)->r[29] = sp; }
+
+/* thr_new's start: pc and t9 the function, a0 its argument, the stack
+ * 16-byte aligned; the thread pointer from tls_base. */
+static int mips_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls)
+{
+	struct mips_cpu *cpu = malloc(sizeof *cpu);
+	if (!cpu)
+		return -1;
+	*cpu = *cpu_of(p);
+	cpu->mem = &c->mem;
+	cpu->interrupt_request = 0;
+	cpu->ll_valid = false;
+	cpu->in_delay = false;
+	if (fbsd_thread_start.set) {
+		cpu->pc = cpu->r[25] = fbsd_thread_start.pc;
+		cpu->r[4] = fbsd_thread_start.arg;
+		cpu->r[31] = 0;
+		sp &= ~(uint64_t)15;
+	}
+	cpu->r[2] = 0;
+	cpu->r[7] = 0;
+	if (sp)
+		cpu->r[29] = sp;
+	if (settls)
+		cpu->ulr = tls + TLS_TP_OFFSET + TLS_TCB_SIZE;
+	c->cpu = cpu;
+	c->interrupt = &cpu->interrupt_request;
+	return 0;
+}
+
+/* exec_setregs: sp, a0 the stack, a3 PS_STRINGS, t9 the entry. */
+static int mips_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
+{
+	struct mips_cpu *cpu = calloc(1, sizeof *cpu);
+	if (!cpu)
+		return -1;
+	mips_cpu_init(cpu, &p->mem);
+	p->cpu = cpu;
+	p->interrupt = &cpu->interrupt_request;
+	cpu->r[29] = sp;
+	cpu->r[4] = sp;
+	cpu->r[7] = FBSD_MIPS_PS_STRINGS;
+	cpu->pc = cpu->r[25] = entry;
+	return 0;
+}
+
+/* sysarch(2) (sys/mips/include/sysarch.h): MIPS_SET_TLS 1, MIPS_GET_TLS 2. */
+static long mips_sysarch(struct linux_proc *p, const uint64_t a[6])
+{
+	struct mips_cpu *cpu = cpu_of(p);
+	switch (sc_int(a[0])) {
+	case 1:
+		cpu->ulr = a[1] + TLS_TP_OFFSET + TLS_TCB_SIZE;
+		return 0;
+	case 2:
+		return sc_putlong(p, a[1], cpu->ulr - TLS_TP_OFFSET - TLS_TCB_SIZE) < 0 ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static const struct sc_impl mips_impls[] = {
+	{ "sysarch", mips_sysarch, { A_INT, A_PTR } },
+};
+
+static int no_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
+		    const struct linux_siginfo *info, linux_sigset oldmask)
+{
+	(void)p, (void)sig, (void)act, (void)info, (void)oldmask;
+	return -1;
+}
+
+static long no_sigreturn(struct linux_proc *p, bool rt)
+{
+	(void)p, (void)rt;
+	return -ENOSYS;
+}
+
+static void fbsd_mips_run(struct linux_proc *p) __attribute__((noreturn));
+
+#define FBSD_MIPS_ARCH(arch_name, order, abi_layout)                                             \
+	{                                                                                         \
+		.base = {                                                                         \
+			.name = arch_name, .uname_machine = "mips", .impls = mips_impls,          \
+			.nimpls = sizeof mips_impls / sizeof mips_impls[0], .word_bits = 64,       \
+			.abi = &abi_layout, .set_sp = mips_set_sp, .get_sp = mips_get_sp,         \
+			.cpu_clone = mips_cpu_clone, .elf = &elf_##order,                         \
+			.stack_top = FBSD_MIPS_USRSTACK, .mmap_base = 0x5555556000ull,           \
+			.start = mips_start, .run = fbsd_mips_run, .signal_frame = no_frame,     \
+			.sigreturn = no_sigreturn, .sig_to_host = fbsd_sig_to_host,              \
+			.sig_from_host = fbsd_sig_from_host,                                     \
+		},                                                                                \
+		.machine = "mips", .machine_arch = arch_name, .model = "MIPS64R2",               \
+		.maxcpu = 32, .ncpu = 0, .ps_strings = FBSD_MIPS_PS_STRINGS, .sigcode = 0,       \
+	}
+
+#define ELF_TARGET(order, data_)                                                                 \
+	static const struct loader_target elf_##order = {                                         \
+		.elf_class = ELFCLASS64, .data = data_, .machine = EM_MIPS,                       \
+		.flags_reject = EF_MIPS_ABI2, .prot_implied = GP_R | GP_X,                        \
+		.task_size = FBSD_MIPS_TOP, .dyn_base = 0x120000000ull,                           \
+		.interp_base = 0x5555556000ull,                                                   \
+	};
+ELF_TARGET(be, ELFDATA2MSB)
+ELF_TARGET(le, ELFDATA2LSB)
+
+static struct fbsd_arch mips64 = FBSD_MIPS_ARCH("mips64", be, fbsd_abi_mips64);
+static struct fbsd_arch mips64el = FBSD_MIPS_ARCH("mips64el", le, fbsd_abi_mips64el);
+
+const struct linux_arch *freebsd_arch_mips64(void) { return &mips64.base; }
+const struct linux_arch *freebsd_arch_mips64el(void) { return &mips64el.base; }
+
+static void mips_interrupted(struct linux_proc *p, void *ctx)
+{
+	struct mips_cpu *cpu = cpu_of(p);
+	cpu->r[2] = 4; /* EINTR */
+	cpu->r[7] = 1;
+	cpu->pc = *(const uint64_t *)ctx;
+}
+
+/* After a restart code the syscall runs again (v0 the number, a3 its
+ * first value, pc back on the instruction). */
+static void deliver(struct linux_proc *p, struct mips_cpu *cpu, long result, uint64_t nr, uint64_t orig_a3)
+{
+	uint64_t continue_pc = cpu->pc;
+	if (linux_is_restart(result)) {
+		cpu->r[2] = nr;
+		cpu->r[7] = orig_a3;
+		cpu->pc = continue_pc - 4;
+	}
+	linux_signal_deliver(p, result, mips_interrupted, &continue_pc);
+}
+
+static void syscall_stop(struct linux_proc *p, struct mips_cpu *cpu)
+{
+	uint64_t nr = cpu->r[2], orig_v0 = cpu->r[2], orig_a3 = cpu->r[7];
+	const uint64_t *w = &cpu->r[4];
+	unsigned first = 0;
+	if (nr == SYS_syscall || nr == SYS___syscall) {
+		nr = w[0];
+		first = 1;
+	}
+	uint64_t a[8] = { 0 };
+	for (unsigned i = 0; first + i < 8; i++)
+		a[i] = w[first + i];
+	cpu->pc += 4;
+	long r = fbsd_syscall(p, nr > UINT32_MAX ? UINT32_MAX : (unsigned)nr, a);
+	if (r < 0 && r >= -4095 && !linux_is_restart(r)) {
+		cpu->r[2] = (uint64_t)-fbsd_errno(r);
+		cpu->r[7] = 1;
+	} else if (!linux_is_restart(r)) {
+		cpu->r[2] = (uint64_t)r;
+		cpu->r[7] = 0;
+	}
+	deliver(p, cpu, r, orig_v0, orig_a3);
+}
+
+#define FBSD_SIGILL 4
+#define FBSD_SIGTRAP 5
+#define FBSD_SIGFPE 8
+#define FBSD_SIGBUS 10
+#define FBSD_SIGSEGV 11
+
+static void fbsd_mips_run(struct linux_proc *p)
+{
+	struct mips_cpu *cpu = cpu_of(p);
+	for (;;) {
+		int stop = mips_run(cpu);
+		switch (stop) {
+		case MIPS_STOP_SYSCALL:
+			syscall_stop(p, cpu);
+			continue;
+		case MIPS_STOP_RI:
+			linux_signal_fault(p, FBSD_SIGILL, ILL_ILLOPC, cpu->stop_pc);
+			break;
+		case MIPS_STOP_FAULT:
+			p->fault_address = p->mem.fault_addr;
+			if (p->mem.fault == GF_ALIGN)
+				linux_signal_fault(p, FBSD_SIGBUS, BUS_ADRALN, p->mem.fault_addr);
+			else
+				linux_signal_fault(p, FBSD_SIGSEGV,
+						   p->mem.fault == GF_ACCERR ? SEGV_ACCERR : SEGV_MAPERR,
+						   p->mem.fault_addr);
+			break;
+		case MIPS_STOP_OVERFLOW:
+			linux_signal_fault(p, FBSD_SIGFPE, FPE_INTOVF, cpu->stop_pc);
+			break;
+		case MIPS_STOP_TRAP:
+		case MIPS_STOP_BREAK:
+			linux_signal_fault(p, FBSD_SIGTRAP, TRAP_BRKPT, cpu->stop_pc);
+			break;
+		case MIPS_STOP_FPE:
+			linux_signal_fault(p, FBSD_SIGFPE, 0, cpu->stop_pc);
+			break;
+		case MIPS_STOP_INTERRUPT:
+			break;
+		default:
+			fprintf(stderr, "mimic: CPU stopped for an unknown reason %d at 0x%016llx\n", stop,
+				(unsigned long long)cpu->stop_pc);
+			linux_die(p, FBSD_SIGSEGV);
+		}
+		deliver(p, cpu, 0, 0, 0);
+	}
+}

@@ -1,0 +1,31 @@
+/* FreeBSD system call handlers (fbsd_*.c) and the shared ones the
+ * FreeBSD table uses (sys_*, declared by syscall.h), for fbsd_syscall.c. */
+#ifndef MIMIC_FBSD_SYS_H
+#define MIMIC_FBSD_SYS_H
+
+#include "os/freebsd/freebsd.h"
+#include "os/linux/proc_sys.h"
+#include "os/linux/syscall.h"
+
+#define FBSD(name) long fbsd_##name(struct linux_proc *p, const uint64_t a[6])
+
+/* fbsd_sys.c */
+FBSD(exit); FBSD(issetugid); FBSD(mmap); FBSD(madvise); FBSD(getrlimit); FBSD(setrlimit);
+FBSD(yield); FBSD(cpuset_getaffinity); FBSD(__getcwd); FBSD(lseek); FBSD(pread); FBSD(pwrite);
+FBSD(fstat); FBSD(fstatat); FBSD(ftruncate);
+/* fbsd_time.c */
+FBSD(clock_gettime); FBSD(clock_getres); FBSD(nanosleep); FBSD(gettimeofday); FBSD(setitimer);
+/* fbsd_signal.c */
+FBSD(sigaction); FBSD(sigprocmask); FBSD(sigaltstack); FBSD(sigreturn);
+/* fbsd_thr.c */
+FBSD(thr_new); FBSD(thr_self); FBSD(thr_exit); FBSD(thr_kill); FBSD(_umtx_op); FBSD(thr_set_name);
+/* fbsd_dir.c */
+FBSD(unlinkat); FBSD(getdirentries);
+/* fbsd_kqueue.c */
+FBSD(kqueue); FBSD(kevent); FBSD(compat11_kevent);
+/* fbsd_sysctl.c */
+FBSD(__sysctl); FBSD(__sysctlbyname);
+
+bool fbsd_sc_ret_wide(unsigned nr);
+
+#endif

@@ -1,0 +1,174 @@
+/* FreeBSD system call dispatch. fbsd_impls is the list of implemented
+ * calls by FreeBSD name; at the first call it is joined with the table
+ * generated from syscalls.master (names, argument kinds) into handlers by
+ * number. A number FreeBSD does not have, or a call mimic does not run,
+ * is reported on stderr (one line) and raises SIGSYS as FreeBSD's nosys()
+ * does (kern.signosys), unless -enosys asks for ENOSYS alone. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "os/freebsd/fbsd_sys.h"
+#include "os/freebsd/fbsd_table.h"
+#include "os/linux/own_fds.h"
+#include "os/linux/proc_signal.h"
+#include "os/linux/proc_sys.h"
+#include "trace/strace.h"
+
+bool fbsd_unknown_enosys;
+
+#define FB(name) { #name, fbsd_##name }
+#define LX(name) { #name, sys_##name }
+
+/* FreeBSD name -> handler: fbsd_* are FreeBSD's own (fbsd_sys.h), sys_*
+ * the shared ones whose arguments mean the same on FreeBSD (flag values
+ * go through the ABI's tables, fbsd_abi.c). */
+static const struct fbsd_impl {
+	const char *name;
+	sc_handler fn;
+} impls[] = {
+	/* process and memory */
+	FB(exit), LX(getpid), LX(getppid), LX(getuid), LX(geteuid), LX(getgid), LX(getegid),
+	LX(getgroups), LX(setsid), LX(getpgrp), LX(getpgid), LX(getsid), FB(issetugid),
+	FB(mmap), LX(munmap), LX(mprotect), FB(madvise), FB(getrlimit), FB(setrlimit),
+	LX(sched_yield), FB(yield), LX(getrandom), FB(cpuset_getaffinity), FB(__getcwd),
+	/* signals */
+	FB(sigaction), FB(sigprocmask), FB(sigaltstack), LX(kill), FB(sigreturn),
+	/* threads (fbsd_thr.c) */
+	FB(thr_new), FB(thr_self), FB(thr_exit), FB(thr_kill), FB(_umtx_op), FB(thr_set_name),
+	/* sysctl (fbsd_sysctl.c) */
+	FB(__sysctl), FB(__sysctlbyname),
+	/* time */
+	FB(clock_gettime), FB(clock_getres), FB(nanosleep), FB(gettimeofday), FB(setitimer),
+	/* files and descriptors */
+	LX(read), LX(write), LX(readv), LX(writev), LX(open), LX(openat), LX(close), LX(dup),
+	LX(dup2), LX(fcntl), LX(pipe2), LX(fsync), FB(lseek), FB(pread), FB(pwrite), FB(fstat),
+	FB(fstatat), LX(access), LX(chdir), LX(fchdir), LX(unlink), LX(rmdir), LX(mkdir),
+	LX(rename), LX(symlink), LX(link), LX(chmod), LX(fchmod), LX(umask), LX(readlink),
+	FB(ftruncate), FB(unlinkat), FB(getdirentries), FB(kqueue), FB(kevent), { "compat11.kevent", fbsd_compat11_kevent },
+};
+#define NIMPLS (sizeof impls / sizeof impls[0])
+
+/* Handlers by number (NULL: not implemented). */
+static sc_handler *handlers;
+static pthread_once_t handlers_once = PTHREAD_ONCE_INIT;
+static const struct linux_arch *handlers_arch;
+
+static void join(void)
+{
+	handlers = calloc(fbsd_sc_count, sizeof *handlers);
+	if (!handlers) {
+		fprintf(stderr, "mimic: out of memory for the syscall table\n");
+		exit(1);
+	}
+	for (unsigned nr = 0; nr < fbsd_sc_count; nr++) {
+		const char *name = fbsd_sc_descs[nr].name;
+		if (!name)
+			continue;
+		for (unsigned i = 0; i < NIMPLS && !handlers[nr]; i++)
+			if (strcmp(impls[i].name, name) == 0)
+				handlers[nr] = impls[i].fn;
+		for (unsigned i = 0; i < handlers_arch->nimpls && !handlers[nr]; i++)
+			if (strcmp(handlers_arch->impls[i].name, name) == 0)
+				handlers[nr] = handlers_arch->impls[i].fn;
+	}
+}
+
+static sc_handler handler(struct linux_proc *p, unsigned nr)
+{
+	if (!handlers) {
+		handlers_arch = p->arch;
+		sc_exe_init(p);
+	}
+	pthread_once(&handlers_once, join);
+	return nr < fbsd_sc_count ? handlers[nr] : NULL;
+}
+
+unsigned fbsd_sc_args(unsigned nr, unsigned *wide)
+{
+	if (nr >= fbsd_sc_count || !fbsd_sc_descs[nr].name) {
+		*wide = 0;
+		return 0;
+	}
+	*wide = fbsd_sc_descs[nr].wide;
+	return fbsd_sc_descs[nr].nargs;
+}
+
+bool fbsd_sc_ret_wide(unsigned nr) { return nr < fbsd_sc_count && fbsd_sc_descs[nr].ret_wide; }
+
+long fbsd_errno(long r)
+{
+	const struct linux_abi *abi = &fbsd_abi_armv6;
+	if (r >= 0 || r < -4095)
+		return r;
+	unsigned e = (unsigned)-r;
+	return e < abi->nerrno_out && abi->errno_out[e] ? -(long)abi->errno_out[e] : r;
+}
+
+/* The emulator's own descriptors are not the guest's (as in linux_syscall). */
+static bool names_own_fd(const struct fbsd_sc_desc *d, const uint64_t a[8])
+{
+	for (unsigned i = 0; i < d->nargs; i++) {
+		if ((d->args[i] == A_FD || d->args[i] == A_NEWFD) && own_fds_hide((int)a[i])) {
+			if (d->args[i] == A_FD)
+				return true;
+			own_fds_vacate((int)a[i]);
+		}
+	}
+	return false;
+}
+
+/* nosys(): SIGSYS for the calling thread, and ENOSYS. */
+static long nosys(struct linux_proc *p, unsigned nr)
+{
+	const char *name = nr < fbsd_sc_count ? fbsd_sc_descs[nr].name : NULL;
+	if (name)
+		fprintf(stderr, "mimic: FreeBSD system call %s (%u) is not implemented\n", name, nr);
+	else
+		fprintf(stderr, "mimic: unknown FreeBSD system call %u\n", nr);
+	if (!fbsd_unknown_enosys) {
+		struct linux_siginfo info = { .signo = 12 /* SIGSYS */, .code = LINUX_SI_KERNEL };
+		linux_signal_to_thread(p, p->tid, &info);
+	}
+	return -ENOSYS;
+}
+
+long fbsd_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[8])
+{
+	sc_handler fn = handler(p, nr);
+	const struct fbsd_sc_desc *d = nr < fbsd_sc_count && fbsd_sc_descs[nr].name ? &fbsd_sc_descs[nr] : NULL;
+	if (p->strace) {
+		if (d) {
+			struct sc_entry e = { .name = d->name, .fn = fn };
+			memcpy(e.args, d->args, sizeof e.args);
+			strace_enter(p, &e, a);
+		} else {
+			strace_unknown(nr);
+		}
+	}
+	if (!fn) {
+		long r = nosys(p, nr);
+		if (p->strace && d)
+			strace_exit(r);
+		return r;
+	}
+	proc_syscall_begin(p);
+	/* A signal that came after the last instruction boundary is taken
+	 * first and the call made again after it (as linux_syscall does). */
+	if (__atomic_load_n(&p->wake, __ATOMIC_ACQUIRE) && fn != fbsd_sigreturn) {
+		proc_syscall_end(p);
+		if (p->strace)
+			strace_exit(-LINUX_ERESTARTNOINTR);
+		return -LINUX_ERESTARTNOINTR;
+	}
+	bool jobctl = proc_jobctl_block(p);
+	long r = names_own_fd(d, a) ? -EBADF : fn(p, a);
+	if (jobctl)
+		proc_jobctl_unblock();
+	proc_syscall_end(p);
+	if (p->strace)
+		strace_exit(r);
+	return r;
+}

@@ -1,0 +1,39 @@
+# FreeBSD programs (issue 11): Go's standard-library tests and a hello
+# world built for freebsd/arm by Debian's Go, and a freestanding program
+# from clang per FreeBSD target (armv6, mips64). They check themselves (no
+# guest baselines: no FreeBSD guest boots here); suites/freebsd/<target>/
+# freebsd_test runs them.
+FBSD_OUT := $(BUILD)/guest/freebsd-armv6
+# The packages whose tests pass under mimic (suites/freebsd/README.md).
+FBSD_GO_PKGS := strings strconv sort math sync/atomic
+FBSD_GO_ENV := GOCACHE=$(abspath $(BUILD))/go-cache GOOS=freebsd GOARCH=arm GOARM=6 CGO_ENABLED=0
+
+$(FBSD_OUT)/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/freebsd/src/stub_armv6.S
+	@mkdir -p $(@D)
+	clang --target=armv6-unknown-freebsd13 -ffreestanding -nostdlib -static -fuse-ld=lld -O2 \
+		-Wall -Wextra -Werror -o $@ $^
+all: $(FBSD_OUT)/fbsd_sys
+
+# n64 without abicalls: the stub sets $gp for small data itself.
+$(BUILD)/guest/freebsd-mips64/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/freebsd/src/stub_mips64.S
+	@mkdir -p $(@D)
+	clang --target=mips64-unknown-freebsd13 -ffreestanding -nostdlib -static -fuse-ld=lld -fno-pic \
+		-mno-abicalls -O2 -Wall -Wextra -Werror -o $@ $^
+all: $(BUILD)/guest/freebsd-mips64/fbsd_sys
+
+# Without Debian's golang-go the Go cases skip (freebsd_test says so).
+ifneq ($(shell command -v go 2>/dev/null),)
+$(FBSD_OUT)/go/hello: suites/freebsd/src/hello.go
+	@mkdir -p $(@D)
+	$(FBSD_GO_ENV) go build -trimpath -o $@ $<
+
+# One test binary per package: go test -c, named after the package.
+define fbsd_go_test
+$(FBSD_OUT)/go/$(subst /,_,$(1)).test:
+	@mkdir -p $$(@D)
+	$(FBSD_GO_ENV) go test -c -trimpath -o $$@ $(1)
+all: $(FBSD_OUT)/go/$(subst /,_,$(1)).test
+endef
+$(foreach p,$(FBSD_GO_PKGS),$(eval $(call fbsd_go_test,$(p))))
+all: $(FBSD_OUT)/go/hello
+endif

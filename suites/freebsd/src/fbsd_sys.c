@@ -1,0 +1,186 @@
+/* A freestanding FreeBSD program (no libc): system calls mimic must answer
+ * as FreeBSD 13 does where Go's runtime does not reach. It prints facts
+ * that hold on any FreeBSD/armv6 (or mips64) machine; the expected
+ * transcripts in freebsd_test say where each comes from. No guest
+ * baseline: no FreeBSD guest can be booted here.
+ *   fbsd_sys sysctl   nodes by MIB and by name (sysctl(3), sys/sys/sysctl.h)
+ *   fbsd_sys nosys    an unknown number with SIGSYS's default action
+ *   fbsd_sys catch    the same with a SIGSYS handler: the handler runs,
+ *                     then the call fails with ENOSYS (nosys(9))
+ *   fbsd_sys errno    errno values of a few failures (sys/sys/errno.h) */
+typedef unsigned long size_t;
+
+long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
+
+#define SYS_write 4
+#define SYS_open 5
+#define SYS_close 6
+#define SYS_sigaction 416
+#define SYS___sysctl 202
+#define SYS___sysctlbyname 570
+#define SYS_unknown 590   /* past the last FreeBSD 13 call (580) */
+
+static size_t len(const char *s)
+{
+	size_t n = 0;
+	while (s[n])
+		n++;
+	return n;
+}
+
+static void out(const char *s) { sys6(1, (long)s, (long)len(s), 0, 0, 0, SYS_write); }
+
+static void out_num(long v)
+{
+	char b[24], *p = b + sizeof b - 1;
+	int neg = v < 0;
+	unsigned long u = neg ? -(unsigned long)v : (unsigned long)v;
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (neg)
+		*--p = '-';
+	out(p);
+}
+
+static void line(const char *label, long v)
+{
+	out(label);
+	out(" ");
+	out_num(v);
+	out("\n");
+}
+
+static int same(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+/* sysctl(3): a string node by MIB, printed. */
+static void str_mib(const char *label, int a, int b)
+{
+	int mib[2] = { a, b };
+	char buf[64];
+	size_t n = sizeof buf;
+	long r = sys6((long)mib, 2, (long)buf, (long)&n, 0, 0, SYS___sysctl);
+	out(label);
+	if (r != 0) {
+		line(" error", -r);
+		return;
+	}
+	out(" \"");
+	out(buf);
+	out("\" ");
+	out_num((long)n);
+	out("\n");
+}
+
+static long int_mib(int a, int b)
+{
+	int mib[2] = { a, b }, v = 0;
+	size_t n = sizeof v;
+	long r = sys6((long)mib, 2, (long)&v, (long)&n, 0, 0, SYS___sysctl);
+	return r != 0 ? r : n != sizeof v ? -1000 : v;
+}
+
+static void do_sysctl(void)
+{
+	/* CTL_KERN 1: KERN_OSTYPE 1; CTL_HW 6: HW_MACHINE 1, HW_PAGESIZE 7,
+	 * HW_FLOATINGPOINT 10, HW_MACHINE_ARCH 11 (sysctl.h). */
+	str_mib("kern.ostype", 1, 1);
+	str_mib("hw.machine", 6, 1);
+	str_mib("hw.machine_arch", 6, 11);
+	line("hw.pagesize", int_mib(6, 7));
+	line("hw.floatingpoint", int_mib(6, 10));
+	/* KERN_OSRELDATE 24: a FreeBSD 13 release is 1300000..1399999. */
+	long rel = int_mib(1, 24);
+	line("kern.osreldate is 13.x", rel >= 1300000 && rel < 1400000);
+	/* Only the size when there is no buffer: strlen + 1. */
+	int mib[2] = { 1, 1 };
+	size_t n = 0;
+	long r = sys6((long)mib, 2, 0, (long)&n, 0, 0, SYS___sysctl);
+	line("kern.ostype size", r == 0 ? (long)n : r);
+	/* A buffer too small: ENOMEM (12). */
+	char small[3];
+	n = sizeof small;
+	line("short buffer", sys6((long)mib, 2, (long)small, (long)&n, 0, 0, SYS___sysctl));
+	/* No such node: ENOENT (2). */
+	int none[2] = { 6, 9999 };
+	n = sizeof small;
+	line("no such node", sys6((long)none, 2, (long)small, (long)&n, 0, 0, SYS___sysctl));
+	/* By name (sysctlbyname(3)). */
+	int v = 0;
+	n = sizeof v;
+	r = sys6((long)"hw.pagesize", 11, (long)&v, (long)&n, 0, 0, SYS___sysctlbyname);
+	line("hw.pagesize by name", r == 0 ? v : r);
+	char buf[16];
+	n = sizeof buf;
+	r = sys6((long)"kern.ostype", 11, (long)buf, (long)&n, 0, 0, SYS___sysctlbyname);
+	line("kern.ostype by name is FreeBSD", r == 0 && same(buf, "FreeBSD"));
+	/* Read-only nodes refuse a new value: EPERM (1). */
+	n = sizeof buf;
+	line("set hw.machine", sys6((long)"hw.machine", 10, 0, 0, (long)"x", 2, SYS___sysctlbyname));
+}
+
+static volatile int caught;
+static volatile int caught_code;
+
+/* siginfo_t: si_signo, si_errno, si_code (signal.h). */
+static void on_sigsys(int sig, int *info, void *uc)
+{
+	(void)uc;
+	caught = sig;
+	caught_code = info[2];
+}
+
+static void do_catch(void)
+{
+	/* struct sigaction: handler, int sa_flags (SA_SIGINFO 0x40), sigset_t. */
+	struct {
+		void (*handler)(int, int *, void *);
+		int flags;
+		unsigned mask[4];
+	} sa = { on_sigsys, 0x40, { 0, 0, 0, 0 } };
+	line("sigaction", sys6(12 /* SIGSYS */, (long)&sa, 0, 0, 0, 0, SYS_sigaction));
+	long r = sys6(0, 0, 0, 0, 0, 0, SYS_unknown);
+	line("unknown call", r);
+	line("handler saw signal", caught);
+	/* The kernel's own signal: SI_KERNEL (0x10006). */
+	line("si_code is SI_KERNEL", caught_code == 0x10006);
+}
+
+static void do_errno(void)
+{
+	/* ENOENT 2, EFAULT 14, EBADF 9, ENOTDIR 20 as on every Unix;
+	 * EAGAIN 35 is FreeBSD's own (Linux: 11). */
+	line("open missing", sys6((long)"/nonexistent/x", 0, 0, 0, 0, 0, SYS_open));
+	line("open bad pointer", sys6(16, 0, 0, 0, 0, 0, SYS_open));
+	line("close bad fd", sys6(1000, 0, 0, 0, 0, 0, SYS_close));
+	line("open through a file", sys6((long)"/dev/null/x", 0, 0, 0, 0, 0, SYS_open));
+	/* O_NONBLOCK 4 on an empty pipe (pipe2 542): EAGAIN 35. */
+	int fds[2];
+	line("pipe2", sys6((long)fds, 4, 0, 0, 0, 0, 542));
+	char c;
+	line("read empty pipe", sys6(fds[0], (long)&c, 1, 0, 0, 0, 3));
+}
+
+int fbsd_main(long *sp)
+{
+	long argc = sp[0];
+	char **argv = (char **)(sp + 1);
+	const char *mode = argc > 1 ? argv[1] : "";
+	if (same(mode, "sysctl"))
+		do_sysctl();
+	else if (same(mode, "nosys"))
+		line("unknown call", sys6(0, 0, 0, 0, 0, 0, SYS_unknown));
+	else if (same(mode, "catch"))
+		do_catch();
+	else if (same(mode, "errno"))
+		do_errno();
+	else
+		return 2;
+	return 0;
+}
