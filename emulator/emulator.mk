@@ -3,7 +3,8 @@
 # (emulator/tests/ holds its own tests, not part of the binary).
 
 EMU_SRCS   := $(filter-out emulator/tests/%,$(wildcard emulator/*.c emulator/*/*.c emulator/*/*/*.c emulator/*/*/*/*.c))
-# The FreeBSD system call table, generated from FreeBSD's syscalls.master.
+# The FreeBSD system call table, generated from syscalls.tbl (the facts of
+# FreeBSD's syscalls.master: make fbsd-syscalls).
 FBSD_TABLE := $(BUILD)/gen/os/freebsd/fbsd_table.c
 EMU_SRCS   += $(FBSD_TABLE)
 EMU_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -Iemulator -MMD -MP
@@ -18,9 +19,16 @@ EMU_TSAN   := -fsanitize=thread -fno-omit-frame-pointer -g -Wno-tsan
 
 all: $(BUILD)/mimic
 
-$(FBSD_TABLE): emulator/os/freebsd/syscalls.master emulator/os/freebsd/gen_syscalls.awk
+$(FBSD_TABLE): emulator/os/freebsd/syscalls.tbl emulator/os/freebsd/tbl_to_c.awk
 	@mkdir -p $(@D)
-	awk -f emulator/os/freebsd/gen_syscalls.awk $< >$@.tmp && mv $@.tmp $@
+	awk -f emulator/os/freebsd/tbl_to_c.awk $< >$@.tmp && mv $@.tmp $@
+
+# syscalls.tbl again from a FreeBSD source tree's sys/kern/syscalls.master.
+.PHONY: fbsd-syscalls
+fbsd-syscalls:
+	@test -n "$(FREEBSD_MASTER)" || { echo "make fbsd-syscalls FREEBSD_MASTER=.../sys/kern/syscalls.master FREEBSD_SOURCE='what it is'" >&2; exit 2; }
+	awk -v source="$(FREEBSD_SOURCE)" -f emulator/os/freebsd/gen_syscalls.awk "$(FREEBSD_MASTER)" \
+		>emulator/os/freebsd/syscalls.tbl.tmp && mv emulator/os/freebsd/syscalls.tbl.tmp emulator/os/freebsd/syscalls.tbl
 
 .PHONY: mimic-asan mimic-tsan mimic-count
 mimic-asan: $(BUILD)/mimic-asan

@@ -1,6 +1,6 @@
 /* FreeBSD system call dispatch. fbsd_impls is the list of implemented
  * calls by FreeBSD name; at the first call it is joined with the table
- * generated from syscalls.master (names, argument kinds) into handlers by
+ * generated from syscalls.tbl (names, argument kinds) into handlers by
  * number. A number FreeBSD does not have, or a call mimic does not run,
  * is reported on stderr (one line) and raises SIGSYS as FreeBSD's nosys()
  * does (kern.signosys), unless -enosys asks for ENOSYS alone. */

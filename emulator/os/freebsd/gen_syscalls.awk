@@ -1,8 +1,10 @@
-# Makes mimic's FreeBSD system call table (C) from FreeBSD's
-# syscalls.master: for each number its name as FreeBSD's syscalls.c
-# spells it and the kinds of its arguments for -strace, plus which
-# arguments are 64-bit (off_t, dev_t, id_t: a register pair on 32-bit
-# ABIs). Run by make: awk -f gen_syscalls.awk syscalls.master > table.c
+# Makes syscalls.tbl, mimic's table of FreeBSD's system calls, from
+# FreeBSD's sys/kern/syscalls.master: for each number its name as
+# FreeBSD's syscalls.c spells it, the kinds of its arguments for -strace,
+# which arguments are 64-bit (off_t, dev_t, id_t: a register pair on
+# 32-bit ABIs) and whether the result is an off_t. Only these facts are
+# kept. Run by `make fbsd-syscalls FREEBSD_MASTER=.../syscalls.master
+# FREEBSD_SOURCE='what it is'`.
 
 function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
 
@@ -67,17 +69,16 @@ function emit_proto(num, type, proto,    lpar, rpar, head, call, list, parts, n,
 	if (call == "lkmnosys")
 		return
 	# An off_t result takes two registers on 32-bit ABIs (r0 and r1).
-	printf "\t[%d] = { \"%s\", %d, { %s }, 0x%x, %d },\n", num, entry_name(type, call), nk, nk ? kinds : "0", mask, head ~ /^off_t/
-	if (num + 1 > top)
-		top = num + 1
+	gsub(/, /, ",", kinds)
+	printf "%d\t%s\t%s\t0x%x\t%d\n", num, entry_name(type, call), nk ? kinds : "-", mask, head ~ /^off_t/
 }
 
 BEGIN {
-	print "/* Generated from FreeBSD's syscalls.master by gen_syscalls.awk: do not edit. */"
-	print "#include \"os/freebsd/fbsd_table.h\""
-	print ""
-	print "const struct fbsd_sc_desc fbsd_sc_descs[] = {"
-	top = 0
+	print "# FreeBSD system calls: number, name, argument kinds, 64-bit argument"
+	print "# mask, off_t result. Made by gen_syscalls.awk from FreeBSD's"
+	print "# sys/kern/syscalls.master; read by tbl_to_c.awk. Do not edit."
+	if (source != "")
+		print "# Source: " source
 }
 
 inproto {
@@ -97,19 +98,8 @@ inproto {
 		inproto = 1; pnum = $1 + 0; ptype = $3; proto = ""
 		next
 	}
-	if ($3 ~ /^OBSOL/) {
-		printf "\t[%d] = { \"obs_%s\", 0, { 0 }, 0x0, 0 },\n", $1, $4
-		if ($1 + 1 > top)
-			top = $1 + 1
-	}
-	if ($3 ~ /^NODEF/ && $4 != "lkmnosys") {
-		printf "\t[%d] = { \"%s\", 0, { 0 }, 0x0, 0 },\n", $1, $4
-		if ($1 + 1 > top)
-			top = $1 + 1
-	}
-}
-
-END {
-	print "};"
-	printf "const unsigned fbsd_sc_count = %d;\n", top
+	if ($3 ~ /^OBSOL/)
+		printf "%d\tobs_%s\t-\t0x0\t0\n", $1, $4
+	if ($3 ~ /^NODEF/ && $4 != "lkmnosys")
+		printf "%d\t%s\t-\t0x0\t0\n", $1, $4
 }
