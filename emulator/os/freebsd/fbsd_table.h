@@ -1,6 +1,7 @@
 /* The FreeBSD system call table, generated from syscalls.tbl (the facts
- * of FreeBSD's syscalls.master: gen_syscalls.awk, tbl_to_c.awk): a number's name and argument kinds, for dispatch by
- * name, -strace and the reports of calls mimic does not run. */
+ * of FreeBSD's syscalls.master: gen_syscalls.awk, tbl_to_c.awk): a
+ * number's name and argument kinds, for dispatch by name, -strace and
+ * the reports of calls mimic does not run. */
 #ifndef MIMIC_FBSD_TABLE_H
 #define MIMIC_FBSD_TABLE_H
 
