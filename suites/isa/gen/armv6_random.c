@@ -23,7 +23,7 @@
  * values. */
 #include "armv6.h"
 
-enum { RANDOM_ARM_VECTORS = 3000, RANDOM_THUMB_VECTORS = 1500 };
+enum { RANDOM_ARM_VECTORS = 10000, RANDOM_THUMB_VECTORS = 4000 };
 
 static int leaves_stub(uint32_t w)
 {

@@ -14,7 +14,7 @@
  * stray past the window into it. */
 #include "mips64.h"
 
-enum { RANDOM_MIPS_VECTORS = 3000 };
+enum { RANDOM_MIPS_VECTORS = 6500 };
 
 static int leaves_stub(uint32_t w)
 {
