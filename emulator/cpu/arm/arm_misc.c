@@ -63,7 +63,7 @@ static const struct { uint32_t mask, value; } fixed[8][4] = {
 	[2] = { [1] = { 0x000fff00, 0x000fff00 } },                       /* BXJ */
 	[3] = { [1] = { 0x000fff00, 0x000fff00 } },                       /* BLX */
 	[5] = { { 0x00000f00, 0 }, { 0x00000f00, 0 }, { 0x00000f00, 0 }, { 0x00000f00, 0 } }, /* Q* */
-	[7] = { [1] = { 0xf0000000, 0xe0000000 } },                       /* BKPT: AL only */
+	[7] = { [1] = { 0x00000070, 0x00000070 } },                       /* BKPT, under any condition */
 };
 
 int arm_exec_misc(struct arm_cpu *cpu, uint32_t insn)

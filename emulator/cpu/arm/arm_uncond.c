@@ -18,7 +18,8 @@ int arm_exec_uncond(struct arm_cpu *cpu, uint32_t insn)
 		cpu->e = (insn >> 9) & 1;
 		return arm_next(cpu);
 	}
-	if ((insn & 0xfd70f000) == 0xf550f000) /* PLD immediate or register */
+	/* PLD immediate, or register (bit 4 clear: set is undefined). */
+	if ((insn & 0xfd70f000) == 0xf550f000 && (insn & 0x02000010) != 0x02000010)
 		return arm_next(cpu);
 	if (insn == 0xf57ff01f) { /* CLREX */
 		cpu->excl_valid = false;

@@ -27,14 +27,16 @@ static int mthc1(struct mips_cpu *cpu, uint32_t insn)
 }
 
 /* CFC1 of FIR, FCCR, FEXR, FENR or FCSR; other numbers read FCSR except
- * the Release 5/6 FR/FRE controls, which do not exist here. */
+ * the Release 5/6 FR/FRE controls (1, 5), which do not exist here: the
+ * CPU raises Reserved Instruction and Linux hands it to its FPU emulator
+ * (simulate_fp), which reads 0 for them (CTC1 to them does nothing). */
 static int cfc1(struct mips_cpu *cpu, uint32_t insn)
 {
 	uint32_t c = cpu->fcsr, v;
 	switch (FS(insn)) {
 	case 0: v = cpu->fir; break;
 	case 1:
-	case 5: return mips_ri(cpu, insn);
+	case 5: v = 0; break;
 	case 25: v = (c >> 24 & 0xfe) | (c >> 23 & 1); break;
 	case 26: v = c & 0x0003f07c; break;
 	case 28: v = (c & 0x00000f83) | (c >> 22 & 4); break;
