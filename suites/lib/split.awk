@@ -52,6 +52,8 @@ function covered(m,    b) {
 	}
 	if (m ~ /s$/ && (substr(m, 1, length(m) - 1) in known))
 		return known[substr(m, 1, length(m) - 1)]
+	if (m ~ /^cpsi[de]$/ && ("cps" in known))   # CPS prints its effect
+		return known["cps"]
 	return ""
 }
 
