@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -263,6 +264,28 @@ static void note_layout(struct gvma_list *l, const struct phdr *ph, unsigned n, 
 	l->end_data = end_data + bias;
 }
 
+/* The file part of a segment at va: whole pages from own on are a
+ * private host mapping of the file, as the kernel maps them (a start-up
+ * touches few of them; copying them all cost a third of it); what comes
+ * before own is copied. */
+static bool map_file_part(struct gmem *m, int fd, const struct phdr *ph, uint64_t va, uint64_t own)
+{
+	uint64_t fend = va + ph->filesz;
+	if (ph->filesz == 0)
+		return true;
+	if (own > va) {
+		uint64_t n = (own < fend ? own : fend) - va;
+		if (!read_at(fd, gmem_host(m, va), n, ph->offset))
+			return false;
+		if (own >= fend)
+			return true;
+	}
+	uint64_t off = ph->offset + (own - va);
+	void *h = mmap(gmem_host(m, own), fend - own, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd,
+		       (off_t)off);
+	return h != MAP_FAILED;
+}
+
 static int load_segments(struct gmem *m, const struct loader_target *t, int fd, const struct gvma *file,
 			 const struct phdr *ph, unsigned n, uint64_t bias, const char *path, char *err, size_t errlen)
 {
@@ -282,9 +305,11 @@ static int load_segments(struct gmem *m, const struct loader_target *t, int fd, 
 		for (uint64_t a = zfull; a < hi; a += GPAGE_SIZE)
 			if (m->perm[a >> GPAGE_SHIFT] & GP_MAPPED)
 				memset(gmem_host(m, a), 0, GPAGE_SIZE);
+		/* A first page an earlier segment shares is copied into. */
+		uint64_t own = (m->perm[lo >> GPAGE_SHIFT] & GP_MAPPED) ? lo + GPAGE_SIZE : lo;
 		if (gmem_map(m, lo, hi - lo, GP_R | GP_W) != 0)
 			return fail(err, errlen, "%s: cannot map segment at 0x%llx", path, (unsigned long long)lo);
-		if (!read_at(fd, gmem_host(m, va), ph[i].filesz, ph[i].offset))
+		if (!map_file_part(m, fd, &ph[i], va, own))
 			return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
 		memset(gmem_host(m, z), 0, zpart - z);
 		if (describe_segment(m, file, &ph[i], bias) != 0)

@@ -29,6 +29,11 @@ struct arm_cpu {
 	uint32_t excl_addr;
 	/* TPIDRURO (read by user mode with MRC p15,0,rX,c13,c0,3; set by the OS). */
 	uint32_t tls;
+	/* Where the OS's memory-barrier helper starts (0: none). Guest threads
+	 * are host threads running at once, so its return runs as a full host
+	 * barrier even where the guest's (uniprocessor) kernel made it a bare
+	 * return. */
+	uint32_t fence_pc;
 	/* VFP state used by glibc's setjmp/longjmp and fenv (VFPv2 of the ARM1176). */
 	uint64_t d[16];
 	uint32_t fpscr, fpexc;

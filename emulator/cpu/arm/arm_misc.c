@@ -91,6 +91,8 @@ int arm_exec_misc(struct arm_cpu *cpu, uint32_t insn)
 			cpu->r[rd] = m ? (uint32_t)__builtin_clz(m) : 32;
 			return arm_next(cpu);
 		}
+		if (cpu->fence_pc && cpu->r[15] == cpu->fence_pc)
+			__atomic_thread_fence(__ATOMIC_SEQ_CST);
 		arm_bx(cpu, arm_reg(cpu, insn & 15));
 		return 0;
 	case 2:

@@ -713,7 +713,8 @@ static struct jit_block *translate(struct jit *j, struct arm_cpu *cpu, uint32_t 
 			branch(t, insn, skip);
 			break;
 		}
-		if (cond != 15 && ((insn & 0x0fffffd0) == 0x012fff10) && (insn & 15) != 15) {
+		if (cond != 15 && ((insn & 0x0fffffd0) == 0x012fff10) && (insn & 15) != 15 &&
+		    !(cpu->fence_pc && t->pc == cpu->fence_pc)) {
 			bx(t, insn, skip);
 			break;
 		}

@@ -41,9 +41,10 @@ static const struct code_word kuser_code[] = {
 	{ 0xf88, 0xe8bd00f0 }, /* pop     {r4, r5, r6, r7} */
 	{ 0xf8c, 0xe12fff1e }, /* bx      lr */
 	/* __kuser_memory_barrier (0xffff0fa0): smp_dmb is empty without SMP.
-	 * Guest threads are host threads, but the ldrex/strex the helpers
-	 * and guests use are host compare-and-swaps (full barriers on the
-	 * host), as the kernel's own helpers need no more. */
+	 * Guest threads are host threads running at once, so the CPU runs
+	 * this return as a full host barrier (arm_cpu.fence_pc): Go's
+	 * GOARM=5/6 atomics store and load around it, and TestStoreLoadSeqCst32
+	 * saw stores pass loads without. */
 	{ 0xfa0, 0xe12fff1e }, /* bx      lr */
 	/* __kuser_cmpxchg (0xffff0fc0): r0 = oldval, r1 = newval, r2 = ptr;
 	 * ALT_UP(usr_ret lr) ends it. */

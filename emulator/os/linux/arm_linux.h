@@ -20,6 +20,8 @@ static inline struct arm_cpu *arm_cpu_of(struct linux_proc *p) { return p->cpu; 
 extern const uint32_t arm_sigreturn_codes[7];
 
 /* Maps the vectors page with the kernel user helpers. 0 or -1. */
+/* __kuser_memory_barrier (Documentation/arm/kernel_user_helpers.rst). */
+#define ARM_KUSER_MEMORY_BARRIER 0xffff0fa0u
 int arm_kuser_map(struct gmem *m);
 /* The 0x0f0000 calls Linux implements (others: see the run loop). */
 const struct sc_entry *arm_private_call(unsigned nr);

@@ -70,6 +70,7 @@ static int arm_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 	p->interrupt = &cpu->interrupt_request;
 	if (arm_kuser_map(&p->mem) != 0)
 		return -1;
+	cpu->fence_pc = ARM_KUSER_MEMORY_BARRIER;
 	cpu->r[13] = (uint32_t)sp;
 	cpu->t = (uint32_t)entry & 1;
 	cpu->r[15] = (uint32_t)entry & ~1u;
