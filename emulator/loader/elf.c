@@ -301,7 +301,10 @@ static int load_segments(struct gmem *m, const struct loader_target *t, int fd, 
 		 * unless an earlier segment mapped them (a bss of gigabytes
 		 * costs nothing, as in the kernel). */
 		uint64_t z = va + ph[i].filesz, zfull = (z + GPAGE_MASK) & ~GPAGE_MASK;
-		uint64_t zpart = zfull < end ? zfull : end;
+		/* With a bss, the rest of the file's last page is cleared, as
+		 * the kernel's padzero does (ld.so's first allocations take it
+		 * and count on zeroes); without, it keeps the file's bytes. */
+		uint64_t zpart = ph[i].memsz > ph[i].filesz ? zfull : z;
 		for (uint64_t a = zfull; a < hi; a += GPAGE_SIZE)
 			if (m->perm[a >> GPAGE_SHIFT] & GP_MAPPED)
 				memset(gmem_host(m, a), 0, GPAGE_SIZE);
