@@ -2,9 +2,11 @@
  * count and a matrix product in double precision, only + - * / and sqrt
  * (correctly rounded everywhere, built with -ffp-contract=off), so every
  * subject prints the native checksum bit for bit. Soft-float on armel, the
- * FPU on MIPS. */
+ * FPU on MIPS. An optional argument multiplies the work: a hardware FPU runs
+ * the default size in a few milliseconds, too short to time. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define BODIES 5
 
@@ -83,10 +85,15 @@ static double matmul(int n)
 	return t;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	double e = nbody(5000);
-	long m = mandelbrot(100, 100);
+	int scale = argc > 1 ? atoi(argv[1]) : 1;
+	if (scale < 1 || scale > 1000) {
+		fprintf(stderr, "fp: scale must be 1 to 1000\n");
+		return 2;
+	}
+	double e = nbody(5000 * scale);
+	long m = mandelbrot(100, 100 * scale);
 	double t = matmul(40);
 	printf("nbody %.17g mandelbrot %ld matmul %.17g\n", e, m, t);
 	return 0;
