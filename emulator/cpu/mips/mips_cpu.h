@@ -52,6 +52,10 @@ struct mips_cpu {
 	/* FPU (FR=1: 32 64-bit registers; singles in the low half) */
 	uint64_t f[32];
 	uint32_t fcsr, fir;
+	/* The host MXCSR rounding the FPU code last loaded, plus one (0: not
+	 * known, as after mips_run gives the host its own back): the quick
+	 * path of mips_fpu_ops.h runs only while it is round-to-nearest. */
+	uint8_t host_rm;
 	uint64_t ulr;         /* UserLocal, read by RDHWR $29 (TLS) */
 	struct gmem *mem;
 	/* When set, misaligned LH/LHU/LW/LWU/LD/SH/SW/SD and the FPU loads and

@@ -2,6 +2,9 @@
  * Arithmetic runs on the host's SSE unit: each operation loads the guest
  * rounding mode with all host exceptions masked, and the host flags it
  * raised become the FCSR cause bits. mips_run restores the host MXCSR.
+ * Loading and reading MXCSR costs more than the operation, so the common
+ * case (round to nearest, a finite result far from underflow) skips both
+ * and finds inexact by an error-free transformation (mips_fpu_ops.h).
  * The reference FPU uses the legacy NaN encoding (a set top fraction bit
  * marks a signalling NaN) and produces the default NaN for every NaN
  * result, so NaN operands never reach the host. */
@@ -39,8 +42,12 @@ static inline void set_fpr_s(struct mips_cpu *cpu, unsigned r, uint32_t v)
 /* Host MXCSR rounding control for each FCSR.RM (RN, RZ, RP, RM). */
 static const unsigned fp_host_rc[4] = { 0x0000, 0x6000, 0x4000, 0x2000 };
 
-static inline void fp_begin_rm(unsigned rm) { _mm_setcsr(0x1f80u | fp_host_rc[rm & 3]); }
-static inline void fp_begin(const struct mips_cpu *cpu) { fp_begin_rm(cpu->fcsr); }
+static inline void fp_begin_rm(struct mips_cpu *cpu, unsigned rm)
+{
+	_mm_setcsr(0x1f80u | fp_host_rc[rm & 3]);
+	cpu->host_rm = (uint8_t)((rm & 3) + 1);
+}
+static inline void fp_begin(struct mips_cpu *cpu) { fp_begin_rm(cpu, cpu->fcsr); }
 
 /* Host flags (IE DE ZE OE UE PE) as FCSR bits. */
 static inline unsigned fp_flags(void)

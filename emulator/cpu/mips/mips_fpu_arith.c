@@ -105,7 +105,7 @@ static void d_set(struct mips_cpu *cpu, unsigned r, uint64_t v) { cpu->f[r] = v;
 		unsigned f = insn & 63, cause = 0;                                          \
 		bool wide = f == 37 || (f >= 8 && f < 12);                                  \
 		int mode = (int)(f >= 36 ? cpu->fcsr & 3 : f & 3);                        \
-		uint64_t v = P##_to_int(mode, P##_get(cpu, FS(insn)), wide, &cause);        \
+		uint64_t v = P##_to_int(cpu, mode, P##_get(cpu, FS(insn)), wide, &cause);        \
 		int rc = mips_fp_cause(cpu, insn, cause);                                   \
 		if (rc)                                                                     \
 			return rc;                                                          \
@@ -230,8 +230,12 @@ static int fmt_i(struct mips_cpu *cpu, uint32_t insn) { return i_ops[insn & 63](
 		P##_ops[31] = P##_rsqrt2;                                         \
 	} while (0)
 
+bool mips_host_fma;
+
 void mips_fpu_arith_init(mips_handler *t)
 {
+	__builtin_cpu_init();
+	mips_host_fma = __builtin_cpu_supports("fma");
 	for (unsigned f = 0; f < 64; f++)
 		s_ops[f] = d_ops[f] = i_ops[f] = mips_ri;
 	FILL(s);

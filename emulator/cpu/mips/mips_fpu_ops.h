@@ -4,16 +4,31 @@
 #ifndef MIMIC_MIPS_FPU_OPS_H
 #define MIMIC_MIPS_FPU_OPS_H
 
-#include <emmintrin.h>
+#include <immintrin.h>
 
 #include "cpu/mips/mips_fpu.h"
 
 enum { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_SQRT };
 
+/* The rounding error of a product, quotient or square root by a fused
+ * multiply-add (exact when nothing underflows); hosts without FMA keep to
+ * the MXCSR path for these. */
+extern bool mips_host_fma;
+__attribute__((target("fma"))) static inline float s_fms(float a, float b, float c)
+{
+	return _mm_cvtss_f32(_mm_fmsub_ss(_mm_set_ss(a), _mm_set_ss(b), _mm_set_ss(c)));
+}
+__attribute__((target("fma"))) static inline double d_fms(double a, double b, double c)
+{
+	return _mm_cvtsd_f64(_mm_fmsub_sd(_mm_set_sd(a), _mm_set_sd(b), _mm_set_sd(c)));
+}
+
 /* One format: P prefix, T host type, U bit type, SIGN bit, EXP mask, Q the
  * top fraction bit (signalling in the legacy encoding), DNAN, the host
- * square root, the constants 1 and 2. */
-#define FORMAT(P, T, U, SIGN, EXP, Q, DNAN, SQRT, ONE, TWO)                                         \
+ * square root, the constants 1 and 2, SAFE the smallest magnitude (as
+ * bits) the quick path takes: at 2^-90 (S) or 2^-900 (D) the error terms
+ * below keep at least ten bits above the format's smallest denormal. */
+#define FORMAT(P, T, U, SIGN, EXP, Q, DNAN, SQRT, ONE, TWO, SAFE)                                   \
 	static inline bool P##_nan(U x) { return (x & ~(U)SIGN) > (U)EXP; }                 \
 	static inline bool P##_snan(U x) { return P##_nan(x) && (x & (U)Q); }               \
 	static inline T P##_f(U x) { T f; memcpy(&f, &x, sizeof f); return f; }             \
@@ -32,8 +47,45 @@ enum { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_SQRT };
 		*cause |= c;                                                                \
 		return u;                                                                   \
 	}                                                                                   \
-	static inline U P##_op(const struct mips_cpu *cpu, int op, U a, U b, unsigned *cause) \
+	/* Round to nearest with the host MXCSR known to round so: a finite     \
+	 * result of at least SAFE raises inexact alone, when the error term is \
+	 * not zero (TwoSum for a sum, a fused multiply-add otherwise). False:  \
+	 * take the MXCSR path. */                                                       \
+	static inline bool P##_quick(const struct mips_cpu *cpu, int op, U a, U b, U *v, unsigned *cause) \
 	{                                                                                   \
+		if (cpu->host_rm != 1 || (cpu->fcsr & 3) || (op > OP_SUB && !mips_host_fma)) \
+			return false;                                                       \
+		T x = P##_f(a), y = P##_f(b), r, e;                                         \
+		switch (op) {                                                               \
+		case OP_SUB:                                                                \
+			y = -y;                                                             \
+			/* fall through */                                                  \
+		case OP_ADD: {                                                              \
+			r = x + y;                                                          \
+			T z = r - x;                                                        \
+			e = (x - (r - z)) + (y - z);                                        \
+			break;                                                              \
+		}                                                                           \
+		case OP_MUL: r = x * y; e = P##_fms(x, y, r); break;                        \
+		case OP_DIV: r = x / y; e = P##_fms(r, y, x); break;                        \
+		default: r = SQRT(x); e = P##_fms(r, r, x); break;                          \
+		}                                                                           \
+		/* A dividend or radicand below SAFE leaves too few bits under its  \
+		 * error term (the square root of a denormal is far above SAFE). */ \
+		if (op >= OP_DIV && (a & ~(U)SIGN) < (U)SAFE)                               \
+			return false;                                                       \
+		U m = P##_u(r) & ~(U)SIGN;                                                  \
+		if (m < (U)SAFE || m >= (U)EXP)                                             \
+			return false;                                                       \
+		*cause |= e != 0 ? FP_I : 0;                                                \
+		*v = P##_u(r);                                                              \
+		return true;                                                                \
+	}                                                                                   \
+	static inline U P##_op(struct mips_cpu *cpu, int op, U a, U b, unsigned *cause)    \
+	{                                                                                   \
+		U v;                                                                        \
+		if (P##_quick(cpu, op, a, b, &v, cause))                                    \
+			return v;                                                           \
 		if (P##_nan(a) || (op != OP_SQRT && P##_nan(b))) {                          \
 			if (P##_snan(a) || (op != OP_SQRT && P##_snan(b)))                  \
 				*cause |= FP_V;                                             \
@@ -55,7 +107,7 @@ enum { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_SQRT };
 	}                                                                                   \
 	/* To a 32- or 64-bit integer with rounding mode rm; out of range is only \
 	 * invalid (the host also says inexact). */                                        \
-	static inline uint64_t P##_to_int(int rm, U a, bool wide, unsigned *cause)         \
+	static inline uint64_t P##_to_int(struct mips_cpu *cpu, int rm, U a, bool wide, unsigned *cause) \
 	{                                                                                   \
 		uint64_t max = wide ? INT64_MAX : INT32_MAX;                                \
 		if (P##_nan(a)) {                                                           \
@@ -64,7 +116,7 @@ enum { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_SQRT };
 		}                                                                           \
 		T x = P##_f(a);                                                             \
 		int64_t r;                                                                  \
-		fp_begin_rm((unsigned)rm);                                                  \
+		fp_begin_rm(cpu, (unsigned)rm);                                             \
 		FP_HIDE(x);                                                                 \
 		r = wide ? P##_cvt64(x) : P##_cvt32(x);                                     \
 		__asm__ volatile("" : "+r"(r));                                             \
@@ -78,7 +130,7 @@ enum { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_SQRT };
 	}                                                                                   \
 	/* MIPS-3D RECIP2 (-(a * b - 1)) or RSQRT2 (halved), as the reference FPU \
 	 * computes them: three roundings, the negation flips a NaN's sign. */     \
-	static inline U P##_step2(const struct mips_cpu *cpu, U a, U b, bool half, unsigned *cause) \
+	static inline U P##_step2(struct mips_cpu *cpu, U a, U b, bool half, unsigned *cause) \
 	{                                                                                   \
 		U v = P##_op(cpu, OP_MUL, a, b, cause);                                     \
 		v = P##_op(cpu, OP_SUB, v, ONE, cause);                                     \
@@ -113,8 +165,9 @@ static inline int64_t d_cvt32(double x) { int32_t r; __asm__ volatile("cvtsd2si 
 static inline float s_hsqrt(float x) { return _mm_cvtss_f32(_mm_sqrt_ss(_mm_set_ss(x))); }
 static inline double d_hsqrt(double x) { return _mm_cvtsd_f64(_mm_sqrt_sd(_mm_set_sd(x), _mm_set_sd(x))); }
 
-FORMAT(s, float, uint32_t, 0x80000000u, 0x7f800000u, 0x00400000u, S_DNAN, s_hsqrt, 0x3f800000u, 0x40000000u)
+FORMAT(s, float, uint32_t, 0x80000000u, 0x7f800000u, 0x00400000u, S_DNAN, s_hsqrt, 0x3f800000u, 0x40000000u,
+       0x12800000u)
 FORMAT(d, double, uint64_t, 0x8000000000000000ull, 0x7ff0000000000000ull, 0x0008000000000000ull, D_DNAN, d_hsqrt,
-       0x3ff0000000000000ull, 0x4000000000000000ull)
+       0x3ff0000000000000ull, 0x4000000000000000ull, 0x07b0000000000000ull)
 
 #endif

@@ -49,12 +49,12 @@ static int addr_ps(struct mips_cpu *cpu, uint32_t insn) { return ps_reduce(cpu, 
 static int mulr_ps(struct mips_cpu *cpu, uint32_t insn) { return ps_reduce(cpu, insn, OP_MUL); }
 
 /* RECIP1/RSQRT1.PS: 1 / fs, 1 / sqrt(fs) per half. */
-static uint32_t s_recip1(const struct mips_cpu *cpu, uint32_t a, unsigned *cause)
+static uint32_t s_recip1(struct mips_cpu *cpu, uint32_t a, unsigned *cause)
 {
 	return s_op(cpu, OP_DIV, 0x3f800000u, a, cause);
 }
 
-static uint32_t s_rsqrt1(const struct mips_cpu *cpu, uint32_t a, unsigned *cause)
+static uint32_t s_rsqrt1(struct mips_cpu *cpu, uint32_t a, unsigned *cause)
 {
 	return s_op(cpu, OP_DIV, 0x3f800000u, s_op(cpu, OP_SQRT, a, 0, cause), cause);
 }
@@ -148,13 +148,13 @@ static int cvt_pw_ps(struct mips_cpu *cpu, uint32_t insn)
 {
 	uint64_t a = cpu->f[FS(insn)];
 	unsigned cause = 0;
-	uint32_t h = (uint32_t)s_to_int((int)(cpu->fcsr & 3), hi(a), false, &cause);
-	uint32_t l = (uint32_t)s_to_int((int)(cpu->fcsr & 3), lo(a), false, &cause);
+	uint32_t h = (uint32_t)s_to_int(cpu, (int)(cpu->fcsr & 3), hi(a), false, &cause);
+	uint32_t l = (uint32_t)s_to_int(cpu, (int)(cpu->fcsr & 3), lo(a), false, &cause);
 	return ps_done(cpu, insn, cause, pair(h, l));
 }
 
 /* CVT.PS.PW: two words to singles (the W table also holds L: RI there). */
-static uint32_t s_from_w(const struct mips_cpu *cpu, uint32_t w, unsigned *cause)
+static uint32_t s_from_w(struct mips_cpu *cpu, uint32_t w, unsigned *cause)
 {
 	int32_t i = (int32_t)w;
 	fp_begin(cpu);

@@ -18,7 +18,7 @@
 #include <xmmintrin.h>
 
 #include "cpu/icache.h"
-#include "cpu/mips/mips_internal.h"
+#include "cpu/mips/mips_fpu.h"
 
 /* FIR of the reference CPU model: F64, L, W, 3D, PS, D, S. */
 #define MIPS_FIR 0x007f0000u
@@ -226,12 +226,16 @@ static int run(struct mips_cpu *cpu)
 }
 
 /* Every stop enters the kernel on the guest, whose ERET clears LLbit. The
- * host MXCSR is kept apart from the guest's FPU state (mips_fpu.h). */
+ * host MXCSR is kept apart from the guest's FPU state (mips_fpu.h): the
+ * guest's rounding is loaded on entry, so the FPU's quick path runs from
+ * the first operation. */
 int mips_run(struct mips_cpu *cpu)
 {
 	unsigned host_csr = _mm_getcsr();
+	fp_begin(cpu);
 	int rc = run(cpu);
 	_mm_setcsr(host_csr);
+	cpu->host_rm = 0;
 	icache_count_flush();
 	cpu->ll_valid = false;
 	return rc;

@@ -111,6 +111,7 @@ void g_fp_adr(struct out *o);
 void g_mbz(struct out *o);
 void g_fp_ps(struct out *o);
 void g_fp_3d(struct out *o);
+void g_fp_range(struct out *o);
 void g_bc1any(struct out *o);
 void g_random_mips(struct out *o);
 

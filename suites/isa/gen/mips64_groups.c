@@ -35,6 +35,7 @@ static const struct group groups[] = {
 	{ "fp_ps", g_fp_ps },
 	{ "fp_3d", g_fp_3d },
 	{ "bc1any", g_bc1any },
+	{ "fp_range", g_fp_range },
 	{ "random_mips", g_random_mips },
 };
 
