@@ -57,6 +57,7 @@ struct jit {
 	struct jit_fast fast[JIT_FAST];
 
 	uint8_t *base, *cur, *end;   /* the executable region */
+	uint8_t *ready;              /* the region's pages below are in place */
 	uint8_t *epilogue;           /* returns to C with eax */
 	uint8_t *exit_stub;          /* xor eax,eax; jmp epilogue */
 	int (*enter)(void *cpu, struct jit *j, uint8_t *code);
