@@ -40,6 +40,11 @@ static uint64_t counted(const struct gvma *v)
 	return (v->flags & GV_GATE) ? 0 : v->end - v->start;
 }
 
+static uint64_t data_bytes(const struct gvma *v)
+{
+	return (v->flags & (GV_DATA_MASK | GV_GATE)) == GV_WRITE ? v->end - v->start : 0;
+}
+
 static void account(struct gvma_list *l, uint64_t add, uint64_t sub)
 {
 	l->total = l->total + add - sub;
@@ -168,6 +173,7 @@ void gvma_remove(struct gvma_list *l, uint64_t start, uint64_t end)
 	size_t i = c < 0 ? find(l, start) : (size_t)c;
 	while (i < l->n && l->v[i].start < end) {
 		account(l, 0, counted(&l->v[i]));
+		l->data -= data_bytes(&l->v[i]);
 		drop(l, i);
 	}
 }
@@ -179,6 +185,7 @@ int gvma_insert(struct gvma_list *l, const struct gvma *v)
 	if (put(l, i, v) != 0)
 		return -1;
 	account(l, counted(v), 0);
+	l->data += data_bytes(v);
 	merge_span(l, i, i);
 	return 0;
 }
@@ -194,7 +201,9 @@ void gvma_protect(struct gvma_list *l, uint64_t start, uint64_t end, unsigned rw
 		/* mprotect_fixup: memory first made writable is charged. */
 		if ((rwx & GV_WRITE) && !(f & (GV_ACCOUNT | GV_WRITE | GV_SHARED | GV_NORESERVE)))
 			f |= GV_ACCOUNT;
+		l->data -= data_bytes(&l->v[i]);
 		l->v[i].flags = (f & ~GV_RWX) | (rwx & GV_RWX);
+		l->data += data_bytes(&l->v[i]);
 		last = i;
 	}
 	merge_span(l, (size_t)c, last + 1);
@@ -207,6 +216,7 @@ void gvma_grow(struct gvma_list *l, uint64_t end, uint64_t len)
 		return;
 	l->v[i].end += len;
 	account(l, (l->v[i].flags & GV_GATE) ? 0 : len, 0);
+	l->data += data_bytes(&l->v[i]) ? len : 0;
 	merge_span(l, i, i + 1);
 }
 

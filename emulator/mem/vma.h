@@ -24,6 +24,8 @@
 #define GV_GATE      0x100u  /* outside the process's mm (ARM vectors page): never counted */
 #define GV_NOMERGE   0x200u  /* never merges, split pieces neither (SysV shm: its vm_ops close) */
 #define GV_RWX       (GV_READ | GV_WRITE | GV_EXEC)
+/* The kernel's is_data_mapping: written, private, not a stack. */
+#define GV_DATA_MASK (GV_WRITE | GV_SHARED | GV_GROWSDOWN)
 
 enum gvma_kind {
 	GV_ANON,     /* no name, unless it is the heap or the stack */
@@ -48,6 +50,7 @@ struct gvma_list {
 	struct gvma *v;      /* sorted by address, not overlapping */
 	size_t n, cap;
 	uint64_t total, peak;/* bytes mapped (VmSize) and the most ever (VmPeak) */
+	uint64_t data;       /* bytes of data mappings (VmData: GV_DATA_MASK reads GV_WRITE) */
 	uint64_t objects;    /* inode numbers given to shared anonymous objects */
 	/* The program image, as mm_struct keeps it for stat and status. */
 	uint64_t start_code, end_code, start_data, end_data;

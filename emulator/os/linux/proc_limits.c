@@ -60,18 +60,15 @@ static uint64_t limit(const struct linux_proc *p, int i, int hard)
 
 static uint64_t pages(uint64_t bytes) { return bytes >> GPAGE_SHIFT; }
 
-/* is_data_mapping: written, private, not a stack. */
-#define DATA_MASK (GV_WRITE | GV_SHARED | GV_GROWSDOWN)
-
 static bool fits(const struct linux_proc *p, unsigned flags, uint64_t npages)
 {
 	const struct gvma_list *l = p->mem.vmas;
 	if (pages(l->total) + npages > pages(limit(p, LINUX_LIMIT_AS, 0)))
 		return false;
 	uint64_t data_lim = limit(p, LINUX_LIMIT_DATA, 0);
-	if ((flags & DATA_MASK) != GV_WRITE || data_lim == LINUX_RLIM_INFINITY)
+	if ((flags & GV_DATA_MASK) != GV_WRITE || data_lim == LINUX_RLIM_INFINITY)
 		return true;
-	uint64_t data = pages(gvma_bytes(l, 0, UINT64_MAX, DATA_MASK, GV_WRITE));
+	uint64_t data = pages(l->data);
 	if (data + npages <= pages(data_lim))
 		return true;
 	/* The kernel's allowance for Valgrind: a soft limit of 0 reads as the hard one. */

@@ -390,7 +390,7 @@ static long mremap_locked(struct linux_proc *p, const uint64_t a[6])
 		return -EINVAL;
 	/* vma_to_resize's check; the source a DONTUNMAP move leaves counts too. */
 	uint64_t more = (new_len > old_len ? new_len - old_len : 0) + ((flags & MREMAP_G_DONTUNMAP) ? old_len : 0);
-	unsigned vf = gvma_bytes(p->mem.vmas, addr, addr + 1, GV_WRITE | GV_SHARED | GV_GROWSDOWN, GV_WRITE)
+	unsigned vf = gvma_bytes(p->mem.vmas, addr, addr + 1, GV_DATA_MASK, GV_WRITE)
 			      ? GV_WRITE : 0;
 	if (more && !linux_may_expand(p, vf, more, 0, 0))
 		return -ENOMEM;

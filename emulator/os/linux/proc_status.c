@@ -86,9 +86,8 @@ static void mm_sizes(const struct gvma_list *l, struct mm_sizes *s)
 			s->exec += len;
 		else if (v->flags & GV_GROWSDOWN)
 			s->stack += len;
-		else if ((v->flags & (GV_WRITE | GV_SHARED)) == GV_WRITE)
-			s->data += len;
 	}
+	s->data = l->data;
 	s->total = l->total;
 	s->peak = l->peak > l->total ? l->peak : l->total;
 	uint64_t code_end = (l->end_code + GPAGE_MASK) & ~GPAGE_MASK, code_start = l->start_code & ~GPAGE_MASK;
