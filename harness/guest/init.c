@@ -136,34 +136,28 @@ static int split_test(char *line, char **args)
 	return 1;
 }
 
-static void run_manifest(void)
-{
-	char *line = NULL, *args[RUN_TEST_MAX_ARGS + 1];
-	size_t cap = 0;
-	unsigned timeout_s = 120, count = 0;
-	int argv0_path = 0;
-	FILE *f = fopen("/mimic/manifest", "re");
+/* A manifest line: "argv0 name|path" (how programs get argv[0]) or
+ * "test SUITE/NAME ARGS...". */
+struct reading {
+	int argv0_path;
+	unsigned index;   /* of the next test */
+};
 
-	if (f == NULL) {
-		console_record("error manifest: errno %d", errno);
-		return;
+static enum manifest_step step(char *line, unsigned timeout_s, void *ctx)
+{
+	struct reading *r = ctx;
+	char *args[RUN_TEST_MAX_ARGS + 1];
+
+	if (strcmp(line, "argv0 name") == 0 || strcmp(line, "argv0 path") == 0) {
+		r->argv0_path = line[6] == 'p';
+		return MANIFEST_OTHER;
 	}
-	/* Test lines may carry long arguments (a -test.run list): any length. */
-	while (getline(&line, &cap, f) != -1) {
-		line[strcspn(line, "\n")] = '\0';
-		if (strncmp(line, "timeout ", 8) == 0)
-			timeout_s = (unsigned)strtoul(line + 8, NULL, 10);
-		else if (strcmp(line, "argv0 name") == 0 || strcmp(line, "argv0 path") == 0)
-			argv0_path = line[6] == 'p';
-		else if (strncmp(line, "test ", 5) == 0 && split_test(line + 5, args))
-			run_one(line + 5, args, argv0_path, count++, timeout_s);
-		else if (line[0] != '\0')
-			console_record("error manifest: bad line (or over %d arguments) '%.200s'",
-				       RUN_TEST_MAX_ARGS, line);
+	if (strncmp(line, "test ", 5) == 0 && split_test(line + 5, args)) {
+		run_one(line + 5, args, r->argv0_path, r->index++, timeout_s);
+		return MANIFEST_RAN;
 	}
-	free(line);
-	fclose(f);
-	console_record("done %u", count);
+	console_record("error manifest: bad line (or over %d arguments) '%.200s'", RUN_TEST_MAX_ARGS, line);
+	return MANIFEST_OTHER;
 }
 
 int main(void)
@@ -172,6 +166,7 @@ int main(void)
 	mount_all();
 	loopback_up();
 	describe_guest();
-	run_manifest();
+	struct reading r = { 0, 0 };
+	session_manifest(120, step, &r);
 	session_end();
 }

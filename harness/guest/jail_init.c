@@ -204,43 +204,32 @@ static void run_case(const char *name, unsigned timeout_s)
 	nftw(host_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
 }
 
-static void run_manifest(void)
+/* A manifest line: "disk DEVICE" (mounts the jail tree: before anything
+ * else), "ident COMMAND" or "case NAME". */
+static enum manifest_step step(char *line, unsigned timeout_s, void *ctx)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	unsigned timeout_s = 600, count = 0;
-	int ready = 0;
-	FILE *f = fopen("/mimic/manifest", "re");
+	int *ready = ctx;
 
-	if (f == NULL) {
-		console_record("error manifest: errno %d", errno);
-		return;
+	if (strncmp(line, "disk ", 5) == 0) {
+		*ready = mount_disk(line + 5) == 0 && jail_setup() == 0;
+		return *ready ? MANIFEST_OTHER : MANIFEST_STOP;
 	}
-	while (getline(&line, &cap, f) != -1) {
-		line[strcspn(line, "\n")] = '\0';
-		if (strncmp(line, "disk ", 5) == 0) {
-			ready = mount_disk(line + 5) == 0 && jail_setup() == 0;
-			if (!ready)
-				break;
-		} else if (strncmp(line, "timeout ", 8) == 0) {
-			timeout_s = (unsigned)strtoul(line + 8, NULL, 10);
-		} else if (!ready && line[0] != '\0') {
-			console_record("error manifest: '%.200s' before a disk line", line);
-			break;
-		} else if (strncmp(line, "ident ", 6) == 0) {
-			char *argv[] = { "/bin/sh", "-c", line + 6, NULL };
+	if (!*ready) {
+		console_record("error manifest: '%.200s' before a disk line", line);
+		return MANIFEST_STOP;
+	}
+	if (strncmp(line, "ident ", 6) == 0) {
+		char *argv[] = { "/bin/sh", "-c", line + 6, NULL };
 
-			run_in_jail(":ident", argv, "/", timeout_s);
-		} else if (strncmp(line, "case ", 5) == 0) {
-			run_case(line + 5, timeout_s);
-			count++;
-		} else if (line[0] != '\0') {
-			console_record("error manifest: bad line '%.200s'", line);
-		}
+		run_in_jail(":ident", argv, "/", timeout_s);
+		return MANIFEST_OTHER;
 	}
-	free(line);
-	fclose(f);
-	console_record("done %u", count);
+	if (strncmp(line, "case ", 5) == 0) {
+		run_case(line + 5, timeout_s);
+		return MANIFEST_RAN;
+	}
+	console_record("error manifest: bad line '%.200s'", line);
+	return MANIFEST_OTHER;
 }
 
 int main(void)
@@ -248,8 +237,10 @@ int main(void)
 	umask(022);
 	session_start();
 	if (mount_table(runner_mounts, sizeof runner_mounts / sizeof runner_mounts[0]) == 0) {
+		int ready = 0;
+
 		describe_guest();
-		run_manifest();
+		session_manifest(600, step, &ready);
 	}
 	sync();
 	umount2(JAIL, MNT_DETACH);

@@ -4,6 +4,9 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/klog.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
@@ -57,4 +60,34 @@ void session_outcome(const char *name, struct outcome o)
 		console_record("end %s timeout", name);
 		break;
 	}
+}
+
+void session_manifest(unsigned timeout_s, enum manifest_step (*step)(char *line, unsigned timeout_s, void *ctx),
+		      void *ctx)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	unsigned count = 0;
+	FILE *f = fopen("/mimic/manifest", "re");
+
+	if (f == NULL) {
+		console_record("error manifest: errno %d", errno);
+		return;
+	}
+	while (getline(&line, &cap, f) != -1) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "timeout ", 8) == 0) {
+			timeout_s = (unsigned)strtoul(line + 8, NULL, 10);
+			continue;
+		}
+		if (line[0] == '\0')
+			continue;
+		enum manifest_step r = step(line, timeout_s, ctx);
+		if (r == MANIFEST_STOP)
+			break;
+		count += r == MANIFEST_RAN;
+	}
+	free(line);
+	fclose(f);
+	console_record("done %u", count);
 }

@@ -22,4 +22,14 @@ int session_mount(const struct mountpoint *m, const char *level);
 /* "end NAME exit N", "end NAME signal N" or "end NAME timeout". */
 void session_outcome(const char *name, struct outcome o);
 
+/* What a manifest line did: ran a program (counted in "done N"), did
+ * something else, or stops the reading. */
+enum manifest_step { MANIFEST_RAN, MANIFEST_OTHER, MANIFEST_STOP };
+
+/* Reads /mimic/manifest to its end: "timeout S" sets the limit in seconds
+ * (timeout_s at first) passed on with each other non-empty line to step,
+ * with ctx; lines may be of any length. Records "done N". */
+void session_manifest(unsigned timeout_s, enum manifest_step (*step)(char *line, unsigned timeout_s, void *ctx),
+		      void *ctx);
+
 #endif
