@@ -36,6 +36,7 @@ static const struct group groups[] = {
 	{ "fp_3d", g_fp_3d },
 	{ "bc1any", g_bc1any },
 	{ "random_mips", g_random_mips },
+	{ "probe_mips", g_probe_mips },
 };
 
 const struct target target_mips64 = {
