@@ -6,12 +6,14 @@
  * ARM: every value of bits 27:20 and 7:4 (the decoding fields), with the
  * condition AL and the unconditional space, times fillers of the other
  * nibbles: every combination of the values fixed fields take (0, 1, 0xa
- * and 0xb for the VFP coprocessors, 0xf for should-be-one fields, the hint
- * numbers), then seeded random ones. Conditions are folded, as Capstone's ids fold them. Thumb: every
- * 16-bit word, and a sample of the BL/BLX pairs (ARMv6 has no other 32-bit
- * Thumb encodings). A mnemonic's representative is its first encoding the
- * random group's rules let run (arm_random_vector); one without any is
- * noted with the reason. */
+ * and 0xb for the VFP coprocessors, 0xf for should-be-one fields, the
+ * hint numbers), then seeded random ones. Conditions are folded, as
+ * Capstone's ids fold them. Thumb: every 16-bit word, and a sample of the
+ * BL/BLX pairs (ARMv6 has no other 32-bit Thumb encodings). A mnemonic's
+ * representative is the encoding a pattern group runs, else its first
+ * encoding found, that the random group's rules let run
+ * (arm_random_vector); one without any is noted with the reason.
+ */
 #include <string.h>
 
 #include "armv6.h"
@@ -71,6 +73,9 @@ static void emit_reps(struct out *o, int thumb)
 		struct rep *r = &reps[id];
 		if (!r->have)
 			continue;
+		uint32_t k;
+		if (probe_known(id, thumb, &k) && arm_random_ok(k, thumb) > 0)
+			r->safe = k, r->have_safe = 1;
 		if (r->have_safe && arm_random_vector(o, r->safe, thumb, 1) > 0)
 			probe_note(state, dis_name(id), r->safe, NULL);
 		else

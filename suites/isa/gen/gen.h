@@ -165,6 +165,11 @@ void run_patterns(struct out *o, const struct pattern *p, int n);
  * word) why not. */
 void probe_note(const char *state, const char *name, uint32_t insn, const char *why);
 void probe_write(FILE *f);
+struct out;
+/* A group's encoding of mnemonic id (state 0: ARM or MIPS, 1: Thumb), and
+ * the first one a pattern group ran, if any. */
+void probe_learn(const struct out *o, unsigned id, int state, uint32_t insn);
+int probe_known(unsigned id, int state, uint32_t *insn);
 
 /* ---- groups of a target ---- */
 struct group {

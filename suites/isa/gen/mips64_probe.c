@@ -6,9 +6,10 @@
  * Every combination of the opcode, rs (COP1's fmt) and function fields,
  * times seeded fillers of rt (REGIMM's and BC1's selector), rd and sa,
  * each zero or random (some functions need rt, rd or sa zero; SPECIAL3's
- * BSHFL selects by sa). A mnemonic's
- * representative is its first encoding the random group's rules let run
- * (mips_random_vector); one without any is noted with the reason. */
+ * BSHFL selects by sa). A mnemonic's representative is the encoding a
+ * pattern group runs, else its first encoding found, that the random
+ * group's rules let run (mips_random_vector); one without any is noted
+ * with the reason. */
 #include <string.h>
 
 #include "mips64.h"
@@ -46,7 +47,9 @@ void g_probe_mips(struct out *o)
 				}
 	for (unsigned id = 1; id < ARRAY_LEN(reps); id++) {
 		struct rep *r = &reps[id];
-		uint32_t run;
+		uint32_t run, k;
+		if (r->have && probe_known(id, 0, &k) && mips_random_ok(k))
+			r->safe = k, r->have_safe = 1;
 		if (r->have_safe && mips_random_vector(o, r->safe, &run))
 			probe_note("mips", dis_name(id), run, NULL);
 		else if (r->have)

@@ -31,3 +31,32 @@ void probe_write(FILE *f)
 		fprintf(f, "candidate %s %s %08x %s\n", cands[i].state, cands[i].name, cands[i].insn,
 			cands[i].why ? cands[i].why : "probe");
 }
+
+/* Encodings the pattern groups run, the first per mnemonic and state (0:
+ * ARM or MIPS, 1: Thumb): a probe group's representative where the
+ * random group's rules let it run, since a pattern's encoding is well
+ * formed where the enumeration's first find may have should-be-one
+ * fields clear (QADD16 with bits 11:8 zero). Groups that aim at odd
+ * encodings on purpose are not learnt from. */
+static uint32_t known[MNEMONICS_MAX][2];
+static unsigned char have_known[MNEMONICS_MAX][2];
+
+void probe_learn(const struct out *o, unsigned id, int state, uint32_t insn)
+{
+	static const char *const odd[] = { "random_", "undef", "unpred", "mbz", "probe_" };
+	for (size_t i = 0; i < ARRAY_LEN(odd); i++)
+		if (!strncmp(o->group, odd[i], strlen(odd[i])))
+			return;
+	if (id < MNEMONICS_MAX && !have_known[id][state]) {
+		have_known[id][state] = 1;
+		known[id][state] = insn;
+	}
+}
+
+int probe_known(unsigned id, int state, uint32_t *insn)
+{
+	if (id >= MNEMONICS_MAX || !have_known[id][state])
+		return 0;
+	*insn = known[id][state];
+	return 1;
+}
