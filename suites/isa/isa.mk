@@ -2,7 +2,9 @@
 # writes one assembly source per instruction group and target; each is
 # linked with the target's runtime (suites/isa/<target>/runtime) into a
 # static guest program build/guest/<target>/isa/<group>. GROUPS lists the
-# programs (the Kyua glue reads it), COVERAGE the mnemonics exercised.
+# programs (the Kyua glue reads it), COVERAGE the mnemonics exercised,
+# MNEMONICS the same per state plus the probe groups' candidates (for
+# harness/coverage).
 # A new target needs its generator tables and a runtime directory; targets
 # that differ only in byte order share one (isa_arch_<target>). Every
 # runtime also gets suites/isa/common (signal names).
@@ -51,7 +53,7 @@ $$(isa_$(1)_GEN)/rt/%.o: suites/isa/common/% $$(isa_$(1)_RTH)
 $$(isa_$(1)_OUT)/GROUPS: $(ISA_GEN) $$(isa_$(1)_OBJS) suites/isa/isa.mk
 	@mkdir -p $$(isa_$(1)_OUT) $$(isa_$(1)_GEN)
 	$(ISA_GEN) --target $(1) --out $$(isa_$(1)_GEN) --groups $$(isa_$(1)_GEN)/GROUPS \
-		--coverage $$(isa_$(1)_OUT)/COVERAGE
+		--coverage $$(isa_$(1)_OUT)/COVERAGE --mnemonics $$(isa_$(1)_OUT)/MNEMONICS
 	@set -e; for g in $$$$(cat $$(isa_$(1)_GEN)/GROUPS); do \
 		echo "  LD isa/$(1)/$$$$g"; \
 		$$($(1)_CC) $$($(1)_CFLAGS) -c -o $$(isa_$(1)_GEN)/$$$$g.o $$(isa_$(1)_GEN)/$$$$g.S; \

@@ -30,6 +30,7 @@ static void build(void)
 	mips_ldst_init(mips_table);
 	mips_misc_init(mips_table);
 	mips_bits_init(mips_table);
+	mips_dsp_init(mips_table);
 	mips_fpu_init(mips_table);
 	mips_table[1] = regimm;
 	mips_table[17] = cop1;

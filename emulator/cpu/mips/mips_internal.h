@@ -90,6 +90,7 @@ void mips_branch_init(mips_handler *t);
 void mips_ldst_init(mips_handler *t);
 void mips_misc_init(mips_handler *t);
 void mips_bits_init(mips_handler *t);
+void mips_dsp_init(mips_handler *t);
 void mips_fpu_init(mips_handler *t);
 
 /* Instruction fetch at a with execute permission; address errors for

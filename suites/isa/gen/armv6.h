@@ -37,5 +37,14 @@ void g_vfp_align(struct out *o);
 void g_vectors(struct out *o);
 void g_random_arm(struct out *o);
 void g_random_thumb(struct out *o);
+void g_probe_arm(struct out *o);
+void g_probe_thumb(struct out *o);
+
+/* The random group's rules (armv6_random.c): whether word w may run as a
+ * vector in a probe group (1; 0: it may leave the stub; -1: it uses every
+ * register), and one vector of it (the same codes; 1: emitted; exact: the
+ * probe groups' reading of the rules). */
+int arm_random_ok(uint32_t w, int thumb);
+int arm_random_vector(struct out *o, uint32_t w, int thumb, int exact);
 
 #endif

@@ -35,6 +35,8 @@ static const struct group groups[] = {
 	{ "vectors", g_vectors },
 	{ "random_arm", g_random_arm },
 	{ "random_thumb", g_random_thumb },
+	{ "probe_arm", g_probe_arm },
+	{ "probe_thumb", g_probe_thumb },
 };
 
 const struct target target_armv6 = { "armv6", groups, ARRAY_LEN(groups), ISA_ARM, out_begin, out_end };

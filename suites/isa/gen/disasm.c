@@ -11,20 +11,33 @@ static enum isa current;
 
 /* MIPS: Capstone 4 gives one id to all formats of an FPU operation (add.s,
  * add.d), so MIPS instructions are named by their mnemonic text, interned
- * here; the number stands in for the id. */
-static char mnemonics[1024][32];
+ * here; the number stands in for the id. In MIPS64 mode Capstone also
+ * decodes MSA, DSP and Octeon, which probe_mips meets: some 1500 names, found
+ * through a hash table. */
+static char mnemonics[MNEMONICS_MAX][32];
 static unsigned nmnemonics = 1;
+static unsigned short slots[2 * MNEMONICS_MAX];
+
+static unsigned hash(const char *m)
+{
+	unsigned h = 2166136261u;
+	for (; *m; m++)
+		h = (h ^ (unsigned char)*m) * 16777619u;
+	return h % ARRAY_LEN(slots);
+}
 
 unsigned dis_intern(const char *m)
 {
-	for (unsigned i = 1; i < nmnemonics; i++)
-		if (!strcmp(mnemonics[i], m))
-			return i;
+	unsigned h = hash(m);
+	for (; slots[h]; h = (h + 1) % ARRAY_LEN(slots))
+		if (!strcmp(mnemonics[slots[h]], m))
+			return slots[h];
 	if (nmnemonics == ARRAY_LEN(mnemonics) || strlen(m) >= sizeof mnemonics[0]) {
 		fprintf(stderr, "isa-gen: too many or too long mnemonics (%s)\n", m);
 		exit(1);
 	}
 	memcpy(mnemonics[nmnemonics], m, strlen(m) + 1);
+	slots[h] = (unsigned short)nmnemonics;
 	return nmnemonics++;
 }
 

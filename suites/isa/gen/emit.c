@@ -168,6 +168,8 @@ static void describe(struct out *o, struct vec *v, char *text, size_t cap)
 			}
 			if (id < sizeof o->seen)
 				o->seen[id] |= v->thumb ? 2 : 1;
+			if (v->csize[i] == 2 || !v->thumb)
+				probe_learn(o, id, v->thumb, v->code[i]);
 		}
 		len += (size_t)snprintf(text + len, cap - len, "%s%s", i ? "; " : " ", one);
 	}

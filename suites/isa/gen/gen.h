@@ -75,6 +75,9 @@ struct pattern {
 
 #define FLD(k, l, w) { (k), (l), (w) }
 
+/* Mnemonic numbers (Capstone ids, interned MIPS names) are below this. */
+#define MNEMONICS_MAX 4096
+
 /* ---- one vector ---- */
 #define MAXCODE 8
 #define MAXSLOT 8
@@ -125,7 +128,7 @@ struct out {
 	char *table;        /* descriptor table */
 	size_t tlen, tcap;
 	/* coverage: Capstone ids seen, bit 0 in ARM state, bit 1 in Thumb */
-	unsigned char seen[1024];
+	unsigned char seen[MNEMONICS_MAX];
 };
 
 void out_begin(struct out *o, FILE *f, const char *group);
@@ -156,6 +159,17 @@ unsigned dis_arm_info(uint32_t insn, int size, int thumb, struct dis_arm_info *i
 
 /* ---- patterns ---- */
 void run_patterns(struct out *o, const struct pattern *p, int n);
+
+/* ---- candidates of the probe groups (probe.c) ---- */
+/* insn is run by the probe group when why is NULL; else why says (one
+ * word) why not. */
+void probe_note(const char *state, const char *name, uint32_t insn, const char *why);
+void probe_write(FILE *f);
+struct out;
+/* A group's encoding of mnemonic id (state 0: ARM or MIPS, 1: Thumb), and
+ * the first one a pattern group ran, if any. */
+void probe_learn(const struct out *o, unsigned id, int state, uint32_t insn);
+int probe_known(unsigned id, int state, uint32_t *insn);
 
 /* ---- groups of a target ---- */
 struct group {

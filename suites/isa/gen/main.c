@@ -1,7 +1,11 @@
 /* isa-gen: writes the ISA vector sources of one target.
  *   isa-gen --target armv6|mips64|mips64el --out DIR --groups FILE --coverage FILE
+ *           [--mnemonics FILE]
  * DIR gets <group>.S per group; FILE lists the groups, one a line; the
- * coverage file lists the Capstone mnemonics each group exercises. */
+ * coverage file lists the Capstone mnemonics each group exercises. The
+ * mnemonics file is the same for harness/coverage, one a line with its
+ * state ("tested GROUP arm|thumb|mips NAME"), then the probe groups'
+ * candidates ("candidate STATE NAME HEX probe|REASON", probe.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,18 +33,19 @@ static void close_out(FILE *f, const char *path)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: isa-gen --target NAME --out DIR --groups FILE --coverage FILE\n");
+	fprintf(stderr, "usage: isa-gen --target NAME --out DIR --groups FILE --coverage FILE [--mnemonics FILE]\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	const char *tname = NULL, *dir = NULL, *gpath = NULL, *cpath = NULL;
+	const char *tname = NULL, *dir = NULL, *gpath = NULL, *cpath = NULL, *mpath = NULL;
 	for (int i = 1; i + 1 < argc; i += 2) {
 		if (!strcmp(argv[i], "--target")) tname = argv[i + 1];
 		else if (!strcmp(argv[i], "--out")) dir = argv[i + 1];
 		else if (!strcmp(argv[i], "--groups")) gpath = argv[i + 1];
 		else if (!strcmp(argv[i], "--coverage")) cpath = argv[i + 1];
+		else if (!strcmp(argv[i], "--mnemonics")) mpath = argv[i + 1];
 		else usage();
 	}
 	if (!tname || !dir || !gpath || !cpath || argc % 2 == 0)
@@ -55,8 +60,8 @@ int main(int argc, char **argv)
 	}
 	dis_init(t->isa);
 
-	FILE *groups = open_out(gpath), *cov = open_out(cpath);
-	static unsigned char all[1024];
+	FILE *groups = open_out(gpath), *cov = open_out(cpath), *mn = mpath ? open_out(mpath) : NULL;
+	static unsigned char all[MNEMONICS_MAX];
 	int total = 0;
 	fprintf(cov, "# ISA coverage, target %s: Capstone mnemonics exercised per group\n", t->name);
 	for (int g = 0; g < t->ngroups; g++) {
@@ -79,6 +84,10 @@ int main(int argc, char **argv)
 			if (o.seen[id]) {
 				fprintf(cov, " %s", dis_name(id));
 				all[id] |= o.seen[id];
+				for (int st = 0; mn && st < 2; st++)
+					if (o.seen[id] >> st & 1)
+						fprintf(mn, "tested %s %s %s\n", t->groups[g].name,
+							t->isa != ISA_ARM ? "mips" : st ? "thumb" : "arm", dis_name(id));
 			}
 		fprintf(cov, "\n");
 		total += o.n;
@@ -93,6 +102,10 @@ int main(int argc, char **argv)
 	if (t->isa == ISA_ARM)
 		fprintf(cov, " (%d in ARM state, %d in Thumb state)", na, nt);
 	fprintf(cov, "\n");
+	if (mn) {
+		probe_write(mn);
+		close_out(mn, mpath);
+	}
 	close_out(groups, gpath);
 	close_out(cov, cpath);
 	return 0;

@@ -114,5 +114,11 @@ void g_fp_3d(struct out *o);
 void g_fp_range(struct out *o);
 void g_bc1any(struct out *o);
 void g_random_mips(struct out *o);
+void g_probe_mips(struct out *o);
+
+/* The random group's rules (mips64_random.c): whether word w may run as a
+ * vector, and one vector of it (1: emitted, *emitted the word run). */
+int mips_random_ok(uint32_t w);
+int mips_random_vector(struct out *o, uint32_t w, uint32_t *emitted);
 
 #endif

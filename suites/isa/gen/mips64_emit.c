@@ -153,6 +153,7 @@ static void describe(struct out *o, struct mvec *v, uint64_t at, char *text, siz
 				die(o, msg, one);
 			} else if (id < sizeof o->seen) {
 				o->seen[id] |= 1;
+				probe_learn(o, id, 0, v->code[i]);
 			}
 		}
 		len += (size_t)snprintf(text + len, cap - len, "%s%s", i ? "; " : " ", one);

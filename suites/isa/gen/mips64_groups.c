@@ -37,6 +37,7 @@ static const struct group groups[] = {
 	{ "bc1any", g_bc1any },
 	{ "fp_range", g_fp_range },
 	{ "random_mips", g_random_mips },
+	{ "probe_mips", g_probe_mips },
 };
 
 const struct target target_mips64 = {
