@@ -201,7 +201,8 @@ static void say_name(const struct rtattr *tb[MAX_ATTR], int type, const char *na
 		t_say("  %s missing", name);
 }
 
-/* The link's attributes every kernel gives the loopback alike. */
+/* The link's attributes every kernel gives the loopback alike
+ * (IFLA_NUM_RX_QUEUES, for one, only with CONFIG_RPS). */
 static void show_link(const struct nlmsghdr *h)
 {
 	const struct ifinfomsg *i = NLMSG_DATA(h);
@@ -214,7 +215,6 @@ static void show_link(const struct nlmsghdr *h)
 	say_u32(tb, IFLA_GROUP, "IFLA_GROUP");
 	say_u32(tb, IFLA_PROMISCUITY, "IFLA_PROMISCUITY");
 	say_u32(tb, IFLA_NUM_TX_QUEUES, "IFLA_NUM_TX_QUEUES");
-	say_u32(tb, IFLA_NUM_RX_QUEUES, "IFLA_NUM_RX_QUEUES");
 	if (tb[IFLA_CARRIER])
 		t_say("  IFLA_CARRIER %u", *(const unsigned char *)RTA_DATA(tb[IFLA_CARRIER]));
 	if (tb[IFLA_ADDRESS]) {
