@@ -48,6 +48,8 @@ enum ioctl_kind {
 	IO_OPENFLAGS,    /* open flags as the value (TIOCGPTPEER) */
 	IO_CLONE_RANGE,  /* struct file_clone_range (FICLONERANGE) */
 	IO_FIEMAP,       /* struct fiemap and its extents (FS_IOC_FIEMAP) */
+	IO_IFREQ_INT,    /* struct ifreq: the name, an int (SIOCGIFINDEX) */
+	IO_IFREQ_SHORT,  /* struct ifreq: the name, a short (SIOCGIFFLAGS) */
 };
 struct ioctl_cmd {
 	uint32_t guest;

@@ -11,9 +11,10 @@
 /* Whether fd is a netlink socket whose messages this guest needs
  * converted (a big-endian guest, or an ABI with errno values of its own). */
 bool netlink_converts(const struct linux_proc *p, int fd);
-/* Guest messages (len bytes) into host order before they are sent. */
-void netlink_in(const struct linux_proc *p, uint8_t *buf, size_t len);
+/* Guest messages (len bytes) for socket fd into host order before they
+ * are sent. */
+void netlink_in(const struct linux_proc *p, int fd, uint8_t *buf, size_t len);
 /* Received host messages (len bytes) into the guest's order and errno. */
-void netlink_out(const struct linux_proc *p, uint8_t *buf, size_t len);
+void netlink_out(const struct linux_proc *p, int fd, uint8_t *buf, size_t len);
 
 #endif

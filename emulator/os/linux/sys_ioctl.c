@@ -1,5 +1,6 @@
-/* ioctl: the requests of the ABI's table (terminals, descriptor flags
- * and the generic file requests of fs/ioctl.c), their argument
+/* ioctl: the requests of the ABI's table (terminals, descriptor flags,
+ * the generic file requests of fs/ioctl.c and a few network interface
+ * requests), their argument
  * structures converted. Any other request fails as the kernel fails a
  * request no handler knows: EBADF for a bad descriptor, else ENOTTY.
  * -d unimp names each such request once on stderr; otherwise mimic
@@ -20,6 +21,7 @@
 
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <net/if.h>
 
 #include "os/linux/syscall.h"
 
@@ -119,6 +121,31 @@ static long fiemap(struct linux_proc *p, int fd, unsigned long host_req, uint64_
 	return r;
 }
 
+/* The interface requests glibc's if_nametoindex and if_indextoname make:
+ * a struct ifreq of which only the name and the first member of its union
+ * (an int or a short, at offset 16) are read and written. */
+static long ifreq(struct linux_proc *p, int fd, unsigned long host_req, uint64_t arg, unsigned size)
+{
+	struct gimage g;
+	struct ifreq r;
+	if (gi_get(p, arg, &g, IFNAMSIZ + size) < 0)
+		return -EFAULT;
+	memset(&r, 0, sizeof r);
+	memcpy(r.ifr_name, g.b, IFNAMSIZ);
+	if (size == 4)
+		r.ifr_ifindex = (int)gi_get32(&g, IFNAMSIZ);
+	else
+		r.ifr_flags = (short)gi_get16(&g, IFNAMSIZ);
+	if (ioctl(fd, host_req, &r) < 0)
+		return sc_err();
+	memcpy(g.b, r.ifr_name, IFNAMSIZ);
+	if (size == 4)
+		gi_u32(&g, IFNAMSIZ, (uint32_t)r.ifr_ifindex);
+	else
+		gi_u16(&g, IFNAMSIZ, (uint16_t)r.ifr_flags);
+	return gi_put(p, arg, &g, IFNAMSIZ + size);
+}
+
 SC(ioctl)
 {
 	int fd = sc_int(a[0]);
@@ -195,6 +222,10 @@ SC(ioctl)
 		return clone_range(p, fd, c->host, arg);
 	case IO_FIEMAP:
 		return fiemap(p, fd, c->host, arg);
+	case IO_IFREQ_INT:
+		return ifreq(p, fd, c->host, arg, 4);
+	case IO_IFREQ_SHORT:
+		return ifreq(p, fd, c->host, arg, 2);
 	}
 	return -ENOTTY;
 }

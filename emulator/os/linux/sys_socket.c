@@ -64,6 +64,49 @@ static uint16_t swap_family(const struct linux_proc *p, uint16_t f)
 	return p->mem.big_endian ? __builtin_bswap16(f) : f;
 }
 
+/* The integers in host order inside a socket address (the others are
+ * in network order or bytes): for a big-endian guest, sockaddr_nl's port
+ * id and groups (glibc's netlink readers match nl_pid against each
+ * message's nlmsg_pid and wait for ever on a mismatch) and sockaddr_ll's
+ * ifindex and hatype. */
+static const struct addr_ints {
+	uint16_t family;
+	uint8_t n;
+	struct {
+		uint8_t off, size;
+	} f[2];
+} addr_ints[] = {
+	{ AF_NETLINK, 2, { { 4, 4 }, { 8, 4 } } },
+	{ AF_PACKET, 2, { { 4, 4 }, { 8, 2 } } },
+};
+
+static void swap_addr_ints(const struct linux_proc *p, struct sockaddr_storage *ss, uint64_t len)
+{
+	if (!p->mem.big_endian || len < 2)
+		return;
+	for (size_t i = 0; i < sizeof addr_ints / sizeof addr_ints[0]; i++) {
+		const struct addr_ints *a = &addr_ints[i];
+		if (a->family != ss->ss_family)
+			continue;
+		uint8_t *b = (uint8_t *)ss;
+		for (unsigned k = 0; k < a->n; k++) {
+			if (a->f[k].off + a->f[k].size > len)
+				continue;
+			if (a->f[k].size == 2) {
+				uint16_t v;
+				memcpy(&v, b + a->f[k].off, 2);
+				v = __builtin_bswap16(v);
+				memcpy(b + a->f[k].off, &v, 2);
+			} else {
+				uint32_t v;
+				memcpy(&v, b + a->f[k].off, 4);
+				v = __builtin_bswap32(v);
+				memcpy(b + a->f[k].off, &v, 4);
+			}
+		}
+	}
+}
+
 static long get_addr(struct linux_proc *p, uint64_t addr, uint64_t len, struct sockaddr_storage *ss)
 {
 	if (len > ADDR_MAX)
@@ -73,6 +116,7 @@ static long get_addr(struct linux_proc *p, uint64_t addr, uint64_t len, struct s
 		return -EFAULT;
 	if (len >= 2)
 		ss->ss_family = swap_family(p, ss->ss_family);
+	swap_addr_ints(p, ss, len);
 	return 0;
 }
 
@@ -88,6 +132,7 @@ static long put_addr(struct linux_proc *p, uint64_t addr, uint64_t lenp, struct 
 		return -EFAULT;
 	if ((int32_t)glen < 0)
 		return -EINVAL;
+	swap_addr_ints(p, ss, len);
 	if (len >= 2)
 		ss->ss_family = swap_family(p, ss->ss_family);
 	if (!gmem_write(&p->mem, addr, ss, glen < len ? glen : len))
@@ -175,7 +220,7 @@ static long do_sendto(struct linux_proc *p, const uint64_t a[6], bool to)
 		if (!copy)
 			return -ENOMEM;
 		memcpy(copy, buf, n);
-		netlink_in(p, copy, n);
+		netlink_in(p, fd, copy, n);
 		buf = copy;
 	}
 	long r = sc_ret(sendto(fd, buf, n, sc_int(a[3]), addr ? (struct sockaddr *)&ss : NULL,
@@ -195,7 +240,7 @@ static long do_recvfrom(struct linux_proc *p, const uint64_t a[6], bool from)
 	long r = sc_ret(recvfrom(fd, buf, n, sc_int(a[3]), addr ? (struct sockaddr *)&ss : NULL,
 	                         addr ? &len : NULL));
 	if (r > 0 && buf && netlink_converts(p, fd))
-		netlink_out(p, buf, (uint64_t)r < n ? (size_t)r : n);
+		netlink_out(p, fd, buf, (uint64_t)r < n ? (size_t)r : n);
 	if (r >= 0 && addr && put_addr(p, a[4], a[5], &ss, len) < 0)
 		return -EFAULT;
 	return r;
@@ -428,7 +473,7 @@ static long do_sendmsg(struct linux_proc *p, int fd, uint64_t msg, int mflags)
 			memcpy(copy + n, v[i].iov_base, v[i].iov_len);
 			n += v[i].iov_len;
 		}
-		netlink_in(p, copy, n);
+		netlink_in(p, fd, copy, n);
 		one = (struct iovec){ copy, n };
 		hm.msg_iov = &one;
 		hm.msg_iovlen = 1;
@@ -458,7 +503,7 @@ static long do_recvmsg(struct linux_proc *p, int fd, uint64_t msg, int mflags)
 	r = sc_ret(recvmsg(fd, &hm, mflags));
 	/* Netlink messages in the first buffer (readers of netlink give one). */
 	if (r > 0 && m.iovlen && netlink_converts(p, fd))
-		netlink_out(p, v[0].iov_base, (uint64_t)r < v[0].iov_len ? (size_t)r : v[0].iov_len);
+		netlink_out(p, fd, v[0].iov_base, (uint64_t)r < v[0].iov_len ? (size_t)r : v[0].iov_len);
 	free(v);
 	if (r < 0)
 		return r;
@@ -469,6 +514,7 @@ static long do_recvmsg(struct linux_proc *p, int fd, uint64_t msg, int mflags)
 	unsigned w = sc_wordsize(p);
 	if (m.name) {
 		uint32_t nl = hm.msg_namelen;
+		swap_addr_ints(p, &ss, nl);
 		if (hm.msg_namelen >= 2)
 			ss.ss_family = swap_family(p, ss.ss_family);
 		if (!gmem_write(&p->mem, m.name, &ss, nl < m.namelen ? nl : m.namelen) ||
