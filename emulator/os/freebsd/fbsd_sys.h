@@ -23,6 +23,10 @@ FBSD(thr_new); FBSD(thr_self); FBSD(thr_exit); FBSD(thr_kill); FBSD(_umtx_op); F
 FBSD(unlinkat); FBSD(getdirentries);
 /* fbsd_kqueue.c */
 FBSD(kqueue); FBSD(kevent); FBSD(compat11_kevent);
+/* fbsd_proc.c */
+FBSD(wait4); FBSD(wait6); FBSD(getrusage);
+/* fbsd_fd.c */
+FBSD(fcntl);
 /* fbsd_sysctl.c */
 FBSD(__sysctl); FBSD(__sysctlbyname);
 
