@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -198,4 +199,32 @@ FBSD(getrusage)
 	if (getrusage(sc_int(a[0]), &ru) < 0)
 		return sc_err();
 	return put_rusage(p, a[1], &ru) < 0 ? -EFAULT : 0;
+}
+
+/* procctl(idtype, id, cmd, data): PROC_PDEATHSIG_CTL 11 and
+ * PROC_PDEATHSIG_STATUS 12 (sys/sys/procctl.h) on the caller (P_PID 0
+ * with its pid or 0): the signal its parent's death sends it, as the
+ * host's PR_SET_PDEATHSIG. Other commands: EINVAL. */
+FBSD(procctl)
+{
+	int64_t id = (int64_t)a[1];
+	if (a[0] != 0 || (id != 0 && id != getpid()))
+		return -EINVAL;
+	uint32_t sig;
+	int host;
+	switch (sc_int(a[2])) {
+	case 11:
+		if (sc_get32(p, a[3], &sig) < 0)
+			return -EFAULT;
+		host = sig ? fbsd_sig_to_host((int)sig) : 0;
+		if (sig && !host)
+			return -EINVAL;
+		return sc_ret(prctl(PR_SET_PDEATHSIG, host, 0, 0, 0));
+	case 12:
+		if (prctl(PR_GET_PDEATHSIG, &host, 0, 0, 0) < 0)
+			return sc_err();
+		return sc_put32(p, a[3], (uint32_t)(host ? fbsd_sig_from_host(host) : 0)) < 0 ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
 }
