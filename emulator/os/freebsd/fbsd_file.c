@@ -59,15 +59,15 @@ FBSD(fchown)
 	return sc_ret(fchown(sc_int(a[0]), (uid_t)a[1], (gid_t)a[2]));
 }
 
-static long mkfifo_at(struct linux_proc *p, int dirfd, uint64_t addr, uint64_t mode)
+/* mkfifo is mknod of a FIFO (S_IFIFO 0010000 on both systems). */
+static long mkfifo_at(struct linux_proc *p, uint64_t dirfd, uint64_t addr, uint64_t mode)
 {
-	char path[PATH_MAX];
-	int e = sc_path(p, addr, path);
-	return e < 0 ? e : sc_ret(mkfifoat(dirfd, path, (mode_t)mode));
+	const uint64_t b[6] = { dirfd, addr, S_IFIFO | (mode & 07777), 0 };
+	return sys_mknodat(p, b);
 }
 
-FBSD(mkfifo) { return mkfifo_at(p, AT_FDCWD, a[0], a[1]); }
-FBSD(mkfifoat) { return mkfifo_at(p, sc_int(a[0]), a[1], a[2]); }
+FBSD(mkfifo) { return mkfifo_at(p, (uint64_t)(int64_t)AT_FDCWD, a[0], a[1]); }
+FBSD(mkfifoat) { return mkfifo_at(p, a[0], a[1], a[2]); }
 
 /* Two struct timespec at addr (NULL: now) -> host, with UTIME_NOW and
  * UTIME_OMIT; or two struct timeval when usec. 0 or -errno. */
