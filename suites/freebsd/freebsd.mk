@@ -5,7 +5,7 @@
 # freebsd_test runs them.
 FBSD_OUT := $(BUILD)/guest/freebsd-armv6
 # The packages whose tests pass under mimic (suites/freebsd/README.md).
-FBSD_GO_PKGS := strings strconv sort math sync/atomic
+FBSD_GO_PKGS := strings strconv sort math sync sync/atomic os syscall time runtime
 FBSD_GO_ENV := GOCACHE=$(abspath $(BUILD))/go-cache GOOS=freebsd GOARCH=arm GOARM=6 CGO_ENABLED=0
 
 $(FBSD_OUT)/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/freebsd/src/stub_armv6.S
@@ -27,11 +27,16 @@ $(FBSD_OUT)/go/hello: suites/freebsd/src/hello.go
 	@mkdir -p $(@D)
 	$(FBSD_GO_ENV) go build -trimpath -o $@ $<
 
+# time's tests load America/Los_Angeles from $GOROOT/lib/time/zoneinfo.zip,
+# which Debian's golang-go does not ship: the timetzdata tag embeds Go's
+# own copy (time/tzdata), the fallback loadLocation then uses.
+FBSD_GO_TAGS_time := timetzdata
+
 # One test binary per package: go test -c, named after the package.
 define fbsd_go_test
 $(FBSD_OUT)/go/$(subst /,_,$(1)).test:
 	@mkdir -p $$(@D)
-	$(FBSD_GO_ENV) go test -c -trimpath -o $$@ $(1)
+	$(FBSD_GO_ENV) go test -c -trimpath $(if $(FBSD_GO_TAGS_$(1)),-tags $(FBSD_GO_TAGS_$(1))) -o $$@ $(1)
 all: $(FBSD_OUT)/go/$(subst /,_,$(1)).test
 endef
 $(foreach p,$(FBSD_GO_PKGS),$(eval $(call fbsd_go_test,$(p))))

@@ -20,12 +20,13 @@ static const struct flag_map open_flags[] = {
 };
 
 /* fcntl.h: F_DUPFD 0, F_GETFD 1, F_SETFD 2, F_GETFL 3, F_SETFL 4,
- * F_GETOWN 5, F_SETOWN 6, F_DUPFD_CLOEXEC 17 (record locks are not
- * translated yet: struct flock differs). */
+ * F_GETOWN 5, F_SETOWN 6, F_GETLK 11, F_SETLK 12, F_SETLKW 13 (struct
+ * flock: fbsd_fd.c), F_DUPFD_CLOEXEC 17 (F_DUP2FD 10 and 18: fbsd_fcntl). */
 static const struct fcntl_cmd fcntl_cmds[] = {
 	{ 0, F_DUPFD, FC_INT }, { 1, F_GETFD, FC_INT }, { 2, F_SETFD, FC_INT },
 	{ 3, F_GETFL, FC_GETFL }, { 4, F_SETFL, FC_FLAGS }, { 5, F_GETOWN, FC_INT },
-	{ 6, F_SETOWN, FC_INT }, { 17, F_DUPFD_CLOEXEC, FC_INT }, { -1, 0, FC_INT },
+	{ 6, F_SETOWN, FC_INT }, { 11, F_GETLK, FC_LOCK }, { 12, F_SETLK, FC_LOCK },
+	{ 13, F_SETLKW, FC_LOCK }, { 17, F_DUPFD_CLOEXEC, FC_INT }, { -1, 0, FC_INT },
 };
 
 static const struct ioctl_cmd ioctls[] = { { 0, 0, IO_NONE, NULL } };
@@ -97,7 +98,7 @@ int fbsd_put_stat(struct linux_proc *p, uint64_t addr, const struct stat *st)
 		.fcntl_cmds = fcntl_cmds, .ioctls = ioctls, .errno_out = errno_out,               \
 		.nerrno_out = sizeof errno_out / sizeof errno_out[0], .put_stat = fbsd_put_stat, \
 		.put_stat_old = NULL, .put_statfs = NULL, .statfs64_size = 0,                     \
-		.statfs64_size_alt = 0, .put_statfs64 = NULL, .get_flock = NULL, .put_flock = NULL, \
+		.statfs64_size_alt = 0, .put_statfs64 = NULL, .get_flock = fbsd_get_flock, .put_flock = fbsd_put_flock, \
 		.termios_size = 0, .termios_in = NULL, .termios_out = NULL,                       \
 		.sig_unblockable = (1ull << (9 - 1)) | (1ull << (17 - 1)), .personality = 0,     \
 		.siginfo_code_first = false, .sigset_bytes = 16, .sigaction_flags_first = false, \

@@ -169,6 +169,8 @@ static struct fbsd_arch armv6 = {
 		.sigreturn = fbsd_arm_sigreturn,
 		.sig_to_host = fbsd_sig_to_host,
 		.sig_from_host = fbsd_sig_from_host,
+		.freebsd = true,
+		.exec_option = fbsd_exec_option,
 	},
 	.machine = "arm",
 	.machine_arch = "armv6",

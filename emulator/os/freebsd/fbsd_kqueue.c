@@ -114,9 +114,20 @@ static int apply(int kq, int fd, int filter, unsigned flags, uint64_t udata)
 	if (((r->flags[0] | r->flags[1]) & EV_ONESHOT))
 		ev.events |= EPOLLONESHOT;
 	int op = !ev.events ? EPOLL_CTL_DEL : was ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
-	if (epoll_ctl(kq, op, fd, &ev) != 0)
-		return errno == EPERM ? EBADF : errno;
-	return 0;
+	if (epoll_ctl(kq, op, fd, &ev) == 0)
+		return 0;
+	/* The descriptor was closed since (which drops its knotes, and
+	 * the host its epoll registration) and its number reused: an EV_ADD
+	 * starts afresh, without the other filter of the old file. */
+	if (op == EPOLL_CTL_MOD && errno == ENOENT && (flags & EV_ADD)) {
+		r->on[1 - f] = false;
+		r->flags[1 - f] = 0;
+		ev.events = (f == 0 ? EPOLLIN | EPOLLRDHUP : EPOLLOUT) | ((flags & EV_CLEAR) ? EPOLLET : 0) |
+			    ((flags & EV_ONESHOT) ? EPOLLONESHOT : 0);
+		if (epoll_ctl(kq, EPOLL_CTL_ADD, fd, &ev) == 0)
+			return 0;
+	}
+	return errno == EPERM ? EBADF : errno;
 }
 
 static int put_kevent(struct linux_proc *p, uint64_t addr, const struct klayout *l, uint64_t ident, int filter,

@@ -123,6 +123,8 @@ static void fbsd_mips_run(struct linux_proc *p) __attribute__((noreturn));
 			.start = mips_start, .run = fbsd_mips_run, .signal_frame = no_frame,     \
 			.sigreturn = no_sigreturn, .sig_to_host = fbsd_sig_to_host,              \
 			.sig_from_host = fbsd_sig_from_host,                                     \
+			.freebsd = true,                                                         \
+			.exec_option = fbsd_exec_option,                                         \
 		},                                                                                \
 		.machine = "mips", .machine_arch = arch_name, .model = "MIPS64R2",               \
 		.maxcpu = 32, .ncpu = 0, .ps_strings = FBSD_MIPS_PS_STRINGS, .sigcode = 0,       \

@@ -23,6 +23,15 @@ FBSD(thr_new); FBSD(thr_self); FBSD(thr_exit); FBSD(thr_kill); FBSD(_umtx_op); F
 FBSD(unlinkat); FBSD(getdirentries);
 /* fbsd_kqueue.c */
 FBSD(kqueue); FBSD(kevent); FBSD(compat11_kevent);
+/* fbsd_proc.c */
+FBSD(wait4); FBSD(wait6); FBSD(getrusage); FBSD(procctl);
+/* fbsd_statfs.c */
+FBSD(statfs); FBSD(fstatfs); FBSD(getfsstat);
+/* fbsd_fd.c */
+FBSD(fcntl);
+/* fbsd_file.c */
+FBSD(truncate); FBSD(chown); FBSD(lchown); FBSD(fchownat); FBSD(fchown); FBSD(mkfifo); FBSD(mkfifoat);
+FBSD(utimensat); FBSD(utimes); FBSD(lutimes); FBSD(futimesat); FBSD(futimens); FBSD(futimes);
 /* fbsd_sysctl.c */
 FBSD(__sysctl); FBSD(__sysctlbyname);
 

@@ -19,6 +19,8 @@
 
 bool fbsd_unknown_enosys;
 
+const char *fbsd_exec_option(void) { return fbsd_unknown_enosys ? "-enosys" : NULL; }
+
 #define FB(name) { #name, fbsd_##name }
 #define LX(name) { #name, sys_##name }
 
@@ -30,8 +32,8 @@ static const struct fbsd_impl {
 	sc_handler fn;
 } impls[] = {
 	/* process and memory */
-	FB(exit), LX(getpid), LX(getppid), LX(getuid), LX(geteuid), LX(getgid), LX(getegid),
-	LX(getgroups), LX(setsid), LX(getpgrp), LX(getpgid), LX(getsid), FB(issetugid),
+	FB(exit), LX(fork), LX(vfork), LX(execve), FB(wait4), FB(wait6), FB(getrusage), FB(procctl), LX(setpgid), { "setuid", sys_setuid32 }, { "setgid", sys_setgid32 }, LX(getpid), LX(getppid), LX(getuid), LX(geteuid), LX(getgid), LX(getegid),
+	{ "getgroups", sys_getgroups32 }, { "setgroups", sys_setgroups32 }, LX(setsid), LX(getpgrp), LX(getpgid), LX(getsid), FB(issetugid),
 	FB(mmap), LX(munmap), LX(mprotect), FB(madvise), FB(getrlimit), FB(setrlimit),
 	LX(sched_yield), FB(yield), LX(getrandom), FB(cpuset_getaffinity), FB(__getcwd),
 	/* signals */
@@ -44,10 +46,12 @@ static const struct fbsd_impl {
 	FB(clock_gettime), FB(clock_getres), FB(nanosleep), FB(gettimeofday), FB(setitimer),
 	/* files and descriptors */
 	LX(read), LX(write), LX(readv), LX(writev), LX(open), LX(openat), LX(close), LX(dup),
-	LX(dup2), LX(fcntl), LX(pipe2), LX(fsync), FB(lseek), FB(pread), FB(pwrite), FB(fstat),
+	LX(dup2), FB(fcntl), LX(flock), LX(pipe2), LX(fsync), FB(lseek), FB(pread), FB(pwrite), FB(fstat),
 	FB(fstatat), LX(access), LX(chdir), LX(fchdir), LX(unlink), LX(rmdir), LX(mkdir),
 	LX(rename), LX(symlink), LX(link), LX(chmod), LX(fchmod), LX(umask), LX(readlink),
-	FB(ftruncate), FB(unlinkat), FB(getdirentries), FB(kqueue), FB(kevent), { "compat11.kevent", fbsd_compat11_kevent },
+	FB(truncate), FB(chown), FB(lchown), FB(fchownat), FB(fchown), FB(mkfifo), FB(mkfifoat),
+	FB(utimensat), FB(utimes), FB(lutimes), FB(futimesat), FB(futimens), FB(futimes),
+	FB(ftruncate), FB(unlinkat), FB(getdirentries), FB(statfs), FB(fstatfs), FB(getfsstat), FB(kqueue), FB(kevent), { "compat11.kevent", fbsd_compat11_kevent },
 };
 #define NIMPLS (sizeof impls / sizeof impls[0])
 

@@ -40,6 +40,9 @@ const struct linux_arch *freebsd_arch_mips64el(void);
 /* -enosys / MIMIC_ENOSYS: a system call mimic does not run fails with
  * ENOSYS instead of raising SIGSYS (FreeBSD's kern.signosys=0). */
 extern bool fbsd_unknown_enosys;
+/* "-enosys" for the emulator of an exec'd program when it is set, else
+ * NULL (linux_arch.exec_option). */
+const char *fbsd_exec_option(void);
 
 /* Dispatches FreeBSD system call nr with its decoded arguments (64-bit
  * ones whole): the result, or -errno in host numbering. Prints -strace
@@ -61,6 +64,11 @@ int fbsd_sig_from_host(int sig);
 
 /* The CPUs the guest sees (fbsd_arch.ncpu, else the host's affinity). */
 unsigned fbsd_ncpu(const struct linux_proc *p);
+
+/* struct flock (fbsd_fd.c): 0 or -errno. */
+struct flock;
+int fbsd_get_flock(struct linux_proc *p, uint64_t addr, struct flock *fl, bool is64);
+int fbsd_put_flock(struct linux_proc *p, uint64_t addr, const struct flock *fl, bool is64);
 
 /* struct stat of FreeBSD 12 and later. */
 int fbsd_put_stat(struct linux_proc *p, uint64_t addr, const struct stat *st);

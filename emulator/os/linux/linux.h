@@ -116,6 +116,12 @@ struct linux_arch {
 	/* Guest <-> host signal numbers; NULL when they are the same. */
 	int (*sig_to_host)(int sig);
 	int (*sig_from_host)(int sig);
+	/* The ELF brand the personality runs: execve runs programs of the
+	 * same brand (FreeBSD ones for os/freebsd) under a new emulator. */
+	bool freebsd;
+	/* An option the new emulator of an exec'd program takes besides the
+	 * shared ones (os/freebsd's -enosys), or NULL; NULL when none. */
+	const char *(*exec_option)(void);
 };
 
 /* sa_flags as the process keeps them (asm-generic values, which ARM uses;

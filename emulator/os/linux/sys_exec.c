@@ -81,16 +81,21 @@ static bool is_guest_elf(const struct linux_proc *p, const uint8_t *h, ssize_t n
 	return machine == abi->elf_machine;
 }
 
-/* A guest-machine ELF that names another operating system is run by no
- * binary format handler: ENOEXEC, as the kernel gives a file it cannot
- * run (and the host is not asked, it would hand the file back to mimic
- * through binfmt_misc or fail the same way). Named with -d unimp. */
+/* A guest-machine ELF of another operating system than the personality's
+ * (p->arch->freebsd) is run by no binary format handler: ENOEXEC, as the
+ * kernel gives a file it cannot run (and the host is not asked, it would
+ * hand the file back to mimic through binfmt_misc or fail the same way).
+ * Named with -d unimp. */
 static bool foreign_os(const struct linux_proc *p, const char *path)
 {
 	struct elf_ident id;
 	char err[PATH_MAX + 128];
-	if (elf_identify(path, &id, err, sizeof err) != 0 || !id.foreign_os[0])
+	if (elf_identify(path, &id, err, sizeof err) != 0)
 		return false;
+	if (p->arch->freebsd ? id.freebsd : !id.foreign_os[0])
+		return false;
+	if (!id.foreign_os[0])
+		snprintf(id.foreign_os, sizeof id.foreign_os, "Linux");
 	if (p->log_unimp)
 		fprintf(stderr, "mimic: execve %s: ELF for another operating system: %s\n", path, id.foreign_os);
 	return true;
@@ -145,7 +150,7 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 		n++;
 	while (pre && pre[m])
 		m++;
-	char **v = calloc(n + m + 17, sizeof *v);
+	char **v = calloc(n + m + 18, sizeof *v);
 	if (!v)
 		return -ENOMEM;
 	size_t k = 0;
@@ -171,6 +176,9 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 		v[k++] = "-d";
 		v[k++] = "unimp";
 	}
+	const char *opt = p->arch->exec_option ? p->arch->exec_option() : NULL;
+	if (opt)
+		v[k++] = (char *)opt;
 	char limits[96];
 	if (linux_limits_arg(p->tg, limits, sizeof limits)) {
 		v[k++] = "-rlimits";

@@ -7,7 +7,9 @@
  *   fbsd_sys nosys    an unknown number with SIGSYS's default action
  *   fbsd_sys catch    the same with a SIGSYS handler: the handler runs,
  *                     then the call fails with ENOSYS (nosys(9))
- *   fbsd_sys errno    errno values of a few failures (sys/sys/errno.h) */
+ *   fbsd_sys errno    errno values of a few failures (sys/sys/errno.h)
+ *   fbsd_sys proc     fork, vfork, execve, wait4, getppid, kill of a child
+ *                     (wait statuses of sys/sys/wait.h) */
 typedef unsigned long size_t;
 
 long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
@@ -18,6 +20,14 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_sigaction 416
 #define SYS___sysctl 202
 #define SYS___sysctlbyname 570
+#define SYS_exit 1
+#define SYS_fork 2
+#define SYS_wait4 7
+#define SYS_getpid 20
+#define SYS_kill 37
+#define SYS_getppid 39
+#define SYS_execve 59
+#define SYS_vfork 66
 #define SYS_unknown 590   /* past the last FreeBSD 13 call (580) */
 
 static size_t len(const char *s)
@@ -167,6 +177,54 @@ static void do_errno(void)
 	line("read empty pipe", sys6(fds[0], (long)&c, 1, 0, 0, 0, 3));
 }
 
+static long wait_child(long pid, int options, int *status)
+{
+	*status = -1;
+	return sys6(pid, (long)status, options, 0, 0, 0, SYS_wait4);
+}
+
+/* Children (wait.h: an exit code is status >> 8, a killing signal the
+ * low 7 bits; WNOHANG 1; ECHILD 10; SIGTERM 15). */
+static void do_proc(char *self)
+{
+	int status;
+	long parent = sys6(0, 0, 0, 0, 0, 0, SYS_getpid);
+	long pid = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (pid == 0)
+		sys6(7, 0, 0, 0, 0, 0, SYS_exit);
+	line("fork", pid > 0);
+	line("wait4 gives the child", wait_child(pid, 0, &status) == pid);
+	line("exit 7 status", status);
+	pid = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (pid == 0)
+		sys6(sys6(0, 0, 0, 0, 0, 0, SYS_getppid) == parent, 0, 0, 0, 0, 0, SYS_exit);
+	wait_child(pid, 0, &status);
+	line("the child's getppid is the parent: status", status);
+	pid = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (pid == 0)
+		for (;;)
+			sys6(0, 0, 0, 0, 0, 0, SYS_getppid);
+	line("WNOHANG while it runs", wait_child(pid, 1, &status));
+	line("kill SIGTERM", sys6(pid, 15, 0, 0, 0, 0, SYS_kill));
+	wait_child(pid, 0, &status);
+	line("killed status", status);
+	pid = sys6(0, 0, 0, 0, 0, 0, SYS_vfork);
+	if (pid == 0)
+		sys6(5, 0, 0, 0, 0, 0, SYS_exit);
+	wait_child(pid, 0, &status);
+	line("vfork exit 5 status", status);
+	pid = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (pid == 0) {
+		char *args[] = { self, "execd", 0 };
+		char *env[] = { 0 };
+		sys6((long)self, (long)args, (long)env, 0, 0, 0, SYS_execve);
+		sys6(99, 0, 0, 0, 0, 0, SYS_exit);
+	}
+	wait_child(pid, 0, &status);
+	line("exec'd program's exit 3 status", status);
+	line("no children left", wait_child(-1, 0, &status));
+}
+
 int fbsd_main(long *sp)
 {
 	long argc = sp[0];
@@ -180,6 +238,12 @@ int fbsd_main(long *sp)
 		do_catch();
 	else if (same(mode, "errno"))
 		do_errno();
+	else if (same(mode, "proc"))
+		do_proc(argv[0]);
+	else if (same(mode, "execd")) {
+		out("exec'd\n");
+		return 3;
+	}
 	else
 		return 2;
 	return 0;
