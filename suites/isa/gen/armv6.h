@@ -35,6 +35,15 @@ void g_thumb_branch(struct out *o);
 void g_thumb_cond(struct out *o);
 void g_vfp_align(struct out *o);
 void g_vectors(struct out *o);
+void g_vfp_arith(struct out *o);
+void g_vfp_mac(struct out *o);
+void g_vfp_cmp(struct out *o);
+void g_vfp_cvt(struct out *o);
+void g_vfp_mov(struct out *o);
+void g_vfp_ldst(struct out *o);
+void g_vfp_fpscr(struct out *o);
+void g_vfp_nan(struct out *o);
+void g_vfp_vec(struct out *o);
 void g_random_arm(struct out *o);
 void g_random_thumb(struct out *o);
 
