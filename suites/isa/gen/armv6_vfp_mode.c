@@ -50,6 +50,11 @@ static const struct {
 	{ UN("vcvtr", S | 0xbc0040, O_S, O_S), 0, 0, F(bf000000) }, /* -0.5 to unsigned */
 	{ UN("vcvt", S | 0xb800c0, O_S, O_I), 0, 0, F(7fffffff) },  /* f32.s32: rounds */
 	{ { "vcmpe", D | 0xb500c0, O_D, O_NONE, O_NONE, V_DREAD, 0 }, G(0008000000000000), 0, 0 },
+	/* just below the smallest normal, rounding up to it: tiny before
+	 * rounding (ARM's rule), not after (x86's) */
+	{ SS("vmul", 0x200000), 0, F(3f7ffffe), F(00800001) },
+	{ DD("vmul", 0x200000), 0, G(3feffffffffffffe), G(0010000000000001) },
+	{ UN("vcvt", D | 0xb700c0, O_S, O_D), 0, 0, G(380fffffffffffff) },
 };
 
 /* Each case in the four rounding modes, with neither, DN, FZ, both. */
