@@ -2,7 +2,9 @@
  *   <group> <index> <hex> <disassembly> | in <regs> <flags> | out <changed regs> <flags> [memory]
  * or "| sig=... code=... addr=... pc=..." when the code raised a signal.
  * Addresses are printed relative to the memory window (win+0x..) or to the
- * code under test (insn+0x..), never raw: they differ between builds. */
+ * code under test (insn+0x..), never raw: they differ between builds.
+ * Built with ISA_VFP (the VFP groups, isa.mk) it also loads and prints the
+ * VFP registers and FPSCR (vfp/vfp.h). */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
