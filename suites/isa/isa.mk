@@ -41,24 +41,35 @@ isa_$(1)_RTS  := $$(wildcard $$(isa_$(1)_RTD)/*.c $$(isa_$(1)_RTD)/*.S)
 isa_$(1)_RTH  := $$(wildcard $$(isa_$(1)_RTD)/*.h suites/isa/common/*.h)
 isa_$(1)_OBJS := $$(patsubst $$(isa_$(1)_RTD)/%,$$(isa_$(1)_GEN)/rt/%.o,$$(isa_$(1)_RTS)) \
 	$$(patsubst suites/isa/common/%,$$(isa_$(1)_GEN)/rt/%.o,$(ISA_COMMON))
+# The VFP runtime (armv6): the runtime again with ISA_VFP plus runtime/vfp/,
+# linked only into the groups isa-gen marks with a <group>.vfp file, so the
+# other groups' programs (and their baselines' sha256) stay as they were.
+isa_$(1)_VRTS := $$(wildcard $$(isa_$(1)_RTD)/vfp/*.S)
+isa_$(1)_VOBJS := $$(if $$(isa_$(1)_VRTS),$$(patsubst $$(isa_$(1)_RTD)/%,$$(isa_$(1)_GEN)/rt-vfp/%.o,\
+	$$(isa_$(1)_RTS) $$(isa_$(1)_VRTS)) $$(patsubst suites/isa/common/%,$$(isa_$(1)_GEN)/rt/%.o,$(ISA_COMMON)))
 
 $$(isa_$(1)_GEN)/rt/%.o: $$(isa_$(1)_RTD)/% $$(isa_$(1)_RTH)
 	@mkdir -p $$(@D)
 	$$($(1)_CC) $$($(1)_CFLAGS) -c -o $$@ $$<
 
+$$(isa_$(1)_GEN)/rt-vfp/%.o: $$(isa_$(1)_RTD)/% $$(isa_$(1)_RTH) $$(wildcard $$(isa_$(1)_RTD)/vfp/*.h)
+	@mkdir -p $$(@D)
+	$$($(1)_CC) $$($(1)_CFLAGS) -DISA_VFP -c -o $$@ $$<
+
 $$(isa_$(1)_GEN)/rt/%.o: suites/isa/common/% $$(isa_$(1)_RTH)
 	@mkdir -p $$(@D)
 	$$($(1)_CC) $$($(1)_CFLAGS) -c -o $$@ $$<
 
-$$(isa_$(1)_OUT)/GROUPS: $(ISA_GEN) $$(isa_$(1)_OBJS) suites/isa/isa.mk
+$$(isa_$(1)_OUT)/GROUPS: $(ISA_GEN) $$(isa_$(1)_OBJS) $$(isa_$(1)_VOBJS) suites/isa/isa.mk
 	@mkdir -p $$(isa_$(1)_OUT) $$(isa_$(1)_GEN)
 	$(ISA_GEN) --target $(1) --out $$(isa_$(1)_GEN) --groups $$(isa_$(1)_GEN)/GROUPS \
 		--coverage $$(isa_$(1)_OUT)/COVERAGE --mnemonics $$(isa_$(1)_OUT)/MNEMONICS
 	@set -e; for g in $$$$(cat $$(isa_$(1)_GEN)/GROUPS); do \
 		echo "  LD isa/$(1)/$$$$g"; \
+		rt="$$(isa_$(1)_OBJS)"; [ ! -f $$(isa_$(1)_GEN)/$$$$g.vfp ] || rt="$$(isa_$(1)_VOBJS)"; \
 		$$($(1)_CC) $$($(1)_CFLAGS) -c -o $$(isa_$(1)_GEN)/$$$$g.o $$(isa_$(1)_GEN)/$$$$g.S; \
 		$$($(1)_CC) $$($(1)_CFLAGS) $$(isa_$(1)_LDFLAGS) -o $$(isa_$(1)_OUT)/$$$$g \
-			$$(isa_$(1)_GEN)/$$$$g.o $$(isa_$(1)_OBJS); \
+			$$(isa_$(1)_GEN)/$$$$g.o $$$$rt; \
 	done
 	cp $$(isa_$(1)_GEN)/GROUPS $$@
 

@@ -8,9 +8,11 @@
  * The TRM also lists MVFR0/MVFR1, but the guest CPU makes them undefined
  * (VFPv2 has no feature registers). */
 #define VFP11_FPSID 0x410120b5u
-/* FPSCR bits that exist on VFPv2: NZCV, DN, FZ, RMode, Stride, Len, the
- * trap enables and the cumulative exception flags. */
-#define FPSCR_MASK 0xf3f79f9fu
+/* FPSCR bits a write keeps, as the reference guest shows them (its CPU
+ * model has no trapped exceptions: the enables read as zero; bit 26,
+ * AHP, is kept): NZCV, AHP, DN, FZ, RMode, Stride, Len, IDC and the
+ * cumulative exception flags. */
+#define FPSCR_MASK 0xf7f7009fu
 
 enum { FPSID = 0, FPSCR = 1 };
 

@@ -69,11 +69,15 @@ static const unsigned mxcsr_round[4] = { 0u << 13, 2u << 13, 1u << 13, 3u << 13 
 #define MXCSR_ROUND (3u << 13)
 #define MXCSR_FLAGS 0x3fu
 
-/* Sets the guest rounding mode with clear flags; returns the host state. */
-static unsigned round_begin(const struct arm_cpu *cpu)
+#define RMODE(cpu) (((cpu)->fpscr >> 22) & 3)
+#define RZ 3u
+
+/* Sets a rounding mode (FPSCR.RMode encoding) with clear flags; returns
+ * the host state. */
+static unsigned round_begin(unsigned rmode)
 {
 	unsigned saved = _mm_getcsr();
-	_mm_setcsr((saved & ~(MXCSR_ROUND | MXCSR_FLAGS)) | mxcsr_round[(cpu->fpscr >> 22) & 3]);
+	_mm_setcsr((saved & ~(MXCSR_ROUND | MXCSR_FLAGS)) | mxcsr_round[rmode]);
 	return saved;
 }
 
@@ -94,17 +98,11 @@ static uint64_t bits_f(float v) { uint32_t w; memcpy(&w, &v, 4); return w; }
 
 enum op { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_SQRT };
 
-/* The rounded result of a host operation with flags, a NaN it makes
- * replaced by the default NaN, a tiny result flushed under FZ. */
-static uint64_t arith(struct arm_cpu *cpu, const struct fmt *f, enum op op, uint64_t a, uint64_t b)
+/* One host operation in a rounding mode; *flags gets its FPSCR flags. */
+static uint64_t host_arith(const struct fmt *f, enum op op, uint64_t a, uint64_t b, unsigned rmode, unsigned *flags)
 {
 	uint64_t r;
-	a = flush_in(cpu, f, a);
-	if (op != OP_SQRT)
-		b = flush_in(cpu, f, b);
-	if (process_nans(cpu, f, a, b, op != OP_SQRT, &r))
-		return r;
-	unsigned saved = round_begin(cpu);
+	unsigned saved = round_begin(rmode);
 	if (f->dbl) {
 		volatile double x = d_of(a), y = d_of(b), z;
 		switch (op) {
@@ -126,13 +124,54 @@ static uint64_t arith(struct arm_cpu *cpu, const struct fmt *f, enum op op, uint
 		}
 		r = bits_f(z);
 	}
-	unsigned flags = round_end(saved);
+	*flags = round_end(saved);
+	return r;
+}
+
+/* The smallest normal magnitude of a format. */
+static bool is_min_normal(const struct fmt *f, uint64_t x)
+{
+	return (x & ~f->sign) == (f->frac + 1);
+}
+
+/* ARM detects tininess before rounding, x86 after: an inexact result that
+ * rounded up to the smallest normal was tiny when rounding towards zero
+ * gives a denormal; then it underflowed (and FZ flushes it). rz is the
+ * result rounded towards zero. */
+static unsigned tiny_before_rounding(const struct fmt *f, uint64_t r, unsigned flags, uint64_t rz)
+{
+	if (is_min_normal(f, r) && (flags & IXC) && !(rz & f->exp))
+		flags |= UFC;
+	return flags;
+}
+
+/* A tiny result under FZ: signed zero, underflow and not inexact. */
+static uint64_t flush_out(struct arm_cpu *cpu, const struct fmt *f, uint64_t r, unsigned *flags)
+{
+	if ((cpu->fpscr & FZ) && (is_denormal(f, r) || (*flags & UFC))) {
+		r &= f->sign;
+		*flags = (*flags & ~(IXC | UFC)) | UFC;
+	}
+	return r;
+}
+
+/* The rounded result of a host operation with flags, a NaN it makes
+ * replaced by the default NaN, a tiny result flushed under FZ. */
+static uint64_t arith(struct arm_cpu *cpu, const struct fmt *f, enum op op, uint64_t a, uint64_t b)
+{
+	uint64_t r;
+	unsigned flags, rzflags;
+	a = flush_in(cpu, f, a);
+	if (op != OP_SQRT)
+		b = flush_in(cpu, f, b);
+	if (process_nans(cpu, f, a, b, op != OP_SQRT, &r))
+		return r;
+	r = host_arith(f, op, a, b, RMODE(cpu), &flags);
+	if (is_min_normal(f, r))
+		flags = tiny_before_rounding(f, r, flags, host_arith(f, op, a, b, RZ, &rzflags));
 	if (is_nan(f, r))
 		r = f->dnan;
-	if ((cpu->fpscr & FZ) && (is_denormal(f, r) || (flags & UFC))) {
-		r &= f->sign;
-		flags = (flags & ~(IXC | UFC)) | UFC;
-	}
+	r = flush_out(cpu, f, r, &flags);
 	cpu->fpscr |= flags;
 	return r;
 }
@@ -212,7 +251,7 @@ static uint32_t to_int(struct arm_cpu *cpu, const struct fmt *f, uint64_t a, boo
 static uint64_t from_int(struct arm_cpu *cpu, const struct fmt *f, uint32_t v, bool is_signed)
 {
 	uint64_t r;
-	unsigned saved = round_begin(cpu);
+	unsigned saved = round_begin(RMODE(cpu));
 	if (f->dbl) {
 		volatile double z = is_signed ? (double)(int32_t)v : (double)v;
 		r = bits_d(z);
@@ -221,6 +260,22 @@ static uint64_t from_int(struct arm_cpu *cpu, const struct fmt *f, uint32_t v, b
 		r = bits_f(z);
 	}
 	cpu->fpscr |= round_end(saved);
+	return r;
+}
+
+/* A host conversion between the formats (f the source) in a rounding mode. */
+static uint64_t host_narrow(const struct fmt *f, uint64_t a, unsigned rmode, unsigned *flags)
+{
+	uint64_t r;
+	unsigned saved = round_begin(rmode);
+	if (f->dbl) {
+		volatile float z = (float)d_of(a);
+		r = bits_f(z);
+	} else {
+		volatile double z = (double)f_of(a);
+		r = bits_d(z);
+	}
+	*flags = round_end(saved);
 	return r;
 }
 
@@ -239,19 +294,11 @@ static uint64_t convert(struct arm_cpu *cpu, const struct fmt *f, uint64_t a)
 		uint64_t frac = f->dbl ? (a & f->frac) >> 29 : (a & f->frac) << 29;
 		return sign | t->exp | t->quiet | frac;
 	}
-	unsigned saved = round_begin(cpu);
-	if (f->dbl) {
-		volatile float z = (float)d_of(a);
-		r = bits_f(z);
-	} else {
-		volatile double z = (double)f_of(a);
-		r = bits_d(z);
-	}
-	unsigned flags = round_end(saved);
-	if ((cpu->fpscr & FZ) && (is_denormal(t, r) || (flags & UFC))) {
-		r &= t->sign;
-		flags = (flags & ~(IXC | UFC)) | UFC;
-	}
+	unsigned flags, rzflags;
+	r = host_narrow(f, a, RMODE(cpu), &flags);
+	if (is_min_normal(t, r))
+		flags = tiny_before_rounding(t, r, flags, host_narrow(f, a, RZ, &rzflags));
+	r = flush_out(cpu, t, r, &flags);
 	cpu->fpscr |= flags;
 	return r;
 }
@@ -321,11 +368,21 @@ static unsigned next_reg(unsigned r, bool dbl, unsigned stride)
 	return (r & ~bank) | ((r + stride) & bank);
 }
 
+/* The register step of a short vector as the reference guest's CPU
+ * model (QEMU's ARM1176 on raspi0) takes it: singles step by the
+ * STRIDE field plus one (0b11 steps by 4, not the architecture's 2),
+ * doubles by its high bit plus one. The guest's transcripts show both. */
+static unsigned vector_stride(uint32_t fpscr, bool dbl)
+{
+	unsigned field = (fpscr >> 20) & 3;
+	return dbl ? (field >> 1) + 1 : field + 1;
+}
+
 static int elementwise(struct arm_cpu *cpu, uint32_t insn, unsigned opc, unsigned op2, int d, int n, int m)
 {
 	bool dbl = insn & (1u << 8), s6 = insn & 0x40, s7 = insn & 0x80;
 	const struct fmt *f = dbl ? &F64 : &F32;
-	unsigned bank = dbl ? 3 : 7, len = 1, stride = ((cpu->fpscr >> 21) & 1) + 1;
+	unsigned bank = dbl ? 3 : 7, len = 1, stride = vector_stride(cpu->fpscr, dbl);
 
 	if ((unsigned)d & ~bank)
 		len = ((cpu->fpscr >> 16) & 7) + 1;
@@ -335,7 +392,15 @@ static int elementwise(struct arm_cpu *cpu, uint32_t insn, unsigned opc, unsigne
 		element(cpu, f, opc, op2, s6, s7, rd, rn, rm);
 		rd = next_reg(rd, dbl, stride);
 		rn = next_reg(rn, dbl, stride);
-		if (!m_scalar)
+		if (m_scalar)
+			continue;
+		/* The reference guest's CPU model (QEMU's do_vfp_2op_dp) steps
+		 * a double VMOV/VABS/VNEG/VSQRT wrongly: each element after
+		 * the first writes the register after Vm from Vm itself. The
+		 * guest's transcripts show it, so mimic does the same. */
+		if (opc == 7 && dbl)
+			rd = next_reg(rm, dbl, stride);
+		else
 			rm = next_reg(rm, dbl, stride);
 	}
 	return arm_next(cpu);

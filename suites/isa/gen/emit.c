@@ -11,6 +11,7 @@
  *   [slots after]
  *   X: [mrs rM, cpsr; and rM, #0x200; setend le]  (SETEND vectors)
  *      stm rB, {r0-r14}; mrs r0, cpsr; str r0, [rB, #60]; b isa_back
+ *      (VFP vectors: b isa_vfp_back, which saves D0-D15 and FPSCR first)
  *   [literal block for PC-relative loads]
  * rB is a register the vector does not use; its input is &isa_save. */
 #include <stdarg.h>
@@ -234,7 +235,7 @@ void emit_vec(struct out *o, struct vec *v)
 	put(&e, 0xe8807fffu | (uint32_t)rb << 16, 4, 0);         /* stm rB, {r0-r14} */
 	put(&e, 0xe10f0000u, 4, 0);                               /* mrs r0, cpsr */
 	put(&e, 0xe580003cu | (uint32_t)rb << 16, 4, 0);          /* str r0, [rB, #60] */
-	fprintf(o->f, "\tb isa_back\n");
+	fprintf(o->f, "\tb %s\n", v->vfp ? "isa_vfp_back" : "isa_back");
 	if (v->lit) {
 		label(&e, "lit");
 		for (uint32_t k = 0; k < 16; k++)
@@ -255,6 +256,17 @@ void emit_vec(struct out *o, struct vec *v)
 	value(val, sizeof val, o->n, v->poke_sym, v->poke_add);
 	buf_add(&o->table, &o->tlen, &o->tcap, "\t.word %d, %s\n", v->poke_off, v->poke_off >= 0 ? val : "0");
 
+	if (v->vfp || o->vfp) {
+		if (!v->vfp || (o->n && !o->vfp))
+			die(o, "a VFP group has only VFP vectors", text);
+		o->vfp = 1;
+		buf_add(&o->vtable, &o->vlen, &o->vcap, "\t.word");
+		for (int d = 0; d < 16; d++)
+			buf_add(&o->vtable, &o->vlen, &o->vcap, "%s0x%08x, 0x%08x", d ? ", " : " ",
+				(uint32_t)v->d[d], (uint32_t)(v->d[d] >> 32));
+		buf_add(&o->vtable, &o->vlen, &o->vcap, ", 0x%08x, 0x%08x\n\t.short 0x%04x, %d\n\t.balign 8\n",
+			v->fpscr, v->sshow, v->dshow, v->dview ? 1 : 0);
+	}
 	buf_add(&o->strings, &o->slen, &o->scap, ".Lt%d:\t.asciz \"%s %s\"\n", o->n, o->group, text);
 	o->n++;
 }
@@ -265,10 +277,13 @@ void out_end(struct out *o)
 	if (o->table)
 		fputs(o->table, o->f);
 	fprintf(o->f, "\t.global isa_nvectors\nisa_nvectors:\t.word %d\n", o->n);
+	if (o->vfp)
+		fprintf(o->f, "\t.balign 8\n\t.global isa_vfp_vectors\nisa_vfp_vectors:\n%s", o->vtable);
 	fprintf(o->f, "\t.section .note.GNU-stack,\"\",%%progbits\n");
 	fprintf(o->f, "\t.section .rodata.str1.1,\"aMS\",%%progbits,1\n");
 	if (o->strings)
 		fputs(o->strings, o->f);
 	free(o->table);
 	free(o->strings);
+	free(o->vtable);
 }

@@ -104,6 +104,13 @@ struct vec {
 	uint32_t poke_add;
 	int setend;
 	const char *note;          /* appended to the text, e.g. "clrex first" */
+	/* VFP vectors (armv6 VFP runtime): D0-D15 and FPSCR inputs, the S
+	 * and D registers shown as inputs, outputs printed as D registers. */
+	int vfp;
+	uint64_t d[16];
+	uint32_t fpscr, sshow;
+	uint16_t dshow;
+	int dview;
 };
 
 void vec_init(struct vec *v, int thumb);
@@ -129,6 +136,9 @@ struct out {
 	size_t tlen, tcap;
 	/* coverage: Capstone ids seen, bit 0 in ARM state, bit 1 in Thumb */
 	unsigned char seen[MNEMONICS_MAX];
+	char *vtable;       /* VFP descriptors (parallel to table) */
+	size_t vlen, vcap;
+	int vfp;            /* the group needs the VFP runtime */
 };
 
 void out_begin(struct out *o, FILE *f, const char *group);

@@ -1,7 +1,8 @@
 /* isa-gen: writes the ISA vector sources of one target.
  *   isa-gen --target armv6|mips64|mips64el --out DIR --groups FILE --coverage FILE
  *           [--mnemonics FILE]
- * DIR gets <group>.S per group; FILE lists the groups, one a line; the
+ * DIR gets <group>.S per group (and an empty <group>.vfp for a group that
+ * needs the VFP runtime, isa.mk); FILE lists the groups, one a line; the
  * coverage file lists the Capstone mnemonics each group exercises. The
  * mnemonics file is the same for harness/coverage, one a line with its
  * state ("tested GROUP arm|thumb|mips NAME"), then the probe groups'
@@ -74,6 +75,10 @@ int main(int argc, char **argv)
 		t->groups[g].make(&o);
 		t->end(&o);
 		close_out(f, path);
+		snprintf(path, sizeof path, "%s/%s.vfp", dir, t->groups[g].name);
+		remove(path);
+		if (o.vfp)
+			close_out(open_out(path), path);
 		fprintf(groups, "%s\n", t->groups[g].name);
 
 		int nm = 0;

@@ -16,6 +16,9 @@ void vec_init(struct vec *v, int thumb)
 	/* Registers that are not inputs hold a distinct known pattern. */
 	for (int r = 0; r < 15; r++)
 		v->reg[r] = 0xc0de0000u | (uint32_t)r << 8 | (uint32_t)r;
+	/* VFP vectors likewise: S<k> holds fade<k><k> unless an input. */
+	for (uint64_t s = 0; s < 32; s += 2)
+		v->d[s / 2] = (0xfade0000u | (s + 1) << 8 | (s + 1)) << 32 | (0xfade0000u | s << 8 | s);
 	/* Random flags: NZCVQ and GE (one draw per statement: C leaves the
 	 * order of operand evaluation open, the output must not depend on it). */
 	v->psr = rng32() & 0xf8000000u;

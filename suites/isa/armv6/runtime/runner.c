@@ -2,7 +2,9 @@
  *   <group> <index> <hex> <disassembly> | in <regs> <flags> | out <changed regs> <flags> [memory]
  * or "| sig=... code=... addr=... pc=..." when the code raised a signal.
  * Addresses are printed relative to the memory window (win+0x..) or to the
- * code under test (insn+0x..), never raw: they differ between builds. */
+ * code under test (insn+0x..), never raw: they differ between builds.
+ * Built with ISA_VFP (the VFP groups, isa.mk) it also loads and prints the
+ * VFP registers and FPSCR (vfp/vfp.h). */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +14,12 @@
 #include <ucontext.h>
 
 #include "runtime.h"
+#ifdef ISA_VFP
+#include "vfp/vfp.h"
+#define LINE_CAP 2048   /* 32 S registers in and out */
+#else
+#define LINE_CAP 1024
+#endif
 
 uint32_t isa_save[16];
 /* Own section, linked at a fixed address (isa.mk) like the stubs. */
@@ -39,7 +47,7 @@ static void on_signal(int sig, siginfo_t *si, void *ctx)
 }
 
 struct line {
-	char b[1024];
+	char b[LINE_CAP];
 	size_t n;
 };
 
@@ -98,6 +106,42 @@ static void memory(struct line *l, const struct isa_vec *v)
 	}
 }
 
+#ifdef ISA_VFP
+static uint32_t half(const uint64_t *d, int s)
+{
+	return (uint32_t)(d[s >> 1] >> (32 * (s & 1)));
+}
+
+/* Inputs: the S and D registers the vector names, then (after the core
+ * flags) FPSCR. */
+static void vfp_in(struct line *l, const struct isa_vfp *f)
+{
+	for (int s = 0; s < 32; s++)
+		if (f->sshow >> s & 1)
+			add(l, " s%d=%08x", s, half(f->d, s));
+	for (int d = 0; d < 16; d++)
+		if (f->dshow >> d & 1)
+			add(l, " d%d=%016llx", d, (unsigned long long)f->d[d]);
+}
+
+/* Outputs: every register that changed, as D registers or S halves. */
+static void vfp_out(struct line *l, const struct isa_vfp *f)
+{
+	for (int d = 0; d < 16; d++) {
+		uint64_t now = isa_vfp_save.d[d];
+		if (now == f->d[d])
+			continue;
+		if (f->flags & VFP_DVIEW) {
+			add(l, " d%d=%016llx", d, (unsigned long long)now);
+			continue;
+		}
+		for (int s = 2 * d; s < 2 * d + 2; s++)
+			if (half(isa_vfp_save.d, s) != half(f->d, s))
+				add(l, " s%d=%08x", s, half(isa_vfp_save.d, s));
+	}
+}
+#endif
+
 static void run(const struct isa_vec *v)
 {
 	struct line l = { .n = 0 };
@@ -107,7 +151,14 @@ static void run(const struct isa_vec *v)
 			add(&l, " %s=", names[r]);
 			value(&l, v->regs[r], v->insn);
 		}
+#ifdef ISA_VFP
+	const struct isa_vfp *f = &isa_vfp_vectors[v - isa_vectors];
+	vfp_in(&l, f);
+#endif
 	flags(&l, v->psr);
+#ifdef ISA_VFP
+	add(&l, " fpscr=%08x", f->fpscr);
+#endif
 
 	if (v->flags & VEC_MEM) {
 		memcpy(isa_win, pattern, WIN_SIZE);
@@ -115,8 +166,12 @@ static void run(const struct isa_vec *v)
 			memcpy(isa_win + v->poke_off, &v->poke_val, 4);
 	}
 	got_sig = 0;
-	if (sigsetjmp(back, 1) == 0)
+	if (sigsetjmp(back, 1) == 0) {
+#ifdef ISA_VFP
+		isa_vfp_load(f);
+#endif
 		isa_enter(v);
+	}
 
 	if (got_sig) {
 		char s[64];
@@ -132,7 +187,13 @@ static void run(const struct isa_vec *v)
 				add(&l, " %s=", names[r]);
 				value(&l, isa_save[r], v->insn);
 			}
+#ifdef ISA_VFP
+		vfp_out(&l, f);
+#endif
 		flags(&l, isa_save[15]);
+#ifdef ISA_VFP
+		add(&l, " fpscr=%08x", isa_vfp_save.fpscr);
+#endif
 		if (isa_save[15] & 0x200u)
 			add(&l, " E");
 	}
