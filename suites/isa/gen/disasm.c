@@ -63,9 +63,8 @@ void dis_init(enum isa isa)
 }
 
 /* Thumb units of size 4 are a pair of halfwords, first one in bits 31:16. */
-unsigned dis(uint32_t insn, int size, int is_thumb, char *text, size_t cap)
+static void arm_bytes(uint32_t insn, int size, int is_thumb, uint8_t b[4])
 {
-	uint8_t b[4];
 	if (is_thumb && size == 4) {
 		b[0] = (uint8_t)(insn >> 16); b[1] = (uint8_t)(insn >> 24);
 		b[2] = (uint8_t)insn; b[3] = (uint8_t)(insn >> 8);
@@ -73,6 +72,12 @@ unsigned dis(uint32_t insn, int size, int is_thumb, char *text, size_t cap)
 		for (int i = 0; i < 4; i++)
 			b[i] = (uint8_t)(insn >> (8 * i));
 	}
+}
+
+unsigned dis(uint32_t insn, int size, int is_thumb, char *text, size_t cap)
+{
+	uint8_t b[4];
+	arm_bytes(insn, size, is_thumb, b);
 	cs_insn *ci;
 	size_t n = cs_disasm(is_thumb ? thumb : arm, b, (size_t)size, 0, 1, &ci);
 	if (n != 1 || ci->size != (uint16_t)size) {
@@ -143,13 +148,7 @@ unsigned dis_arm_info(uint32_t insn, int size, int is_thumb, struct dis_arm_info
 {
 	csh h = is_thumb ? thumb : arm;
 	uint8_t b[4];
-	if (is_thumb && size == 4) {
-		b[0] = (uint8_t)(insn >> 16); b[1] = (uint8_t)(insn >> 24);
-		b[2] = (uint8_t)insn; b[3] = (uint8_t)(insn >> 8);
-	} else {
-		for (int i = 0; i < 4; i++)
-			b[i] = (uint8_t)(insn >> (8 * i));
-	}
+	arm_bytes(insn, size, is_thumb, b);
 	memset(info, 0, sizeof *info);
 	cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
 	cs_insn *ci;
