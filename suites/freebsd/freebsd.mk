@@ -14,6 +14,15 @@ $(FBSD_OUT)/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/freebsd/src/stub_armv
 		-Wall -Wextra -Werror -o $@ $^
 all: $(FBSD_OUT)/fbsd_sys
 
+# The armv7 model's self-check: built for armv6 (its C reference code
+# uses no ARMv7 instruction), the instructions under test in .arch
+# armv7-a assembly.
+$(FBSD_OUT)/fbsd_armv7: suites/freebsd/src/fbsd_armv7.c suites/freebsd/src/stub_armv6.S
+	@mkdir -p $(@D)
+	clang --target=armv6-unknown-freebsd13 -ffreestanding -nostdlib -static -fuse-ld=lld -O2 \
+		-Wall -Wextra -Werror -o $@ $^
+all: $(FBSD_OUT)/fbsd_armv7
+
 # n64 without abicalls: the stub sets $gp for small data itself.
 $(BUILD)/guest/freebsd-mips64/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/freebsd/src/stub_mips64.S
 	@mkdir -p $(@D)
