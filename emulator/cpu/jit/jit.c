@@ -18,7 +18,7 @@ bool jit_enabled = true;
 
 /* Reserved, committed as it is written: a busy thread's hot code is far
  * smaller; when full it is flushed and starts again. */
-#define JIT_REGION ((size_t)16 << 20)
+#define JIT_REGION ((size_t)64 << 20)
 #define JIT_PREFAULT ((size_t)256 << 10)
 #define JIT_PREFAULT_BLOCKS 1024
 #ifndef MADV_POPULATE_WRITE
