@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "os/freebsd/fbsd_arm.h"
+#include "os/freebsd/fbsd_frame.h"
 #include "os/linux/proc_signal.h"
 #include "os/linux/syscall.h"
 
-#define SIGINFO_SIZE 64
 #define UC_SIGMASK 0
 #define UC_GREGS 16
 #define UC_VFP_SIZE (16 + 17 * 4)
@@ -34,33 +34,6 @@
 #define PSR_USR 0x10u
 #define PSR_IT (0x06000000u | 0x0000fc00u)
 
-/* si_code: Linux's SI_USER, SI_QUEUE, SI_TKILL, SI_KERNEL -> FreeBSD's
- * (signal.h); fault codes are the same. */
-static int fbsd_si_code(int code)
-{
-	switch (code) {
-	case LINUX_SI_USER: return 0x10001;
-	case LINUX_SI_QUEUE: return 0x10002;
-	case LINUX_SI_TKILL: return 0x10007;
-	case LINUX_SI_KERNEL: return 0x10006;
-	default: return code;
-	}
-}
-
-static void put_siginfo(struct gimage *g, struct linux_proc *p, int sig, const struct linux_siginfo *info)
-{
-	gi_u32(g, 0, (uint32_t)sig);
-	gi_u32(g, 4, (uint32_t)info->errno_);
-	gi_u32(g, 8, (uint32_t)fbsd_si_code(info->code));
-	gi_u32(g, 12, (uint32_t)info->pid);
-	gi_u32(g, 16, (uint32_t)info->uid);
-	gi_u32(g, 20, (uint32_t)info->status);
-	gi_u32(g, 24, (uint32_t)info->addr);
-	gi_u32(g, 28, (uint32_t)info->value);
-	/* _reason._fault._trapno */
-	gi_u32(g, 32, info->fault ? (uint32_t)p->trap_no : 0);
-}
-
 int fbsd_arm_signal_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
 			  const struct linux_siginfo *info, linux_sigset oldmask)
 {
@@ -69,30 +42,19 @@ int fbsd_arm_signal_frame(struct linux_proc *p, int sig, const struct linux_siga
 	uint32_t frame = (sp - FRAME_SIZE) & ~7u;
 	if (sp < FRAME_SIZE || !gmem_check(&p->mem, frame, FRAME_SIZE, GP_W))
 		return -1;
-	struct gimage g;
-	gi_init(&g, p);
-	put_siginfo(&g, p, sig, info);
-	if (gi_put(p, frame, &g, SIGINFO_SIZE) < 0)
+	if (fbsd_siginfo_put(p, frame, sig, info) < 0)
 		return -1;
 
 	uint8_t uc[UC_SIZE];
 	memset(uc, 0, sizeof uc);
-	for (unsigned i = 0; i < 4; i++) {
-		uint32_t word = (uint32_t)(oldmask >> (32 * i));
-		memcpy(uc + UC_SIGMASK + 4 * i, &word, 4);
-	}
+	fbsd_uc_mask_put(false, uc + UC_SIGMASK, oldmask);
 	for (unsigned i = 0; i < 16; i++)
 		memcpy(uc + UC_GREGS + 4 * i, &cpu->r[i], 4);
 	uint32_t cpsr = arm_get_cpsr(cpu), v = VFP_SIZE, vptr = frame + VFP_OFF;
 	memcpy(uc + UC_GREGS + 64, &cpsr, 4);
 	memcpy(uc + UC_VFP_SIZE, &v, 4);
 	memcpy(uc + UC_VFP_PTR, &vptr, 4);
-	uint64_t ss_sp, ss_size;
-	int ss_flags;
-	linux_save_altstack(p, cpu->r[13], &ss_sp, &ss_flags, &ss_size);
-	uint32_t st[3] = { (uint32_t)ss_sp, (uint32_t)ss_size,
-			   (uint32_t)(((ss_flags & SS_DISABLE) ? 4 : 0) | ((ss_flags & SS_ONSTACK) ? 1 : 0)) };
-	memcpy(uc + UC_STACK, st, sizeof st);
+	fbsd_uc_stack_put(p, uc, UC_STACK, cpu->r[13]);
 	memcpy(gmem_host(&p->mem, frame + FBSD_ARM_SIGF_UC), uc, sizeof uc);
 	/* d16-d31 do not exist on VFPv2: saved as zero. */
 	uint8_t *vfp = gmem_host(&p->mem, vptr);
@@ -141,12 +103,7 @@ long fbsd_arm_sigreturn(struct linux_proc *p, bool rt)
 		memcpy(cpu->d, vfp, sizeof cpu->d);
 		memcpy(&cpu->fpscr, vfp + 256, 4);
 	}
-	linux_sigset mask = 0;
-	for (unsigned i = 0; i < 4; i++) {
-		uint32_t word;
-		memcpy(&word, uc + UC_SIGMASK + 4 * i, 4);
-		mask |= (linux_sigset)word << (32 * i);
-	}
+	linux_sigset mask = fbsd_uc_mask_get(false, uc + UC_SIGMASK);
 	proc_lock(p);
 	proc_signal_set_mask(p, mask & ~UNBLOCKABLE);
 	proc_unlock(p);

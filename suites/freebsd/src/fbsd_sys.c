@@ -9,7 +9,11 @@
  *                     then the call fails with ENOSYS (nosys(9))
  *   fbsd_sys errno    errno values of a few failures (sys/sys/errno.h)
  *   fbsd_sys proc     fork, vfork, execve, wait4, getppid, kill of a child
- *                     (wait statuses of sys/sys/wait.h) */
+ *                     (wait statuses of sys/sys/wait.h)
+ *   fbsd_sys sigctx   a SA_SIGINFO handler reads siginfo and ucontext and
+ *                     rewrites a register that sigreturn restores
+ *   fbsd_sys sigmask  the mask in a handler: SA_NODEFER, SA_RESETHAND
+ *                     (kern_sig.c postsig) */
 typedef unsigned long size_t;
 
 long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
@@ -28,6 +32,7 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_getppid 39
 #define SYS_execve 59
 #define SYS_vfork 66
+#define SYS_sigprocmask 340
 #define SYS_unknown 590   /* past the last FreeBSD 13 call (580) */
 
 static size_t len(const char *s)
@@ -225,6 +230,114 @@ static void do_proc(char *self)
 	line("no children left", wait_child(-1, 0, &status));
 }
 
+/* Signal numbers and flags (sys/sys/signal.h). */
+#define SIGUSR1 30
+#define SIGUSR2 31
+#define SA_RESETHAND 0x4
+#define SA_NODEFER 0x10
+#define SA_SIGINFO 0x40
+#define SIG_BLOCK 1
+#define SIG_SETMASK 3
+#define BIT(sig) (1u << ((sig) - 1))
+
+struct fbsd_sigaction {
+	void (*handler)(int, int *, unsigned char *);
+	int flags;
+	unsigned mask[4];
+};
+
+static long set_handler(int sig, void (*h)(int, int *, unsigned char *), int flags, unsigned mask0)
+{
+	struct fbsd_sigaction sa = { h, flags, { mask0, 0, 0, 0 } };
+	return sys6(sig, (long)&sa, 0, 0, 0, 0, SYS_sigaction);
+}
+
+static unsigned cur_mask(void)
+{
+	unsigned m[4] = { 0, 0, 0, 0 };
+	sys6(SIG_BLOCK, 0, (long)m, 0, 0, 0, SYS_sigprocmask);
+	return m[0];
+}
+
+static void set_mask(unsigned m0)
+{
+	unsigned m[4] = { m0, 0, 0, 0 };
+	sys6(SIG_SETMASK, (long)m, 0, 0, 0, 0, SYS_sigprocmask);
+}
+
+static long kill_self(int sig) { return sys6(sys6(0, 0, 0, 0, 0, 0, SYS_getpid), sig, 0, 0, 0, 0, SYS_kill); }
+
+/* ucontext_t (sys/sys/_ucontext.h): uc_sigmask (4 words), then
+ * uc_mcontext: ARM's __gregs[17] (r0 first; sys/arm/include/ucontext.h),
+ * MIPS's mc_onstack, mc_pc, mc_regs[32] with mc_regs[0] sendsig's
+ * UCONTEXT_MAGIC 0xACEDBADE and v0 = mc_regs[2] (sys/mips/include/
+ * ucontext.h, pm_machdep.c). The return value register: r0, v0. */
+#ifdef __mips__
+#define UC_RETREG 48
+#define UC_MAGIC_OK(uc) (*(unsigned long *)((uc) + 32) == 0xacedbade)
+#else
+#define UC_RETREG 16
+#define UC_MAGIC_OK(uc) 1
+#endif
+
+static volatile long seen_sig, seen_code, seen_pid, seen_oldmask, seen_magic;
+static volatile unsigned seen_mask;
+
+static void on_ctx(int sig, int *info, unsigned char *uc)
+{
+	seen_sig = sig == info[0] ? sig : -1;
+	seen_code = info[2];
+	seen_pid = info[3];
+	seen_oldmask = *(unsigned *)uc;
+	seen_magic = UC_MAGIC_OK(uc);
+	seen_mask = cur_mask();
+	/* What the interrupted kill returns once sigreturn restores it. */
+	*(long *)(uc + UC_RETREG) = 12345;
+}
+
+static void do_sigctx(void)
+{
+	line("sigaction", set_handler(SIGUSR1, on_ctx, SA_SIGINFO, BIT(SIGUSR2) >> 1));
+	set_mask(BIT(SIGUSR2));
+	long r = kill_self(SIGUSR1);
+	line("kill returns the value the handler stored", r);
+	line("si_signo", seen_sig);
+	/* kill(2) sends SI_USER (0x10001) with the sender's pid. */
+	line("si_code is SI_USER", seen_code == 0x10001);
+	line("si_pid is the sender", seen_pid == sys6(0, 0, 0, 0, 0, 0, SYS_getpid));
+	line("uc_sigmask is the mask before the signal", seen_oldmask == BIT(SIGUSR2));
+	line("mcontext magic", seen_magic);
+	/* postsig: the mask during the handler is the old one, sa_mask
+	 * and the signal itself. */
+	line("handler mask", seen_mask == (BIT(SIGUSR2) | (BIT(SIGUSR2) >> 1) | BIT(SIGUSR1)));
+	line("mask after sigreturn", cur_mask() == BIT(SIGUSR2));
+}
+
+static volatile int count;
+
+static void on_count(int sig, int *info, unsigned char *uc)
+{
+	(void)sig, (void)info, (void)uc;
+	count++;
+	seen_mask = cur_mask();
+}
+
+static void do_sigmask(void)
+{
+	set_mask(0);
+	set_handler(SIGUSR1, on_count, SA_NODEFER, 0);
+	kill_self(SIGUSR1);
+	line("SA_NODEFER: the signal is not blocked in its handler", (seen_mask & BIT(SIGUSR1)) == 0);
+	set_handler(SIGUSR1, on_count, SA_RESETHAND, 0);
+	kill_self(SIGUSR1);
+	line("SA_RESETHAND: the signal is blocked in its handler", (seen_mask & BIT(SIGUSR1)) != 0);
+	struct fbsd_sigaction old = { 0, 0, { 0, 0, 0, 0 } };
+	sys6(SIGUSR1, 0, (long)&old, 0, 0, 0, SYS_sigaction);
+	line("SA_RESETHAND: the handler is SIG_DFL afterwards", old.handler == 0);
+	line("handler runs", count);
+	line("mask after both", cur_mask());
+}
+
 int fbsd_main(long *sp)
 {
 	long argc = sp[0];
@@ -240,6 +353,10 @@ int fbsd_main(long *sp)
 		do_errno();
 	else if (same(mode, "proc"))
 		do_proc(argv[0]);
+	else if (same(mode, "sigctx"))
+		do_sigctx();
+	else if (same(mode, "sigmask"))
+		do_sigmask();
 	else if (same(mode, "execd")) {
 		out("exec'd\n");
 		return 3;
