@@ -75,6 +75,18 @@ static uint32_t wait_status(const struct waited *w)
 	}
 }
 
+int fbsd_child_exit_status(int pid, uint32_t *status)
+{
+	struct waited w;
+	long r = host_waitid(P_PID, pid, WEXITED | WNOHANG | WNOWAIT, &w);
+	if (r < 0)
+		return (int)r;
+	if (!w.si.si_pid)
+		return 0;
+	*status = wait_status(&w);
+	return 1;
+}
+
 /* struct rusage: two struct timeval (64-bit time_t, a C long of
  * microseconds: 16 bytes each on every FreeBSD), then 14 C longs. */
 static unsigned rusage_size(const struct linux_proc *p) { return 32 + 14 * sc_wordsize(p); }

@@ -65,6 +65,10 @@ int fbsd_sig_from_host(int sig);
 /* The CPUs the guest sees (fbsd_arch.ncpu, else the host's affinity). */
 unsigned fbsd_ncpu(const struct linux_proc *p);
 
+/* Whether child pid has exited (1, with its wait status), without
+ * reaping it; 0 while it runs, or -errno (fbsd_proc.c). */
+int fbsd_child_exit_status(int pid, uint32_t *status);
+
 /* struct flock (fbsd_fd.c): 0 or -errno. */
 struct flock;
 int fbsd_get_flock(struct linux_proc *p, uint64_t addr, struct flock *fl, bool is64);

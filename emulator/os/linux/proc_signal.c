@@ -170,7 +170,7 @@ void proc_signal_sync_host(struct linux_proc *p, int sig)
 	sigfillset(&sa.sa_mask);
 	/* The wake signal is always caught: an ignored guest signal of that
 	 * number is dropped by the guest side. */
-	if (a->handler == LINUX_SIG_IGN && hsig != PROC_WAKE_SIGNAL) {
+	if (a->handler == LINUX_SIG_IGN && hsig != PROC_WAKE_SIGNAL && !(proc_signal_watched & SIGBIT(sig))) {
 		sa.sa_handler = SIG_IGN;
 	} else {
 		sa.sa_sigaction = on_host_signal;
@@ -405,12 +405,17 @@ static void complete(struct linux_proc *p, int sig)
 		}
 }
 
+linux_sigset proc_signal_watched;
+void (*proc_signal_observer)(struct linux_proc *p, int sig);
+
 void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info)
 {
 	int sig = info->signo;
 	if (sig < 1 || sig > proc_nsig(p))
 		return;
 	proc_lock(p);
+	if (proc_signal_watched & SIGBIT(sig))
+		proc_signal_observer(p, sig);
 	prepare(p, sig);
 	if (!ignored(p, sig) && enqueue(&p->tg->shared, info))
 		complete(p, sig);
@@ -428,6 +433,8 @@ int linux_signal_to_thread(struct linux_proc *p, int tid, const struct linux_sig
 		r = 0;
 		if (sig < 1 || sig > proc_nsig(p))
 			break;
+		if (proc_signal_watched & SIGBIT(sig))
+			proc_signal_observer(p, sig);
 		prepare(p, sig);
 		if (!ignored(t, sig) && enqueue(&t->pending, info))
 			proc_thread_wake(t);

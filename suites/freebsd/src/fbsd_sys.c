@@ -13,7 +13,9 @@
  *   fbsd_sys sigctx   a SA_SIGINFO handler reads siginfo and ucontext and
  *                     rewrites a register that sigreturn restores
  *   fbsd_sys sigmask  the mask in a handler: SA_NODEFER, SA_RESETHAND
- *                     (kern_sig.c postsig) */
+ *                     (kern_sig.c postsig)
+ *   fbsd_sys kevent   EVFILT_TIMER, EVFILT_SIGNAL, EVFILT_USER and
+ *                     EVFILT_PROC (kqueue(2), kern_event.c) */
 typedef unsigned long size_t;
 
 long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
@@ -33,6 +35,8 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_execve 59
 #define SYS_vfork 66
 #define SYS_sigprocmask 340
+#define SYS_kqueue 362
+#define SYS_kevent 560
 #define SYS_unknown 590   /* past the last FreeBSD 13 call (580) */
 
 static size_t len(const char *s)
@@ -338,6 +342,118 @@ static void do_sigmask(void)
 	line("mask after both", cur_mask());
 }
 
+/* struct kevent of FreeBSD 12 and later (sys/sys/event.h). */
+struct kevent {
+	unsigned long ident;
+	short filter;
+	unsigned short flags;
+	unsigned fflags;
+	long long data;
+	void *udata;
+	unsigned long long ext[4];
+};
+
+struct timespec {
+	long long sec;
+	long nsec;
+};
+
+#define EVFILT_PROC (-5)
+#define EVFILT_SIGNAL (-6)
+#define EVFILT_TIMER (-7)
+#define EVFILT_USER (-11)
+#define EV_ADD 0x1
+#define EV_DELETE 0x2
+#define EV_ONESHOT 0x10
+#define EV_CLEAR 0x20
+#define EV_ERROR 0x4000
+#define EV_EOF 0x8000
+#define NOTE_USECONDS 0x4
+#define NOTE_TRIGGER 0x01000000
+#define NOTE_FFOR 0x80000000u
+#define NOTE_FFCOPY 0xc0000000u
+#define NOTE_EXIT 0x80000000u
+
+static long kq_change(long kq, unsigned long ident, int filter, unsigned flags, unsigned fflags, long long data)
+{
+	struct kevent ev = { ident, (short)filter, (unsigned short)flags, fflags, data, 0, { 0, 0, 0, 0 } };
+	return sys6(kq, (long)&ev, 1, 0, 0, 0, SYS_kevent);
+}
+
+/* Waits up to ms for one event. */
+static long kq_wait(long kq, struct kevent *ev, long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+	return sys6(kq, 0, 0, (long)ev, 1, (long)&ts, SYS_kevent);
+}
+
+static void do_kevent(void)
+{
+	long kq = sys6(0, 0, 0, 0, 0, 0, SYS_kqueue);
+	line("kqueue", kq >= 0);
+	struct kevent ev;
+	/* A periodic timer of 20 ms (the default unit): data counts the
+	 * expirations since the last report. */
+	line("timer add", kq_change(kq, 1, EVFILT_TIMER, EV_ADD, 0, 20));
+	long total = 0, reports = 0, good = 1;
+	while (total < 3 && reports < 10) {
+		if (kq_wait(kq, &ev, 5000) != 1 || ev.filter != EVFILT_TIMER || ev.ident != 1 || ev.data < 1)
+			good = 0;
+		total += ev.data;
+		reports++;
+	}
+	line("periodic timer reaches 3 expirations", good && total >= 3);
+	line("timer delete", kq_change(kq, 1, EVFILT_TIMER, EV_DELETE, 0, 0));
+	line("no event after delete", kq_wait(kq, &ev, 60));
+	/* EV_ONESHOT: one report with data 1, then the knote is gone. */
+	kq_change(kq, 2, EVFILT_TIMER, EV_ADD | EV_ONESHOT, NOTE_USECONDS, 1000);
+	long r = kq_wait(kq, &ev, 5000);
+	line("oneshot timer", r == 1 && ev.ident == 2 && ev.data == 1);
+	line("oneshot timer again", kq_wait(kq, &ev, 60));
+	line("oneshot timer is deleted", kq_change(kq, 2, EVFILT_TIMER, EV_DELETE, 0, 0));
+	/* A negative time is EINVAL (22), returned by kevent when there is
+	 * no room for an EV_ERROR event. */
+	line("negative timer", kq_change(kq, 3, EVFILT_TIMER, EV_ADD, 0, -1));
+
+	/* EVFILT_SIGNAL counts sends of an ignored signal. */
+	set_handler(SIGUSR1, (void (*)(int, int *, unsigned char *))1, 0, 0);
+	line("signal add", kq_change(kq, SIGUSR1, EVFILT_SIGNAL, EV_ADD, 0, 0));
+	kill_self(SIGUSR1);
+	kill_self(SIGUSR1);
+	kill_self(SIGUSR1);
+	r = kq_wait(kq, &ev, 0);
+	line("EVFILT_SIGNAL reports", r == 1 && ev.filter == EVFILT_SIGNAL && ev.ident == SIGUSR1);
+	line("signal count", ev.data);
+	line("count cleared", kq_wait(kq, &ev, 0));
+
+	/* EVFILT_USER: NOTE_TRIGGER fires it; NOTE_FFCOPY and NOTE_FFOR set
+	 * the flags it reports; EV_CLEAR resets it after the report. */
+	line("user add", kq_change(kq, 7, EVFILT_USER, EV_ADD | EV_CLEAR, 0, 0));
+	line("user before a trigger", kq_wait(kq, &ev, 0));
+	kq_change(kq, 7, EVFILT_USER, 0, NOTE_FFCOPY | 0x5, 0);
+	kq_change(kq, 7, EVFILT_USER, 0, NOTE_TRIGGER | NOTE_FFOR | 0x20, 0);
+	r = kq_wait(kq, &ev, 0);
+	line("user triggered", r == 1 && ev.filter == EVFILT_USER && ev.ident == 7);
+	line("user fflags", ev.fflags);
+	line("user after EV_CLEAR", kq_wait(kq, &ev, 0));
+	line("user not added", kq_change(kq, 8, EVFILT_USER, 0, NOTE_TRIGGER, 0));
+
+	/* EVFILT_PROC NOTE_EXIT: data is the wait status, flags EV_EOF;
+	 * the child is not reaped. */
+	long pid = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (pid == 0)
+		sys6(9, 0, 0, 0, 0, 0, SYS_exit);
+	line("proc add", kq_change(kq, (unsigned long)pid, EVFILT_PROC, EV_ADD, NOTE_EXIT, 0));
+	r = kq_wait(kq, &ev, 5000);
+	line("NOTE_EXIT", r == 1 && ev.filter == EVFILT_PROC && ev.ident == (unsigned long)pid &&
+				  ev.fflags == NOTE_EXIT && (ev.flags & EV_EOF));
+	line("NOTE_EXIT status", ev.data);
+	int status;
+	line("wait4 still reaps it", wait_child(pid, 0, &status) == pid);
+	line("wait4 status", status);
+	line("no such process", kq_change(kq, 99999999, EVFILT_PROC, EV_ADD, NOTE_EXIT, 0));
+}
+
 int fbsd_main(long *sp)
 {
 	long argc = sp[0];
@@ -357,6 +473,8 @@ int fbsd_main(long *sp)
 		do_sigctx();
 	else if (same(mode, "sigmask"))
 		do_sigmask();
+	else if (same(mode, "kevent"))
+		do_kevent();
 	else if (same(mode, "execd")) {
 		out("exec'd\n");
 		return 3;
