@@ -13,10 +13,14 @@
  *   EV_EOF | EV_ONESHOT (filt_proc). mimic sees the exits of its own
  *   children only (the host's waitid); NOTE_FORK, NOTE_EXEC and
  *   NOTE_TRACK are accepted and never reported.
+ * - EVFILT_PROCDESC with NOTE_EXIT: the same for the process of a process
+ *   descriptor (ident; filt_procdesc).
  * - EVFILT_USER: NOTE_TRIGGER fires it; NOTE_FFAND, NOTE_FFOR, NOTE_FFCOPY
  *   update the 24 flag bits it reports (filt_usertouch).
  * A trigger or signal from another thread does not end a wait already
- * under way: it is seen at the next kevent call. */
+ * under way: it is seen at the next kevent call. A child's exit ends a
+ * wait through its SIGCHLD; pdfork's children send none, so a wait with
+ * process knotes looks again every PROC_POLL_NS. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
@@ -25,6 +29,7 @@
 #include <time.h>
 
 #include "os/freebsd/fbsd_knote.h"
+#include "os/freebsd/fbsd_sys.h"
 #include "os/linux/proc_signal.h"
 
 #define NOTE_SECONDS 0x01u
@@ -41,9 +46,12 @@
 #define NOTE_FFCOPY 0xc0000000u
 #define NOTE_EXIT 0x80000000u
 
+#define PROC_POLL_NS 10000000
+
 struct knote {
 	int kq, filter;
 	uint64_t ident, udata;
+	int pid;               /* EVFILT_PROC, EVFILT_PROCDESC */
 	unsigned flags;        /* EV_ONESHOT, EV_CLEAR, EV_DISPATCH as registered */
 	bool enabled;
 	uint32_t sfflags;      /* the filter's flags (EVFILT_USER: the reported ones) */
@@ -166,6 +174,8 @@ static int attach_check(struct linux_proc *p, const struct fbsd_kev *ev)
 		return ev->ident < 1 || ev->ident > (uint64_t)proc_nsig(p) ? EINVAL : 0;
 	case EVFILT_PROC:
 		return ev->ident > INT32_MAX || (kill((pid_t)ev->ident, 0) != 0 && errno == ESRCH) ? ESRCH : 0;
+	case EVFILT_PROCDESC:
+		return ev->ident > INT32_MAX || fbsd_procdesc_pid((int)ev->ident) < 0 ? EBADF : 0;
 	default:
 		return 0;
 	}
@@ -192,7 +202,9 @@ static int change(struct linux_proc *p, int kq, const struct fbsd_kev *ev)
 		notes = n;
 		k = &notes[nnotes];
 		*k = (struct knote){ .kq = kq, .filter = ev->filter, .ident = ev->ident,
-				     .sfflags = ev->filter == EVFILT_USER ? 0 : ev->fflags };
+				     .sfflags = ev->filter == EVFILT_USER ? 0 : ev->fflags,
+				     .pid = ev->filter == EVFILT_PROCDESC ? fbsd_procdesc_pid((int)ev->ident)
+									  : (int)ev->ident };
 		if (ev->filter == EVFILT_TIMER) {
 			e = timer_arm(k, ev);
 			if (e)
@@ -225,6 +237,7 @@ int fbsd_knote_change(struct linux_proc *p, int kq, const struct fbsd_kev *ev)
 {
 	switch (ev->filter) {
 	case EVFILT_PROC:
+	case EVFILT_PROCDESC:
 	case EVFILT_SIGNAL:
 	case EVFILT_TIMER:
 	case EVFILT_USER:
@@ -275,9 +288,10 @@ static bool fire(struct knote *k, int64_t now, struct fbsd_kev *out)
 			k->sfflags = 0;
 		}
 		return true;
-	case EVFILT_PROC: {
+	case EVFILT_PROC:
+	case EVFILT_PROCDESC: {
 		uint32_t status;
-		if (!(k->sfflags & NOTE_EXIT) || fbsd_child_exit_status((int)k->ident, &status) <= 0)
+		if (!(k->sfflags & NOTE_EXIT) || fbsd_child_exit_status(k->pid, &status) <= 0)
 			return false;
 		out->data = status;
 		out->fflags = NOTE_EXIT;
@@ -320,9 +334,15 @@ int64_t fbsd_knote_next_timer(int kq)
 	pthread_mutex_lock(&lock);
 	for (unsigned i = 0; i < nnotes; i++) {
 		const struct knote *k = &notes[i];
-		if (k->kq != kq || k->filter != EVFILT_TIMER || !k->enabled || k->due == INT64_MAX)
+		if (k->kq != kq || !k->enabled)
 			continue;
-		int64_t left = k->due > now ? k->due - now : 0;
+		int64_t left;
+		if (k->filter == EVFILT_PROC || k->filter == EVFILT_PROCDESC)
+			left = PROC_POLL_NS;
+		else if (k->filter == EVFILT_TIMER && k->due != INT64_MAX)
+			left = k->due > now ? k->due - now : 0;
+		else
+			continue;
 		if (next < 0 || left < next)
 			next = left;
 	}

@@ -1,6 +1,7 @@
-/* The kqueue filters that watch no descriptor (fbsd_knote.c): EVFILT_PROC,
- * EVFILT_SIGNAL, EVFILT_TIMER and EVFILT_USER, kept by mimic beside the
- * kqueue's host epoll instance (fbsd_kqueue.c). */
+/* The kqueue filters that are not descriptor readiness (fbsd_knote.c):
+ * EVFILT_PROC, EVFILT_PROCDESC, EVFILT_SIGNAL, EVFILT_TIMER and
+ * EVFILT_USER, kept by mimic beside the kqueue's host epoll instance
+ * (fbsd_kqueue.c). */
 #ifndef MIMIC_FBSD_KNOTE_H
 #define MIMIC_FBSD_KNOTE_H
 
@@ -14,6 +15,7 @@
 #define EVFILT_PROC (-5)
 #define EVFILT_SIGNAL (-6)
 #define EVFILT_TIMER (-7)
+#define EVFILT_PROCDESC (-8)
 #define EVFILT_USER (-11)
 #define EV_ADD 0x0001
 #define EV_DELETE 0x0002
@@ -39,7 +41,8 @@ struct fbsd_kev {
 int fbsd_knote_change(struct linux_proc *p, int kq, const struct fbsd_kev *ev);
 /* Moves up to max triggered events of kq to out; returns how many. */
 int fbsd_knote_ready(int kq, struct fbsd_kev *out, int max);
-/* Nanoseconds until kq's next timer expires (0: one has), or -1. */
+/* Nanoseconds until kq's next timer expires (0: one has) or its process
+ * knotes are looked at again, or -1. */
 int64_t fbsd_knote_next_timer(int kq);
 /* A new kqueue took the number kq: what was kept under it is dropped. */
 void fbsd_knote_forget(int kq);

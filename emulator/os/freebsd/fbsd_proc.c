@@ -40,6 +40,10 @@ struct waited {
 static long host_waitid(int idtype, int id, int options, struct waited *w)
 {
 	memset(w, 0, sizeof *w);
+	/* A child named by its pid may be pdfork's, which has no exit
+	 * signal: a host clone child. */
+	if (idtype == P_PID)
+		options |= __WALL;
 	if (syscall(SYS_waitid, idtype, id, &w->si, options, &w->ru) < 0)
 		return sc_err();
 	int high = w->si.si_pid && w->si.si_code == CLD_EXITED ? proc_highsig_reaped(w->si.si_pid, options & WNOWAIT)

@@ -27,6 +27,13 @@ FBSD(kqueue); FBSD(kevent); FBSD(compat11_kevent);
 FBSD(wait4); FBSD(wait6); FBSD(getrusage); FBSD(procctl);
 /* fbsd_statfs.c */
 FBSD(statfs); FBSD(fstatfs); FBSD(getfsstat);
+/* fbsd_procdesc.c */
+FBSD(pdfork); FBSD(pdkill); FBSD(pdgetpid);
+/* The child's pid of a process descriptor pdfork made, or -EBADF. */
+int fbsd_procdesc_pid(int fd);
+/* struct stat of a process descriptor (false: fd is not one). */
+struct stat;
+bool fbsd_procdesc_stat(int fd, struct stat *st);
 /* fbsd_fd.c */
 FBSD(fcntl);
 /* fbsd_file.c */

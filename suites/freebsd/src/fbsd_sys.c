@@ -15,7 +15,9 @@
  *   fbsd_sys sigmask  the mask in a handler: SA_NODEFER, SA_RESETHAND
  *                     (kern_sig.c postsig)
  *   fbsd_sys kevent   EVFILT_TIMER, EVFILT_SIGNAL, EVFILT_USER and
- *                     EVFILT_PROC (kqueue(2), kern_event.c) */
+ *                     EVFILT_PROC (kqueue(2), kern_event.c)
+ *   fbsd_sys procdesc pdfork, pdgetpid, pdkill, fstat and close of a
+ *                     process descriptor (pdfork(2), sys_procdesc.c) */
 typedef unsigned long size_t;
 
 long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
@@ -36,6 +38,10 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_vfork 66
 #define SYS_sigprocmask 340
 #define SYS_kqueue 362
+#define SYS_pdfork 518
+#define SYS_pdkill 519
+#define SYS_pdgetpid 520
+#define SYS_fstat 551
 #define SYS_kevent 560
 #define SYS_unknown 590   /* past the last FreeBSD 13 call (580) */
 
@@ -454,6 +460,64 @@ static void do_kevent(void)
 	line("no such process", kq_change(kq, 99999999, EVFILT_PROC, EV_ADD, NOTE_EXIT, 0));
 }
 
+static volatile int sigchld_count;
+
+static void on_sigchld(int sig, int *info, unsigned char *uc)
+{
+	(void)sig, (void)info, (void)uc;
+	sigchld_count++;
+}
+
+/* st_mode: a 16-bit mode_t after st_dev, st_ino, st_nlink (64-bit each;
+ * sys/sys/stat.h of FreeBSD 12 and later). */
+static long fstat_mode(long fd)
+{
+	unsigned long long st[32];
+	long r = sys6(fd, (long)st, 0, 0, 0, 0, SYS_fstat);
+	return r < 0 ? r : *(unsigned short *)((char *)st + 24);
+}
+
+static long pd_child(int *fd)
+{
+	long pid = sys6((long)fd, 0, 0, 0, 0, 0, SYS_pdfork);
+	if (pid == 0)
+		for (;;)
+			sys6(0, 0, 0, 0, 0, 0, SYS_getppid);
+	return pid;
+}
+
+static void do_procdesc(void)
+{
+	set_handler(20 /* SIGCHLD */, on_sigchld, 0, 0);
+	int fd = -1, status;
+	long pid = pd_child(&fd);
+	line("pdfork", pid > 0 && fd >= 0);
+	int got = 0;
+	line("pdgetpid", sys6(fd, (long)&got, 0, 0, 0, 0, SYS_pdgetpid));
+	line("pdgetpid is the child", got == pid);
+	line("fstat mode while it runs", fstat_mode(fd));
+	line("wait4(-1) leaves it", wait_child(-1, 1, &status));
+	line("pdkill SIGTERM", sys6(fd, 15, 0, 0, 0, 0, SYS_pdkill));
+	long kq = sys6(0, 0, 0, 0, 0, 0, SYS_kqueue);
+	kq_change(kq, (unsigned long)fd, -8 /* EVFILT_PROCDESC */, EV_ADD, NOTE_EXIT, 0);
+	struct kevent ev;
+	long r = kq_wait(kq, &ev, 5000);
+	line("EVFILT_PROCDESC NOTE_EXIT", r == 1 && ev.ident == (unsigned long)fd && ev.fflags == NOTE_EXIT);
+	line("exit status", ev.data);
+	line("fstat mode after the exit", fstat_mode(fd));
+	line("no SIGCHLD", sigchld_count);
+	line("wait4 by pid", wait_child(pid, 0, &status) == pid);
+	line("wait4 status", status);
+	line("close", sys6(fd, 0, 0, 0, 0, 0, SYS_close));
+
+	pid = pd_child(&fd);
+	line("close of a running child's descriptor", sys6(fd, 0, 0, 0, 0, 0, SYS_close));
+	line("the child is gone", wait_child(pid, 1, &status));
+	line("pdgetpid of another file", sys6(0, (long)&got, 0, 0, 0, 0, SYS_pdgetpid));
+	line("pdkill of another file", sys6(0, 15, 0, 0, 0, 0, SYS_pdkill));
+	line("pdfork bad flags", sys6((long)&fd, 4, 0, 0, 0, 0, SYS_pdfork));
+}
+
 int fbsd_main(long *sp)
 {
 	long argc = sp[0];
@@ -475,6 +539,8 @@ int fbsd_main(long *sp)
 		do_sigmask();
 	else if (same(mode, "kevent"))
 		do_kevent();
+	else if (same(mode, "procdesc"))
+		do_procdesc();
 	else if (same(mode, "execd")) {
 		out("exec'd\n");
 		return 3;
