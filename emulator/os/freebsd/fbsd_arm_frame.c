@@ -1,9 +1,10 @@
-/* FreeBSD/armv6 signal frames as sys/arm/arm/exec_machdep.c (sendsig,
- * sys_sigreturn) builds and reads them: struct sigframe (sigframe.h) is
- * siginfo_t, ucontext_t and the VFP context. The handler gets r0 the
- * signal, r1 the siginfo, r2 (and r5) the ucontext, lr the trampoline in
- * the shared page, sp the frame. mcontext_t: __gregs r0-r12, sp, lr, pc,
- * cpsr; mc_vfp_size, mc_vfp_ptr (ucontext.h). */
+/* FreeBSD/armv6 signal frames and contexts as sys/arm/arm/exec_machdep.c
+ * (sendsig, sys_sigreturn, get_mcontext, set_mcontext) builds and reads
+ * them: struct sigframe (sigframe.h) is siginfo_t, ucontext_t and the VFP
+ * context. The handler gets r0 the signal, r1 the siginfo, r2 (and r5)
+ * the ucontext, lr the trampoline in the shared page, sp the frame.
+ * mcontext_t: __gregs r0-r12, sp, lr, pc, cpsr; mc_vfp_size, mc_vfp_ptr
+ * (ucontext.h). getcontext saves no VFP context (mc_vfp_ptr NULL). */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 #define VFP_SIZE 264     /* mcontext_vfp_t: d0-d31, fpscr */
 #define FRAME_SIZE (VFP_OFF + VFP_SIZE)
 
+#define PSR_C (1u << 29)
 #define PSR_T (1u << 5)
 #define PSR_F (1u << 6)
 #define PSR_I (1u << 7)
@@ -33,6 +35,20 @@
 #define PSR_MODE 0x1fu
 #define PSR_USR 0x10u
 #define PSR_IT (0x06000000u | 0x0000fc00u)
+
+/* get_mcontext's registers; GET_MC_CLEAR_RET: r0 0 and the carry clear
+ * (a call that succeeded). */
+static void gregs_put(struct arm_cpu *cpu, uint8_t *uc, bool clear_ret)
+{
+	for (unsigned i = 0; i < 16; i++)
+		memcpy(uc + UC_GREGS + 4 * i, &cpu->r[i], 4);
+	uint32_t cpsr = arm_get_cpsr(cpu);
+	if (clear_ret) {
+		memset(uc + UC_GREGS, 0, 4);
+		cpsr &= ~PSR_C;
+	}
+	memcpy(uc + UC_GREGS + 64, &cpsr, 4);
+}
 
 int fbsd_arm_signal_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
 			  const struct linux_siginfo *info, linux_sigset oldmask)
@@ -48,10 +64,8 @@ int fbsd_arm_signal_frame(struct linux_proc *p, int sig, const struct linux_siga
 	uint8_t uc[UC_SIZE];
 	memset(uc, 0, sizeof uc);
 	fbsd_uc_mask_put(false, uc + UC_SIGMASK, oldmask);
-	for (unsigned i = 0; i < 16; i++)
-		memcpy(uc + UC_GREGS + 4 * i, &cpu->r[i], 4);
+	gregs_put(cpu, uc, false);
 	uint32_t cpsr = arm_get_cpsr(cpu), v = VFP_SIZE, vptr = frame + VFP_OFF;
-	memcpy(uc + UC_GREGS + 64, &cpsr, 4);
 	memcpy(uc + UC_VFP_SIZE, &v, 4);
 	memcpy(uc + UC_VFP_PTR, &vptr, 4);
 	fbsd_uc_stack_put(p, uc, UC_STACK, cpu->r[13]);
@@ -76,15 +90,14 @@ int fbsd_arm_signal_frame(struct linux_proc *p, int sig, const struct linux_siga
 	return 0;
 }
 
-/* sys_sigreturn(ucp) with ucp in r0: a context that is not user mode
- * with interrupts enabled is EINVAL (set_mcontext's check). */
-long fbsd_arm_sigreturn(struct linux_proc *p, bool rt)
+/* set_mcontext, then the mask, from the ucontext at ucp (size bytes of
+ * it read): a context that is not user mode with interrupts enabled is
+ * EINVAL, as is a VFP context of another size. */
+static long set_context(struct linux_proc *p, uint64_t ucp, unsigned size)
 {
-	(void)rt;
 	struct arm_cpu *cpu = arm_cpu_of_fbsd(p);
-	uint32_t ucp = cpu->r[0];
 	uint8_t uc[UC_SIZE];
-	if (!gmem_read(&p->mem, ucp, uc, sizeof uc))
+	if (!gmem_read(&p->mem, ucp, uc, size))
 		return -EFAULT;
 	uint32_t cpsr, vsize, vptr;
 	memcpy(&cpsr, uc + UC_GREGS + 64, 4);
@@ -109,3 +122,22 @@ long fbsd_arm_sigreturn(struct linux_proc *p, bool rt)
 	proc_unlock(p);
 	return 0;
 }
+
+/* sys_sigreturn(ucp) with ucp in r0. */
+long fbsd_arm_sigreturn(struct linux_proc *p, bool rt)
+{
+	(void)rt;
+	return set_context(p, arm_cpu_of_fbsd(p)->r[0], UC_SIZE);
+}
+
+/* sys_getcontext: the mask and mcontext (UC_COPY_SIZE: up to uc_link). */
+int fbsd_arm_get_context(struct linux_proc *p, uint64_t ucp)
+{
+	uint8_t uc[UC_LINK];
+	memset(uc, 0, sizeof uc);
+	fbsd_uc_mask_put(false, uc + UC_SIGMASK, p->sigmask);
+	gregs_put(arm_cpu_of_fbsd(p), uc, true);
+	return gmem_write(&p->mem, ucp, uc, sizeof uc) ? 0 : -EFAULT;
+}
+
+long fbsd_arm_set_context(struct linux_proc *p, uint64_t ucp) { return set_context(p, ucp, UC_LINK); }

@@ -128,6 +128,7 @@ static void fbsd_mips_run(struct linux_proc *p) __attribute__((noreturn));
 		},                                                                                \
 		.machine = "mips", .machine_arch = arch_name, .model = "MIPS64R2",               \
 		.maxcpu = 32, .ncpu = 0, .ps_strings = FBSD_MIPS_PS_STRINGS, .sigcode = FBSD_MIPS_SHAREDPAGE,\
+		.get_context = fbsd_mips_get_context, .set_context = fbsd_mips_set_context,      \
 	}
 
 #define ELF_TARGET(order, data_)                                                                 \
@@ -181,8 +182,7 @@ static void syscall_stop(struct linux_proc *p, struct mips_cpu *cpu)
 		a[i] = w[first + i];
 	cpu->pc += 4;
 	long r = fbsd_syscall(p, nr > UINT32_MAX ? UINT32_MAX : (unsigned)nr, a);
-	/* sigreturn restored every register. */
-	if (nr == FBSD_MIPS_SYS_sigreturn && r == 0) {
+	if (fbsd_sc_justreturn((unsigned)nr) && r == 0) {
 		deliver(p, cpu, 0, 0, 0);
 		return;
 	}

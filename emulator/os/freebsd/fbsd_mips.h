@@ -21,5 +21,7 @@ static inline struct mips_cpu *mips_cpu_of_fbsd(struct linux_proc *p) { return p
 int fbsd_mips_signal_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
 			   const struct linux_siginfo *info, linux_sigset oldmask);
 long fbsd_mips_sigreturn(struct linux_proc *p, bool rt);
+int fbsd_mips_get_context(struct linux_proc *p, uint64_t ucp);
+long fbsd_mips_set_context(struct linux_proc *p, uint64_t ucp);
 
 #endif

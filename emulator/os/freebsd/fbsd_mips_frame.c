@@ -7,7 +7,8 @@
  * pc and t9 the handler, sp the frame (8-byte aligned) and ra the
  * trampoline in the shared page. mcontext_t (ucontext.h): mc_onstack,
  * mc_pc, mc_regs[32] (mc_regs[0] the UCONTEXT_MAGIC), sr, mullo, mulhi,
- * mc_fpused, mc_fpregs[33] (f0-f31, then the FCSR), mc_fpc_eir, mc_tls. */
+ * mc_fpused, mc_fpregs[33] (f0-f31, then the FCSR), mc_fpc_eir, mc_tls.
+ * getcontext, setcontext and swapcontext use the same mcontext. */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <string.h>
@@ -21,7 +22,7 @@
 enum {
 	SF_SI = FBSD_MIPS_SIGF_UC + 688, FRAME_SIZE = SF_SI + 80 + 16,
 	/* ucontext_t */
-	UC_SIGMASK = 0, UC_MCONTEXT = 16, UC_STACK = 640, UC_SIZE = 688,
+	UC_SIGMASK = 0, UC_MCONTEXT = 16, UC_LINK = 632, UC_STACK = 640, UC_SIZE = 688,
 	/* mcontext_t, from uc_mcontext */
 	MC_ONSTACK = 0, MC_PC = 8, MC_REGS = 16, MC_MULLO = 280, MC_MULHI = 288, MC_FPUSED = 296,
 	MC_FPREGS = 304, MC_TLS = 576,
@@ -32,7 +33,7 @@ enum {
 };
 
 /* The thread's registers as get_mcontext reads them (sendsig's copy has
- * the magic in mc_regs[0]); ucp the image of a ucontext_t. */
+ * the magic in mc_regs[0]); uc the image of a ucontext_t. */
 static void mcontext_put(struct linux_proc *p, uint8_t *uc, uint64_t reg0)
 {
 	struct mips_cpu *cpu = mips_cpu_of_fbsd(p);
@@ -107,14 +108,12 @@ int fbsd_mips_signal_frame(struct linux_proc *p, int sig, const struct linux_sig
 	return 0;
 }
 
-/* sys_sigreturn(ucp) with ucp in a0: the context, then the mask; the
- * registers are the context's (EJUSTRETURN). */
-long fbsd_mips_sigreturn(struct linux_proc *p, bool rt)
+/* set_mcontext, then the mask, from size bytes of the ucontext at ucp;
+ * the registers are the context's (EJUSTRETURN). */
+static long set_context(struct linux_proc *p, uint64_t ucp, unsigned size)
 {
-	(void)rt;
-	struct mips_cpu *cpu = mips_cpu_of_fbsd(p);
 	uint8_t uc[UC_SIZE];
-	if (!gmem_read(&p->mem, cpu->r[4], uc, sizeof uc))
+	if (!gmem_read(&p->mem, ucp, uc, size))
 		return -EFAULT;
 	mcontext_get(p, uc);
 	proc_lock(p);
@@ -122,3 +121,27 @@ long fbsd_mips_sigreturn(struct linux_proc *p, bool rt)
 	proc_unlock(p);
 	return 0;
 }
+
+/* sys_sigreturn(ucp) with ucp in a0. */
+long fbsd_mips_sigreturn(struct linux_proc *p, bool rt)
+{
+	(void)rt;
+	return set_context(p, mips_cpu_of_fbsd(p)->r[4], UC_SIZE);
+}
+
+/* sys_getcontext: the mask and mcontext (UC_COPY_SIZE: up to uc_link);
+ * GET_MC_CLEAR_RET zeroes v0, v1 and a3 (a call that returned 0). */
+int fbsd_mips_get_context(struct linux_proc *p, uint64_t ucp)
+{
+	bool be = p->mem.big_endian;
+	uint8_t uc[UC_LINK];
+	memset(uc, 0, sizeof uc);
+	fbsd_uc_mask_put(be, uc + UC_SIGMASK, p->sigmask);
+	mcontext_put(p, uc, 0);
+	static const unsigned cleared[] = { 2, 3, 7 };
+	for (unsigned i = 0; i < 3; i++)
+		fb_put64(be, uc + UC_MCONTEXT, MC_REGS + 8 * cleared[i], 0);
+	return gmem_write(&p->mem, ucp, uc, sizeof uc) ? 0 : -EFAULT;
+}
+
+long fbsd_mips_set_context(struct linux_proc *p, uint64_t ucp) { return set_context(p, ucp, UC_LINK); }

@@ -17,6 +17,7 @@ FBSD(fstat); FBSD(fstatat); FBSD(ftruncate);
 FBSD(clock_gettime); FBSD(clock_getres); FBSD(nanosleep); FBSD(gettimeofday); FBSD(setitimer);
 /* fbsd_signal.c */
 FBSD(sigaction); FBSD(sigprocmask); FBSD(sigaltstack); FBSD(sigreturn);
+FBSD(getcontext); FBSD(setcontext); FBSD(swapcontext);
 /* fbsd_thr.c */
 FBSD(thr_new); FBSD(thr_self); FBSD(thr_exit); FBSD(thr_kill); FBSD(_umtx_op); FBSD(thr_set_name);
 /* fbsd_dir.c */

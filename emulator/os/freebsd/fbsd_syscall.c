@@ -38,6 +38,7 @@ static const struct fbsd_impl {
 	LX(sched_yield), FB(yield), LX(getrandom), FB(cpuset_getaffinity), FB(__getcwd),
 	/* signals */
 	FB(sigaction), FB(sigprocmask), FB(sigaltstack), LX(kill), FB(sigreturn),
+	FB(getcontext), FB(setcontext), FB(swapcontext),
 	/* threads (fbsd_thr.c) */
 	FB(thr_new), FB(thr_self), FB(thr_exit), FB(thr_kill), FB(_umtx_op), FB(thr_set_name),
 	/* sysctl (fbsd_sysctl.c) */

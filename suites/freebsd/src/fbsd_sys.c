@@ -17,7 +17,8 @@
  *   fbsd_sys kevent   EVFILT_TIMER, EVFILT_SIGNAL, EVFILT_USER and
  *                     EVFILT_PROC (kqueue(2), kern_event.c)
  *   fbsd_sys procdesc pdfork, pdgetpid, pdkill, fstat and close of a
- *                     process descriptor (pdfork(2), sys_procdesc.c) */
+ *                     process descriptor (pdfork(2), sys_procdesc.c)
+ *   fbsd_sys context  getcontext, setcontext, swapcontext (kern_context.c) */
 typedef unsigned long size_t;
 
 long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
@@ -38,6 +39,9 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_vfork 66
 #define SYS_sigprocmask 340
 #define SYS_kqueue 362
+#define SYS_getcontext 421
+#define SYS_setcontext 422
+#define SYS_swapcontext 423
 #define SYS_pdfork 518
 #define SYS_pdkill 519
 #define SYS_pdgetpid 520
@@ -518,6 +522,40 @@ static void do_procdesc(void)
 	line("pdfork bad flags", sys6((long)&fd, 4, 0, 0, 0, 0, SYS_pdfork));
 }
 
+/* Room for a ucontext_t of either target (260 and 688 bytes). */
+static unsigned long long ctx_a[128], ctx_b[128];
+static volatile int passes, phase;
+
+static void do_context(void)
+{
+	set_mask(0);
+	/* getcontext returns 0, and again each time setcontext resumes the
+	 * saved context (get_mcontext's GET_MC_CLEAR_RET). */
+	long r = sys6((long)ctx_a, 0, 0, 0, 0, 0, SYS_getcontext);
+	passes++;
+	if (r != 0)
+		line("getcontext", r);
+	if (passes == 1)
+		set_mask(BIT(SIGUSR2));
+	if (passes < 3)
+		line("setcontext", sys6((long)ctx_a, 0, 0, 0, 0, 0, SYS_setcontext));
+	line("getcontext returned", passes);
+	/* The saved mask comes back with the context. */
+	line("mask of the context", cur_mask());
+
+	r = sys6((long)ctx_a, 0, 0, 0, 0, 0, SYS_getcontext);
+	if (phase == 0) {
+		phase = 1;
+		r = sys6((long)ctx_b, (long)ctx_a, 0, 0, 0, 0, SYS_swapcontext);
+		line("swapcontext resumed in phase", phase);
+		line("swapcontext returns", r);
+	} else {
+		phase = 2;
+		line("setcontext of the swapped-out context", sys6((long)ctx_b, 0, 0, 0, 0, 0, SYS_setcontext));
+	}
+	line("NULL context", sys6(0, 0, 0, 0, 0, 0, SYS_getcontext));
+}
+
 int fbsd_main(long *sp)
 {
 	long argc = sp[0];
@@ -541,6 +579,8 @@ int fbsd_main(long *sp)
 		do_kevent();
 	else if (same(mode, "procdesc"))
 		do_procdesc();
+	else if (same(mode, "context"))
+		do_context();
 	else if (same(mode, "execd")) {
 		out("exec'd\n");
 		return 3;
