@@ -18,7 +18,10 @@
 #include "os/linux/proc_signal.h"
 
 /* mimic keeps the Linux guest's user space limit (1 TiB); the shared page
- * is its top page, the stack below it. */
+ * is its top page, the stack below it. FreeBSD 13/mips copies its signal
+ * trampoline just below PS_STRINGS instead (ra = PS_STRINGS - szsigcode);
+ * mimic keeps the same four instructions in the shared page, as armv6
+ * has it, out of the stack's layout. */
 #define FBSD_MIPS_TOP 0x10000000000ull
 #define FBSD_MIPS_SHAREDPAGE (FBSD_MIPS_TOP - 0x1000u)
 #define FBSD_MIPS_USRSTACK FBSD_MIPS_SHAREDPAGE

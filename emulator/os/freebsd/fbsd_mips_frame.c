@@ -4,8 +4,8 @@
  * sf_ucontext, sf_addr (register_t each), then ucontext_t sf_uc, siginfo_t
  * sf_si and two spare longs. The handler gets a0 the signal, a1 &sf_si
  * (SA_SIGINFO; else the code, with the fault address in a3), a2 &sf_uc,
- * pc and t9 the handler, sp the frame (8-byte aligned) and ra the
- * trampoline in the shared page. mcontext_t (ucontext.h): mc_onstack,
+ * pc and t9 the handler, sp the frame (STACK_ALIGN, 16 for n64) and ra
+ * the trampoline (sigcode.S). mcontext_t (ucontext.h): mc_onstack,
  * mc_pc, mc_regs[32] (mc_regs[0] the UCONTEXT_MAGIC), sr, mullo, mulhi,
  * mc_fpused, mc_fpregs[33] (f0-f31, then the FCSR), mc_fpc_eir, mc_tls.
  * getcontext, setcontext and swapcontext use the same mcontext. */
@@ -81,7 +81,7 @@ int fbsd_mips_signal_frame(struct linux_proc *p, int sig, const struct linux_sig
 	struct mips_cpu *cpu = mips_cpu_of_fbsd(p);
 	bool be = p->mem.big_endian;
 	uint64_t sp = linux_sigsp(p, cpu->r[29], act);
-	uint64_t frame = (sp - FRAME_SIZE) & ~(uint64_t)7;
+	uint64_t frame = (sp - FRAME_SIZE) & ~(uint64_t)15;
 	if (sp < FRAME_SIZE || !gmem_check(&p->mem, frame, FRAME_SIZE, GP_W))
 		return -1;
 	/* sendsig starts from a zeroed frame. */
