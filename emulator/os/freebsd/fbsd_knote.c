@@ -17,10 +17,10 @@
  *   descriptor (ident; filt_procdesc).
  * - EVFILT_USER: NOTE_TRIGGER fires it; NOTE_FFAND, NOTE_FFOR, NOTE_FFCOPY
  *   update the 24 flag bits it reports (filt_usertouch).
- * A trigger or signal from another thread does not end a wait already
- * under way: it is seen at the next kevent call. A child's exit ends a
- * wait through its SIGCHLD; pdfork's children send none, so a wait with
- * process knotes looks again every PROC_POLL_NS. */
+ * A trigger or a watched signal wakes the threads waiting on the kqueue
+ * (fbsd_knote_waiting). A child's exit ends a wait through its SIGCHLD;
+ * pdfork's children send none, so a wait with process knotes looks again
+ * every PROC_POLL_NS. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
@@ -61,9 +61,48 @@ struct knote {
 	int64_t due, period;   /* EVFILT_TIMER: CLOCK_MONOTONIC ns; period 0: once */
 };
 
+/* A thread waiting in kevent on kq. */
+struct waiter {
+	int kq;
+	struct linux_proc *t;
+};
+
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct knote *notes;
 static unsigned nnotes;
+static struct waiter *waiters;
+static unsigned nwaiters;
+
+/* With the lock held. */
+static void wake_waiters(int kq)
+{
+	for (unsigned i = 0; i < nwaiters; i++)
+		if (waiters[i].kq == kq)
+			proc_thread_wake(waiters[i].t);
+}
+
+int fbsd_knote_waiting(int kq, struct linux_proc *t, bool on)
+{
+	int r = 0;
+	pthread_mutex_lock(&lock);
+	if (on) {
+		struct waiter *n = realloc(waiters, (nwaiters + 1) * sizeof *waiters);
+		if (n) {
+			waiters = n;
+			waiters[nwaiters++] = (struct waiter){ kq, t };
+		} else {
+			r = -ENOMEM;
+		}
+	} else {
+		for (unsigned i = 0; i < nwaiters; i++)
+			if (waiters[i].kq == kq && waiters[i].t == t) {
+				waiters[i] = waiters[--nwaiters];
+				break;
+			}
+	}
+	pthread_mutex_unlock(&lock);
+	return r;
+}
 
 static int64_t now_ns(clockid_t c)
 {
@@ -97,8 +136,10 @@ static void observe(struct linux_proc *p, int sig)
 	(void)p;
 	pthread_mutex_lock(&lock);
 	for (unsigned i = 0; i < nnotes; i++)
-		if (notes[i].filter == EVFILT_SIGNAL && notes[i].ident == (uint64_t)sig)
+		if (notes[i].filter == EVFILT_SIGNAL && notes[i].ident == (uint64_t)sig) {
 			notes[i].count++;
+			wake_waiters(notes[i].kq);
+		}
 	pthread_mutex_unlock(&lock);
 }
 
@@ -119,6 +160,9 @@ static void sync_watched(struct linux_proc *p, linux_sigset before)
 			proc_signal_sync_host(p, sig);
 }
 
+/* a + b for times (b >= 0), held below "never" (INT64_MAX). */
+static int64_t later(int64_t a, int64_t b) { return b >= INT64_MAX - 1 - a ? INT64_MAX - 1 : a + b; }
+
 /* A timer's period in ns from data and its unit (timer2sbintime). */
 static int64_t timer_ns(int64_t data, uint32_t fflags)
 {
@@ -136,13 +180,14 @@ static int timer_arm(struct knote *k, const struct fbsd_kev *ev)
 		return EINVAL;
 	int64_t t = timer_ns(ev->data, ev->fflags);
 	if (ev->fflags & NOTE_ABSTIME) {
-		k->due = now_ns(CLOCK_MONOTONIC) + (t - now_ns(CLOCK_REALTIME));
+		int64_t real = now_ns(CLOCK_REALTIME);
+		k->due = t > real ? later(now_ns(CLOCK_MONOTONIC), t - real) : now_ns(CLOCK_MONOTONIC);
 		k->period = 0;
 		return 0;
 	}
 	if (t == 0 && !(ev->flags & EV_ONESHOT))
 		t = timer_ns(1, ev->fflags);
-	k->due = now_ns(CLOCK_MONOTONIC) + t;
+	k->due = later(now_ns(CLOCK_MONOTONIC), t);
 	k->period = (ev->flags & EV_ONESHOT) ? 0 : t;
 	return 0;
 }
@@ -151,8 +196,10 @@ static int timer_arm(struct knote *k, const struct fbsd_kev *ev)
 static void user_touch(struct knote *k, const struct fbsd_kev *ev)
 {
 	uint32_t f = ev->fflags & NOTE_FFLAGSMASK;
-	if (ev->fflags & NOTE_TRIGGER)
+	if (ev->fflags & NOTE_TRIGGER) {
 		k->triggered = true;
+		wake_waiters(k->kq);
+	}
 	switch (ev->fflags & NOTE_FFCTRLMASK) {
 	case NOTE_FFAND: k->sfflags &= f; break;
 	case NOTE_FFOR: k->sfflags |= f; break;
@@ -267,7 +314,7 @@ static bool fire(struct knote *k, int64_t now, struct fbsd_kev *out)
 		if (k->period) {
 			int64_t more = (now - k->due) / k->period;
 			out->data += more;
-			k->due += (more + 1) * k->period;
+			k->due = later(k->due, more < INT64_MAX / k->period - 1 ? (more + 1) * k->period : INT64_MAX);
 		} else {
 			k->due = INT64_MAX;
 		}

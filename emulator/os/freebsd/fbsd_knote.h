@@ -5,6 +5,7 @@
 #ifndef MIMIC_FBSD_KNOTE_H
 #define MIMIC_FBSD_KNOTE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "os/freebsd/freebsd.h"
@@ -44,6 +45,9 @@ int fbsd_knote_ready(int kq, struct fbsd_kev *out, int max);
 /* Nanoseconds until kq's next timer expires (0: one has) or its process
  * knotes are looked at again, or -1. */
 int64_t fbsd_knote_next_timer(int kq);
+/* Thread t waits in kevent on kq (on), or no longer: a trigger or a
+ * watched signal wakes it (proc_thread_wake). 0 or -ENOMEM. */
+int fbsd_knote_waiting(int kq, struct linux_proc *t, bool on);
 /* A new kqueue took the number kq: what was kept under it is dropped. */
 void fbsd_knote_forget(int kq);
 

@@ -7,6 +7,7 @@
  * 363, which Go uses, and FreeBSD 12's (64-bit data, ext[4]) of call 560. */
 #define _GNU_SOURCE
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
@@ -191,23 +192,31 @@ static int64_t mono_ns(void)
 
 /* kqueue_scan: the triggered events, waiting until there are some, the
  * timeout (deadline, monotonic ns; -1: none) passes, or a signal with a
- * handler arrives (EINTR). mimic's timers end the wait when they expire. */
+ * handler arrives (EINTR). mimic's timers end the wait when they expire.
+ * Host signals stay blocked but in the wait itself, so a wake between the
+ * look at the knotes and the wait is not lost. */
 static long scan(struct linux_proc *p, int kq, struct fbsd_kev *out, int max, int64_t deadline)
 {
+	sigset_t all, old;
+	sigfillset(&all);
 	for (;;) {
+		pthread_sigmask(SIG_SETMASK, &all, &old);
 		int n = fbsd_knote_ready(kq, out, max);
-		int64_t wait = n ? 0 : deadline < 0 ? -1 : deadline > mono_ns() ? deadline - mono_ns() : 0;
+		bool woken = p->host_any || __atomic_load_n(&p->wake, __ATOMIC_ACQUIRE);
+		int64_t wait = n || woken ? 0 : deadline < 0 ? -1 : deadline > mono_ns() ? deadline - mono_ns() : 0;
 		int64_t timer = fbsd_knote_next_timer(kq);
 		if (timer >= 0 && (wait < 0 || timer < wait))
 			wait = timer;
 		struct timespec ts = { (time_t)(wait / 1000000000), (long)(wait % 1000000000) };
 		struct epoll_event evs[MAXEV];
-		int got = epoll_pwait2(kq, evs, max - n < MAXEV ? max - n : MAXEV, wait < 0 ? NULL : &ts, NULL);
+		int got = epoll_pwait2(kq, evs, max - n < MAXEV ? max - n : MAXEV, wait < 0 ? NULL : &ts, &old);
+		int e = errno;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		if (got > 0)
 			n += fd_events(kq, evs, got, out + n, max - n);
-		if (got < 0 && errno != EINTR)
-			return n ? n : -errno;
-		if (got < 0) {
+		if (got < 0 && e != EINTR)
+			return n ? n : -e;
+		if (got < 0 || woken) {
 			/* Signals raised now reach EVFILT_SIGNAL knotes first. */
 			linux_signal_poll(p);
 			n += fbsd_knote_ready(kq, out + n, max - n);
@@ -262,7 +271,11 @@ static long kevent(struct linux_proc *p, const uint64_t a[6], bool v11)
 		deadline = mono_ns() + (sec > 1000000000 ? 1000000000 : sec) * 1000000000 + nsec;
 	}
 	struct fbsd_kev evs[MAXEV];
-	long n = scan(p, kq, evs, nev < MAXEV ? nev : MAXEV, deadline);
+	long n = fbsd_knote_waiting(kq, p, true);
+	if (n < 0)
+		return n;
+	n = scan(p, kq, evs, nev < MAXEV ? nev : MAXEV, deadline);
+	fbsd_knote_waiting(kq, p, false);
 	for (long i = 0; i < n; i++)
 		if (put_kevent(p, a[3] + (uint64_t)i * l.size, &l, &evs[i]) < 0)
 			return -EFAULT;

@@ -435,6 +435,19 @@ static void do_kevent(void)
 	line("EVFILT_SIGNAL reports", r == 1 && ev.filter == EVFILT_SIGNAL && ev.ident == SIGUSR1);
 	line("signal count", ev.data);
 	line("count cleared", kq_wait(kq, &ev, 0));
+	/* A send from another process ends a wait under way. */
+	long parent = sys6(0, 0, 0, 0, 0, 0, SYS_getpid);
+	long child = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (child == 0) {
+		struct timespec nap = { 0, 100000000 };
+		sys6((long)&nap, 0, 0, 0, 0, 0, 240 /* SYS_nanosleep */);
+		sys6(parent, SIGUSR1, 0, 0, 0, 0, SYS_kill);
+		sys6(0, 0, 0, 0, 0, 0, SYS_exit);
+	}
+	r = kq_wait(kq, &ev, 5000);
+	line("a waiting kevent sees a signal sent meanwhile", r == 1 && ev.filter == EVFILT_SIGNAL && ev.data == 1);
+	int st;
+	wait_child(child, 0, &st);
 
 	/* EVFILT_USER: NOTE_TRIGGER fires it; NOTE_FFCOPY and NOTE_FFOR set
 	 * the flags it reports; EV_CLEAR resets it after the report. */
