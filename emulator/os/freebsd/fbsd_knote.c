@@ -8,7 +8,8 @@
  *   last report (filt_timerattach, filt_timerexpire).
  * - EVFILT_SIGNAL: ident a signal; data counts the times it was sent since
  *   the last report, also while it is ignored (tdsendsignal's KNOTE comes
- *   before the ignore check); always EV_CLEAR (filt_sigattach).
+ *   before the ignore check) but for an ignored SIGCHLD, which a child's
+ *   exit does not send (kqueue(2)); always EV_CLEAR (filt_sigattach).
  * - EVFILT_PROC with NOTE_EXIT: the process's exit, data its wait status,
  *   EV_EOF | EV_ONESHOT (filt_proc). mimic sees the exits of its own
  *   children only (the host's waitid); NOTE_FORK, NOTE_EXEC and

@@ -169,8 +169,11 @@ void proc_signal_sync_host(struct linux_proc *p, int sig)
 	memset(&sa, 0, sizeof sa);
 	sigfillset(&sa.sa_mask);
 	/* The wake signal is always caught: an ignored guest signal of that
-	 * number is dropped by the guest side. */
-	if (a->handler == LINUX_SIG_IGN && hsig != PROC_WAKE_SIGNAL && !(proc_signal_watched & SIGBIT(sig))) {
+	 * number is dropped by the guest side. A watched signal is caught
+	 * even when ignored, but for SIGCHLD, whose SIG_IGN reaps children
+	 * (and is not seen by EVFILT_SIGNAL). */
+	bool watched = (proc_signal_watched & SIGBIT(sig)) && hsig != SIGCHLD;
+	if (a->handler == LINUX_SIG_IGN && hsig != PROC_WAKE_SIGNAL && !watched) {
 		sa.sa_handler = SIG_IGN;
 	} else {
 		sa.sa_sigaction = on_host_signal;

@@ -448,6 +448,17 @@ static void do_kevent(void)
 	line("a waiting kevent sees a signal sent meanwhile", r == 1 && ev.filter == EVFILT_SIGNAL && ev.data == 1);
 	int st;
 	wait_child(child, 0, &st);
+	/* An ignored SIGCHLD is not recorded: the exit of a child does not
+	 * send it, and the child is reaped by itself (wait4: ECHILD). */
+	set_handler(20, (void (*)(int, int *, unsigned char *))1, 0, 0);
+	kq_change(kq, 20, EVFILT_SIGNAL, EV_ADD, 0, 0);
+	child = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (child == 0)
+		sys6(0, 0, 0, 0, 0, 0, SYS_exit);
+	line("ignored SIGCHLD: wait4", wait_child(child, 0, &st));
+	line("ignored SIGCHLD: events", kq_wait(kq, &ev, 0));
+	kq_change(kq, 20, EVFILT_SIGNAL, EV_DELETE, 0, 0);
+	set_handler(20, 0, 0, 0);
 
 	/* EVFILT_USER: NOTE_TRIGGER fires it; NOTE_FFCOPY and NOTE_FFOR set
 	 * the flags it reports; EV_CLEAR resets it after the report. */
