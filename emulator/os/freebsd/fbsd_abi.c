@@ -101,7 +101,7 @@ int fbsd_put_stat(struct linux_proc *p, uint64_t addr, const struct stat *st)
 		.statfs64_size_alt = 0, .put_statfs64 = NULL, .get_flock = fbsd_get_flock, .put_flock = fbsd_put_flock, \
 		.termios_size = 0, .termios_in = NULL, .termios_out = NULL,                       \
 		.sig_unblockable = (1ull << (9 - 1)) | (1ull << (17 - 1)), .personality = 0,     \
-		.siginfo_code_first = false, .sigset_bytes = 16, .sigaction_flags_first = false, \
+		.siginfo_code_first = false, .sigset_bytes = 16, .sigset_word = 4, .sigaction_flags_first = false, \
 		.sa_flags = sa_flags, .sig_block = 1, .mmap_flags = mmap_flags, .prot_flags = NULL, \
 		.sa_flags_arch = 0, .rlimits = NULL, .stack_size_first = true, .sock_types = NULL, \
 		.sol_socket = 0xffff, .sockopts = NULL, .poll_events = NULL, .shmlba = 4096,      \

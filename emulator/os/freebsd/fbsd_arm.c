@@ -184,6 +184,8 @@ static struct fbsd_arch armv6 = {
 	.ncpu = 1,
 	.ps_strings = FBSD_ARM_PS_STRINGS,
 	.sigcode = FBSD_ARM_SHAREDPAGE,
+	.get_context = fbsd_arm_get_context,
+	.set_context = fbsd_arm_set_context,
 };
 
 const struct linux_arch *freebsd_arch_armv6(void) { return &armv6.base; }
@@ -256,8 +258,7 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 	}
 	if (r == 0)
 		r = fbsd_syscall(p, nr, a);
-	/* sigreturn restored every register. */
-	if (nr == SYS_sigreturn && r == 0) {
+	if (fbsd_sc_justreturn(nr) && r == 0) {
 		deliver(p, cpu, 0, orig_r0);
 		return;
 	}

@@ -16,5 +16,7 @@ void fbsd_arm_run(struct linux_proc *p) __attribute__((noreturn));
 int fbsd_arm_signal_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
 			  const struct linux_siginfo *info, linux_sigset oldmask);
 long fbsd_arm_sigreturn(struct linux_proc *p, bool rt);
+int fbsd_arm_get_context(struct linux_proc *p, uint64_t ucp);
+long fbsd_arm_set_context(struct linux_proc *p, uint64_t ucp);
 
 #endif

@@ -4,8 +4,8 @@
  * `syscall` with its number in v0 and its arguments in a0-a7; it returns
  * v0 (and v1) with a3 = 0, or the errno in v0 with a3 = 1. The thread
  * pointer is UserLocal, read by `rdhwr $29`: the TLS base set by sysarch
- * plus TLS_TP_OFFSET + TLS_TCB_SIZE (sys/mips/include/tls.h).
- * Signal frames are not done yet: a handled signal kills with SIGSEGV. */
+ * plus TLS_TP_OFFSET + TLS_TCB_SIZE (tls.h, FBSD_MIPS_TLS_BIAS). Signal
+ * frames: fbsd_mips_frame.c. */
 #define _GNU_SOURCE
 #include <elf.h>
 #include <errno.h>
@@ -13,22 +13,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cpu/mips/mips_cpu.h"
+#include "os/freebsd/fbsd_mips.h"
 #include "os/freebsd/fbsd_sys.h"
 #include "os/linux/proc_signal.h"
 
 /* mimic keeps the Linux guest's user space limit (1 TiB); the shared page
- * is its top page, the stack below it. */
+ * is its top page, the stack below it. FreeBSD 13/mips copies its signal
+ * trampoline just below PS_STRINGS instead (ra = PS_STRINGS - szsigcode);
+ * mimic keeps the same four instructions in the shared page, as armv6
+ * has it, out of the stack's layout. */
 #define FBSD_MIPS_TOP 0x10000000000ull
-#define FBSD_MIPS_USRSTACK (FBSD_MIPS_TOP - 0x1000u)
+#define FBSD_MIPS_SHAREDPAGE (FBSD_MIPS_TOP - 0x1000u)
+#define FBSD_MIPS_USRSTACK FBSD_MIPS_SHAREDPAGE
 #define FBSD_MIPS_PS_STRINGS (FBSD_MIPS_USRSTACK - 32u)
-#define TLS_TP_OFFSET 0x7000u
-#define TLS_TCB_SIZE 16u
 
 #define SYS_syscall 0
 #define SYS___syscall 198
 
-static struct mips_cpu *cpu_of(struct linux_proc *p) { return p->cpu; }
+static struct mips_cpu *cpu_of(struct linux_proc *p) { return mips_cpu_of_fbsd(p); }
+
+/* The signal trampoline (sys/mips/mips/sigcode.S): sigreturn of the
+ * ucontext in the frame at sp; a breakpoint if it returns. */
+static const uint32_t sigcode[] = {
+	0x67a40000u | FBSD_MIPS_SIGF_UC,           /* daddiu a0, sp, SIGF_UC */
+	0x24020000u | FBSD_MIPS_SYS_sigreturn,     /* li v0, SYS_sigreturn */
+	0x0000000cu,                               /* syscall */
+	0x0000000du,                               /* break 0 */
+};
 
 static uint64_t mips_get_sp(struct linux_proc *p) { return cpu_of(p)->r[29]; }
 static void mips_set_sp(struct linux_proc *p, uint64_t sp) { cpu_of(p)->r[29] = sp; }
@@ -56,7 +67,7 @@ static int mips_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t s
 	if (sp)
 		cpu->r[29] = sp;
 	if (settls)
-		cpu->ulr = tls + TLS_TP_OFFSET + TLS_TCB_SIZE;
+		cpu->ulr = tls + FBSD_MIPS_TLS_BIAS;
 	c->cpu = cpu;
 	c->interrupt = &cpu->interrupt_request;
 	return 0;
@@ -71,6 +82,11 @@ static int mips_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 	mips_cpu_init(cpu, &p->mem);
 	p->cpu = cpu;
 	p->interrupt = &cpu->interrupt_request;
+	if (gmem_map(&p->mem, FBSD_MIPS_SHAREDPAGE, GPAGE_SIZE, GP_R | GP_W) != 0)
+		return -1;
+	for (unsigned i = 0; i < sizeof sigcode / sizeof sigcode[0]; i++)
+		gmem_st32(&p->mem, FBSD_MIPS_SHAREDPAGE + 4 * i, sigcode[i]);
+	gmem_protect(&p->mem, FBSD_MIPS_SHAREDPAGE, GPAGE_SIZE, GP_R | GP_X);
 	cpu->r[29] = sp;
 	cpu->r[4] = sp;
 	cpu->r[7] = FBSD_MIPS_PS_STRINGS;
@@ -84,10 +100,10 @@ static long mips_sysarch(struct linux_proc *p, const uint64_t a[6])
 	struct mips_cpu *cpu = cpu_of(p);
 	switch (sc_int(a[0])) {
 	case 1:
-		cpu->ulr = a[1] + TLS_TP_OFFSET + TLS_TCB_SIZE;
+		cpu->ulr = a[1] + FBSD_MIPS_TLS_BIAS;
 		return 0;
 	case 2:
-		return sc_putlong(p, a[1], cpu->ulr - TLS_TP_OFFSET - TLS_TCB_SIZE) < 0 ? -EFAULT : 0;
+		return sc_putlong(p, a[1], cpu->ulr - FBSD_MIPS_TLS_BIAS) < 0 ? -EFAULT : 0;
 	default:
 		return -EINVAL;
 	}
@@ -96,19 +112,6 @@ static long mips_sysarch(struct linux_proc *p, const uint64_t a[6])
 static const struct sc_impl mips_impls[] = {
 	{ "sysarch", mips_sysarch, { A_INT, A_PTR } },
 };
-
-static int no_frame(struct linux_proc *p, int sig, const struct linux_sigaction *act,
-		    const struct linux_siginfo *info, linux_sigset oldmask)
-{
-	(void)p, (void)sig, (void)act, (void)info, (void)oldmask;
-	return -1;
-}
-
-static long no_sigreturn(struct linux_proc *p, bool rt)
-{
-	(void)p, (void)rt;
-	return -ENOSYS;
-}
 
 static void fbsd_mips_run(struct linux_proc *p) __attribute__((noreturn));
 
@@ -120,14 +123,15 @@ static void fbsd_mips_run(struct linux_proc *p) __attribute__((noreturn));
 			.abi = &abi_layout, .set_sp = mips_set_sp, .get_sp = mips_get_sp,         \
 			.cpu_clone = mips_cpu_clone, .elf = &elf_##order,                         \
 			.stack_top = FBSD_MIPS_USRSTACK, .mmap_base = 0x5555556000ull,           \
-			.start = mips_start, .run = fbsd_mips_run, .signal_frame = no_frame,     \
-			.sigreturn = no_sigreturn, .sig_to_host = fbsd_sig_to_host,              \
+			.start = mips_start, .run = fbsd_mips_run, .signal_frame = fbsd_mips_signal_frame,\
+			.sigreturn = fbsd_mips_sigreturn, .sig_to_host = fbsd_sig_to_host,              \
 			.sig_from_host = fbsd_sig_from_host,                                     \
 			.freebsd = true,                                                         \
 			.exec_option = fbsd_exec_option,                                         \
 		},                                                                                \
 		.machine = "mips", .machine_arch = arch_name, .model = "MIPS64R2",               \
-		.maxcpu = 32, .ncpu = 0, .ps_strings = FBSD_MIPS_PS_STRINGS, .sigcode = 0,       \
+		.maxcpu = 32, .ncpu = 0, .ps_strings = FBSD_MIPS_PS_STRINGS, .sigcode = FBSD_MIPS_SHAREDPAGE,\
+		.get_context = fbsd_mips_get_context, .set_context = fbsd_mips_set_context,      \
 	}
 
 #define ELF_TARGET(order, data_)                                                                 \
@@ -181,6 +185,10 @@ static void syscall_stop(struct linux_proc *p, struct mips_cpu *cpu)
 		a[i] = w[first + i];
 	cpu->pc += 4;
 	long r = fbsd_syscall(p, nr > UINT32_MAX ? UINT32_MAX : (unsigned)nr, a);
+	if (fbsd_sc_justreturn((unsigned)nr) && r == 0) {
+		deliver(p, cpu, 0, 0, 0);
+		return;
+	}
 	if (r < 0 && r >= -4095 && !linux_is_restart(r)) {
 		cpu->r[2] = (uint64_t)-fbsd_errno(r);
 		cpu->r[7] = 1;

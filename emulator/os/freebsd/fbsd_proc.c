@@ -40,6 +40,10 @@ struct waited {
 static long host_waitid(int idtype, int id, int options, struct waited *w)
 {
 	memset(w, 0, sizeof *w);
+	/* A child named by its pid may be pdfork's, which has no exit
+	 * signal: a host clone child. */
+	if (idtype == P_PID)
+		options |= __WALL;
 	if (syscall(SYS_waitid, idtype, id, &w->si, options, &w->ru) < 0)
 		return sc_err();
 	int high = w->si.si_pid && w->si.si_code == CLD_EXITED ? proc_highsig_reaped(w->si.si_pid, options & WNOWAIT)
@@ -73,6 +77,18 @@ static uint32_t wait_status(const struct waited *w)
 	default: /* stopped or trapped */
 		return (uint32_t)s << 8 | 0x7f;
 	}
+}
+
+int fbsd_child_exit_status(int pid, uint32_t *status)
+{
+	struct waited w;
+	long r = host_waitid(P_PID, pid, WEXITED | WNOHANG | WNOWAIT, &w);
+	if (r < 0)
+		return (int)r;
+	if (!w.si.si_pid)
+		return 0;
+	*status = wait_status(&w);
+	return 1;
 }
 
 /* struct rusage: two struct timeval (64-bit time_t, a C long of

@@ -77,3 +77,16 @@ FBSD(sigreturn)
 	(void)a;
 	return p->arch->sigreturn(p, true);
 }
+
+/* getcontext(ucp), setcontext(ucp), swapcontext(oucp, ucp)
+ * (kern_context.c): a NULL context is EINVAL. */
+FBSD(getcontext) { return a[0] ? fbsd_arch_of(p)->get_context(p, a[0]) : -EINVAL; }
+FBSD(setcontext) { return a[0] ? fbsd_arch_of(p)->set_context(p, a[0]) : -EINVAL; }
+
+FBSD(swapcontext)
+{
+	if (!a[0] || !a[1])
+		return -EINVAL;
+	long r = fbsd_arch_of(p)->get_context(p, a[0]);
+	return r ? r : fbsd_arch_of(p)->set_context(p, a[1]);
+}

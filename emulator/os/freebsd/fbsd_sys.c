@@ -184,7 +184,7 @@ FBSD(ftruncate)
 FBSD(fstat)
 {
 	struct stat st;
-	if (fstat(sc_int(a[0]), &st) != 0)
+	if (!fbsd_procdesc_stat(sc_int(a[0]), &st) && fstat(sc_int(a[0]), &st) != 0)
 		return -errno;
 	return fbsd_put_stat(p, a[1], &st) < 0 ? -EFAULT : 0;
 }

@@ -17,6 +17,7 @@ FBSD(fstat); FBSD(fstatat); FBSD(ftruncate);
 FBSD(clock_gettime); FBSD(clock_getres); FBSD(nanosleep); FBSD(gettimeofday); FBSD(setitimer);
 /* fbsd_signal.c */
 FBSD(sigaction); FBSD(sigprocmask); FBSD(sigaltstack); FBSD(sigreturn);
+FBSD(getcontext); FBSD(setcontext); FBSD(swapcontext);
 /* fbsd_thr.c */
 FBSD(thr_new); FBSD(thr_self); FBSD(thr_exit); FBSD(thr_kill); FBSD(_umtx_op); FBSD(thr_set_name);
 /* fbsd_dir.c */
@@ -27,6 +28,13 @@ FBSD(kqueue); FBSD(kevent); FBSD(compat11_kevent);
 FBSD(wait4); FBSD(wait6); FBSD(getrusage); FBSD(procctl);
 /* fbsd_statfs.c */
 FBSD(statfs); FBSD(fstatfs); FBSD(getfsstat);
+/* fbsd_procdesc.c */
+FBSD(pdfork); FBSD(pdkill); FBSD(pdgetpid);
+/* The child's pid of a process descriptor pdfork made, or -EBADF. */
+int fbsd_procdesc_pid(int fd);
+/* struct stat of a process descriptor (false: fd is not one). */
+struct stat;
+bool fbsd_procdesc_stat(int fd, struct stat *st);
 /* fbsd_fd.c */
 FBSD(fcntl);
 /* fbsd_file.c */

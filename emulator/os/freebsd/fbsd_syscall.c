@@ -32,12 +32,13 @@ static const struct fbsd_impl {
 	sc_handler fn;
 } impls[] = {
 	/* process and memory */
-	FB(exit), LX(fork), LX(vfork), LX(execve), FB(wait4), FB(wait6), FB(getrusage), FB(procctl), LX(setpgid), { "setuid", sys_setuid32 }, { "setgid", sys_setgid32 }, LX(getpid), LX(getppid), LX(getuid), LX(geteuid), LX(getgid), LX(getegid),
+	FB(exit), LX(fork), LX(vfork), FB(pdfork), FB(pdkill), FB(pdgetpid), LX(execve), FB(wait4), FB(wait6), FB(getrusage), FB(procctl), LX(setpgid), { "setuid", sys_setuid32 }, { "setgid", sys_setgid32 }, LX(getpid), LX(getppid), LX(getuid), LX(geteuid), LX(getgid), LX(getegid),
 	{ "getgroups", sys_getgroups32 }, { "setgroups", sys_setgroups32 }, LX(setsid), LX(getpgrp), LX(getpgid), LX(getsid), FB(issetugid),
 	FB(mmap), LX(munmap), LX(mprotect), FB(madvise), FB(getrlimit), FB(setrlimit),
 	LX(sched_yield), FB(yield), LX(getrandom), FB(cpuset_getaffinity), FB(__getcwd),
 	/* signals */
 	FB(sigaction), FB(sigprocmask), FB(sigaltstack), LX(kill), FB(sigreturn),
+	FB(getcontext), FB(setcontext), FB(swapcontext),
 	/* threads (fbsd_thr.c) */
 	FB(thr_new), FB(thr_self), FB(thr_exit), FB(thr_kill), FB(_umtx_op), FB(thr_set_name),
 	/* sysctl (fbsd_sysctl.c) */

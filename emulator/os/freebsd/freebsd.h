@@ -26,11 +26,19 @@ struct fbsd_arch {
 	unsigned ncpu;
 	uint64_t ps_strings;                 /* PS_STRINGS (kern.ps_strings) */
 	uint64_t sigcode;                    /* the signal trampoline in the shared page */
+	/* getcontext's image of the thread at ucp (0 or -EFAULT), and
+	 * setcontext's (0 with every register the context's, or -errno). */
+	int (*get_context)(struct linux_proc *p, uint64_t ucp);
+	long (*set_context)(struct linux_proc *p, uint64_t ucp);
 };
 static inline const struct fbsd_arch *fbsd_arch_of(const struct linux_proc *p)
 {
 	return (const struct fbsd_arch *)(const void *)p->arch;
 }
+
+/* sigreturn, setcontext and swapcontext: when they succeed, every
+ * register is the context's (EJUSTRETURN), not a return value. */
+static inline bool fbsd_sc_justreturn(unsigned nr) { return nr == 417 || nr == 422 || nr == 423; }
 
 /* The FreeBSD architectures (FreeBSD/armv6, FreeBSD/mips64). */
 const struct linux_arch *freebsd_arch_armv6(void);
@@ -67,6 +75,10 @@ int fbsd_sig_from_host(int sig);
 
 /* The CPUs the guest sees (fbsd_arch.ncpu, else the host's affinity). */
 unsigned fbsd_ncpu(const struct linux_proc *p);
+
+/* Whether child pid has exited (1, with its wait status), without
+ * reaping it; 0 while it runs, or -errno (fbsd_proc.c). */
+int fbsd_child_exit_status(int pid, uint32_t *status);
 
 /* struct flock (fbsd_fd.c): 0 or -errno. */
 struct flock;

@@ -102,6 +102,9 @@ struct linux_abi {
 	/* The kernel's sigset_t in bytes (8; 16 for MIPS's 128 signals):
 	 * what rt_sigaction and rt_sigprocmask require as sigsetsize. */
 	unsigned sigset_bytes;
+	/* The size of a sigset_t word: 0 for a C long (Linux); FreeBSD's
+	 * __bits[] are 32-bit on every architecture. */
+	unsigned sigset_word;
 	/* struct sigaction: MIPS puts a 32-bit sa_flags first and has no
 	 * sa_restorer (flags, handler, mask) instead of handler, flags,
 	 * restorer, mask. */

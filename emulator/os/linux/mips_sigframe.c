@@ -8,6 +8,7 @@
  * rt_sigreturn code where the kernel's VDSO would have it. */
 #include <string.h>
 
+#include "os/linux/frame_bytes.h"
 #include "os/linux/mips_linux.h"
 #include "os/linux/proc_signal.h"
 
@@ -41,33 +42,10 @@ int mips_sigreturn_map(struct gmem *m)
 	return gmem_protect(m, MIPS_SIGRETURN_PAGE, GPAGE_SIZE, GP_R | GP_X);
 }
 
-static void put64(struct linux_proc *p, uint8_t *b, unsigned off, uint64_t v)
-{
-	if (p->mem.big_endian)
-		v = __builtin_bswap64(v);
-	memcpy(b + off, &v, 8);
-}
-
-static void put32(struct linux_proc *p, uint8_t *b, unsigned off, uint32_t v)
-{
-	if (p->mem.big_endian)
-		v = __builtin_bswap32(v);
-	memcpy(b + off, &v, 4);
-}
-
-static uint64_t get64(struct linux_proc *p, const uint8_t *b, unsigned off)
-{
-	uint64_t v;
-	memcpy(&v, b + off, 8);
-	return p->mem.big_endian ? __builtin_bswap64(v) : v;
-}
-
-static uint32_t get32(struct linux_proc *p, const uint8_t *b, unsigned off)
-{
-	uint32_t v;
-	memcpy(&v, b + off, 4);
-	return p->mem.big_endian ? __builtin_bswap32(v) : v;
-}
+static void put64(struct linux_proc *p, uint8_t *b, unsigned off, uint64_t v) { fb_put64(p->mem.big_endian, b, off, v); }
+static void put32(struct linux_proc *p, uint8_t *b, unsigned off, uint32_t v) { fb_put32(p->mem.big_endian, b, off, v); }
+static uint64_t get64(struct linux_proc *p, const uint8_t *b, unsigned off) { return fb_get64(p->mem.big_endian, b, off); }
+static uint32_t get32(struct linux_proc *p, const uint8_t *b, unsigned off) { return fb_get32(p->mem.big_endian, b, off); }
 
 /* setup_sigcontext: the DSP accumulators and control are zero (unused). */
 static void build_sigcontext(struct linux_proc *p, uint8_t *sc)

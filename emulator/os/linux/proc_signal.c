@@ -169,8 +169,11 @@ void proc_signal_sync_host(struct linux_proc *p, int sig)
 	memset(&sa, 0, sizeof sa);
 	sigfillset(&sa.sa_mask);
 	/* The wake signal is always caught: an ignored guest signal of that
-	 * number is dropped by the guest side. */
-	if (a->handler == LINUX_SIG_IGN && hsig != PROC_WAKE_SIGNAL) {
+	 * number is dropped by the guest side. A watched signal is caught
+	 * even when ignored, but for SIGCHLD, whose SIG_IGN reaps children
+	 * (and is not seen by EVFILT_SIGNAL). */
+	bool watched = (proc_signal_watched & SIGBIT(sig)) && hsig != SIGCHLD;
+	if (a->handler == LINUX_SIG_IGN && hsig != PROC_WAKE_SIGNAL && !watched) {
 		sa.sa_handler = SIG_IGN;
 	} else {
 		sa.sa_sigaction = on_host_signal;
@@ -405,12 +408,17 @@ static void complete(struct linux_proc *p, int sig)
 		}
 }
 
+linux_sigset proc_signal_watched;
+void (*proc_signal_observer)(struct linux_proc *p, int sig);
+
 void linux_signal_raise(struct linux_proc *p, const struct linux_siginfo *info)
 {
 	int sig = info->signo;
 	if (sig < 1 || sig > proc_nsig(p))
 		return;
 	proc_lock(p);
+	if (proc_signal_watched & SIGBIT(sig))
+		proc_signal_observer(p, sig);
 	prepare(p, sig);
 	if (!ignored(p, sig) && enqueue(&p->tg->shared, info))
 		complete(p, sig);
@@ -428,6 +436,8 @@ int linux_signal_to_thread(struct linux_proc *p, int tid, const struct linux_sig
 		r = 0;
 		if (sig < 1 || sig > proc_nsig(p))
 			break;
+		if (proc_signal_watched & SIGBIT(sig))
+			proc_signal_observer(p, sig);
 		prepare(p, sig);
 		if (!ignored(t, sig) && enqueue(&t->pending, info))
 			proc_thread_wake(t);
@@ -583,9 +593,12 @@ int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct 
 		proc_signal_dequeue(p, sig, info);
 		*act = p->tg->sigact[sig];
 		proc_unlock(p);
-		if (sig != SIG_KILL && sig != SIG_STOP && act->handler == LINUX_SIG_IGN)
+		/* SIGKILL and SIGSTOP by what they are: a guest's numbers may
+		 * differ (FreeBSD's 19 is SIGCONT, MIPS's SIGPWR). */
+		bool fatal = host_sig(p, sig) == SIG_KILL || host_sig(p, sig) == SIG_STOP;
+		if (!fatal && act->handler == LINUX_SIG_IGN)
 			continue;
-		if (sig == SIG_KILL || sig == SIG_STOP || act->handler == LINUX_SIG_DFL) {
+		if (fatal || act->handler == LINUX_SIG_DFL) {
 			switch (default_action(host_sig(p, sig))) {
 			case D_IGN:
 				continue;

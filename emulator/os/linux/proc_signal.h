@@ -90,6 +90,12 @@ int proc_highsig_reaped(int pid, bool keep);
 
 /* Host disposition of sig follows the guest's (ignored or forwarded). */
 void proc_signal_sync_host(struct linux_proc *p, int sig);
+/* Signals the process watches as they are sent, ignored or not (a
+ * FreeBSD kqueue's EVFILT_SIGNAL): proc_signal_observer(p, sig) is
+ * called with the process locked for each one sent while its bit is set
+ * in proc_signal_watched, whose signals the host keeps catching. */
+extern linux_sigset proc_signal_watched;
+extern void (*proc_signal_observer)(struct linux_proc *p, int sig);
 /* Drops every pending instance of sig, in every thread (lock held). */
 void proc_signal_discard(struct linux_proc *p, int sig);
 /* Signals pending for the thread p: its own and the process's (lock held). */

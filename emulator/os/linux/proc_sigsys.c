@@ -41,9 +41,14 @@ static bool put_word(struct linux_proc *p, uint64_t a, uint64_t v)
 
 /* sigset_t of the kernel: sigset_bytes of guest words, the first holding
  * signals 1..32 (1..64 on 64-bit ABIs). */
+static unsigned set_wsize(const struct linux_proc *p)
+{
+	return p->arch->abi->sigset_word ? p->arch->abi->sigset_word : wsize(p);
+}
+
 static void sigset_image(const struct linux_proc *p, linux_sigset set, uint8_t b[SIGSET_MAX])
 {
-	unsigned w = wsize(p);
+	unsigned w = set_wsize(p);
 	memset(b, 0, SIGSET_MAX);
 	for (unsigned i = 0; i < sigset_bytes(p); i++) {
 		unsigned word = i / w, byte = i % w;
@@ -54,7 +59,7 @@ static void sigset_image(const struct linux_proc *p, linux_sigset set, uint8_t b
 bool linux_sigset_get(struct linux_proc *p, uint64_t a, linux_sigset *set)
 {
 	uint8_t b[SIGSET_MAX];
-	unsigned w = wsize(p);
+	unsigned w = set_wsize(p);
 	if (!gmem_read(&p->mem, a, b, sigset_bytes(p)))
 		return false;
 	*set = 0;

@@ -43,8 +43,12 @@ void sc_counter_fd_closed(struct linux_proc *p, unsigned lo, unsigned hi)
 	proc_unlock(p);
 }
 
+void (*sc_fds_close_hook)(struct linux_proc *p, unsigned lo, unsigned hi);
+
 void sc_fds_closed(struct linux_proc *p, unsigned lo, unsigned hi)
 {
+	if (sc_fds_close_hook)
+		sc_fds_close_hook(p, lo, hi);
 	proc_signalfd_closed(p, lo, hi);
 	sc_counter_fd_closed(p, lo, hi);
 }

@@ -151,6 +151,8 @@ void sc_counter_fd_closed(struct linux_proc *p, unsigned lo, unsigned hi);
 /* Descriptors lo to hi are closed (or replaced): what the emulator
  * remembers by number about them is forgotten. */
 void sc_fds_closed(struct linux_proc *p, unsigned lo, unsigned hi);
+/* Called by sc_fds_closed first when set (FreeBSD's process descriptors). */
+extern void (*sc_fds_close_hook)(struct linux_proc *p, unsigned lo, unsigned hi);
 /* nfd (when not an error) is a new descriptor of fd's file: it inherits
  * what is remembered about fd, after what it was is forgotten. Returns nfd. */
 long sc_fds_duped(struct linux_proc *p, int fd, long nfd);

@@ -9,7 +9,16 @@
  *                     then the call fails with ENOSYS (nosys(9))
  *   fbsd_sys errno    errno values of a few failures (sys/sys/errno.h)
  *   fbsd_sys proc     fork, vfork, execve, wait4, getppid, kill of a child
- *                     (wait statuses of sys/sys/wait.h) */
+ *                     (wait statuses of sys/sys/wait.h)
+ *   fbsd_sys sigctx   a SA_SIGINFO handler reads siginfo and ucontext and
+ *                     rewrites a register that sigreturn restores
+ *   fbsd_sys sigmask  the mask in a handler: SA_NODEFER, SA_RESETHAND
+ *                     (kern_sig.c postsig)
+ *   fbsd_sys kevent   EVFILT_TIMER, EVFILT_SIGNAL, EVFILT_USER and
+ *                     EVFILT_PROC (kqueue(2), kern_event.c)
+ *   fbsd_sys procdesc pdfork, pdgetpid, pdkill, fstat and close of a
+ *                     process descriptor (pdfork(2), sys_procdesc.c)
+ *   fbsd_sys context  getcontext, setcontext, swapcontext (kern_context.c) */
 typedef unsigned long size_t;
 
 long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
@@ -28,6 +37,16 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_getppid 39
 #define SYS_execve 59
 #define SYS_vfork 66
+#define SYS_sigprocmask 340
+#define SYS_kqueue 362
+#define SYS_getcontext 421
+#define SYS_setcontext 422
+#define SYS_swapcontext 423
+#define SYS_pdfork 518
+#define SYS_pdkill 519
+#define SYS_pdgetpid 520
+#define SYS_fstat 551
+#define SYS_kevent 560
 #define SYS_unknown 590   /* past the last FreeBSD 13 call (580) */
 
 static size_t len(const char *s)
@@ -225,6 +244,342 @@ static void do_proc(char *self)
 	line("no children left", wait_child(-1, 0, &status));
 }
 
+/* Signal numbers and flags (sys/sys/signal.h). */
+#define SIGUSR1 30
+#define SIGUSR2 31
+#define SA_RESETHAND 0x4
+#define SA_NODEFER 0x10
+#define SA_SIGINFO 0x40
+#define SIG_BLOCK 1
+#define SIG_SETMASK 3
+#define BIT(sig) (1u << ((sig) - 1))
+
+struct fbsd_sigaction {
+	void (*handler)(int, int *, unsigned char *);
+	int flags;
+	unsigned mask[4];
+};
+
+static long set_handler(int sig, void (*h)(int, int *, unsigned char *), int flags, unsigned mask0)
+{
+	struct fbsd_sigaction sa = { h, flags, { mask0, 0, 0, 0 } };
+	return sys6(sig, (long)&sa, 0, 0, 0, 0, SYS_sigaction);
+}
+
+static unsigned cur_mask(void)
+{
+	unsigned m[4] = { 0, 0, 0, 0 };
+	sys6(SIG_BLOCK, 0, (long)m, 0, 0, 0, SYS_sigprocmask);
+	return m[0];
+}
+
+static void set_mask(unsigned m0)
+{
+	unsigned m[4] = { m0, 0, 0, 0 };
+	sys6(SIG_SETMASK, (long)m, 0, 0, 0, 0, SYS_sigprocmask);
+}
+
+static long kill_self(int sig) { return sys6(sys6(0, 0, 0, 0, 0, 0, SYS_getpid), sig, 0, 0, 0, 0, SYS_kill); }
+
+/* ucontext_t (sys/sys/_ucontext.h): uc_sigmask (4 words), then
+ * uc_mcontext: ARM's __gregs[17] (r0 first; sys/arm/include/ucontext.h),
+ * MIPS's mc_onstack, mc_pc, mc_regs[32] with mc_regs[0] sendsig's
+ * UCONTEXT_MAGIC 0xACEDBADE and v0 = mc_regs[2] (sys/mips/include/
+ * ucontext.h, pm_machdep.c). The return value register: r0, v0. */
+#ifdef __mips__
+#define UC_RETREG 48
+#define UC_MAGIC_OK(uc) (*(unsigned long *)((uc) + 32) == 0xacedbade)
+#else
+#define UC_RETREG 16
+#define UC_MAGIC_OK(uc) 1
+#endif
+
+static volatile long seen_sig, seen_code, seen_pid, seen_oldmask, seen_magic;
+static volatile unsigned seen_mask;
+
+static void on_ctx(int sig, int *info, unsigned char *uc)
+{
+	seen_sig = sig == info[0] ? sig : -1;
+	seen_code = info[2];
+	seen_pid = info[3];
+	seen_oldmask = *(unsigned *)uc;
+	seen_magic = UC_MAGIC_OK(uc);
+	seen_mask = cur_mask();
+	/* What the interrupted kill returns once sigreturn restores it. */
+	*(long *)(uc + UC_RETREG) = 12345;
+}
+
+static void do_sigctx(void)
+{
+	line("sigaction", set_handler(SIGUSR1, on_ctx, SA_SIGINFO, BIT(SIGUSR2) >> 1));
+	set_mask(BIT(SIGUSR2));
+	long r = kill_self(SIGUSR1);
+	line("kill returns the value the handler stored", r);
+	line("si_signo", seen_sig);
+	/* kill(2) sends SI_USER (0x10001) with the sender's pid. */
+	line("si_code is SI_USER", seen_code == 0x10001);
+	line("si_pid is the sender", seen_pid == sys6(0, 0, 0, 0, 0, 0, SYS_getpid));
+	line("uc_sigmask is the mask before the signal", seen_oldmask == BIT(SIGUSR2));
+	line("mcontext magic", seen_magic);
+	/* postsig: the mask during the handler is the old one, sa_mask
+	 * and the signal itself. */
+	line("handler mask", seen_mask == (BIT(SIGUSR2) | (BIT(SIGUSR2) >> 1) | BIT(SIGUSR1)));
+	line("mask after sigreturn", cur_mask() == BIT(SIGUSR2));
+}
+
+static volatile int count;
+
+static void on_count(int sig, int *info, unsigned char *uc)
+{
+	(void)sig, (void)info, (void)uc;
+	count++;
+	seen_mask = cur_mask();
+}
+
+static void do_sigmask(void)
+{
+	set_mask(0);
+	set_handler(SIGUSR1, on_count, SA_NODEFER, 0);
+	kill_self(SIGUSR1);
+	line("SA_NODEFER: the signal is not blocked in its handler", (seen_mask & BIT(SIGUSR1)) == 0);
+	set_handler(SIGUSR1, on_count, SA_RESETHAND, 0);
+	kill_self(SIGUSR1);
+	line("SA_RESETHAND: the signal is blocked in its handler", (seen_mask & BIT(SIGUSR1)) != 0);
+	struct fbsd_sigaction old = { 0, 0, { 0, 0, 0, 0 } };
+	sys6(SIGUSR1, 0, (long)&old, 0, 0, 0, SYS_sigaction);
+	line("SA_RESETHAND: the handler is SIG_DFL afterwards", old.handler == 0);
+	line("handler runs", count);
+	line("mask after both", cur_mask());
+}
+
+/* struct kevent of FreeBSD 12 and later (sys/sys/event.h). */
+struct kevent {
+	unsigned long ident;
+	short filter;
+	unsigned short flags;
+	unsigned fflags;
+	long long data;
+	void *udata;
+	unsigned long long ext[4];
+};
+
+struct timespec {
+	long long sec;
+	long nsec;
+};
+
+#define EVFILT_PROC (-5)
+#define EVFILT_SIGNAL (-6)
+#define EVFILT_TIMER (-7)
+#define EVFILT_USER (-11)
+#define EV_ADD 0x1
+#define EV_DELETE 0x2
+#define EV_ONESHOT 0x10
+#define EV_CLEAR 0x20
+#define EV_ERROR 0x4000
+#define EV_EOF 0x8000
+#define NOTE_USECONDS 0x4
+#define NOTE_TRIGGER 0x01000000
+#define NOTE_FFOR 0x80000000u
+#define NOTE_FFCOPY 0xc0000000u
+#define NOTE_EXIT 0x80000000u
+
+static long kq_change(long kq, unsigned long ident, int filter, unsigned flags, unsigned fflags, long long data)
+{
+	struct kevent ev = { ident, (short)filter, (unsigned short)flags, fflags, data, 0, { 0, 0, 0, 0 } };
+	return sys6(kq, (long)&ev, 1, 0, 0, 0, SYS_kevent);
+}
+
+/* Waits up to ms for one event. */
+static long kq_wait(long kq, struct kevent *ev, long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+	return sys6(kq, 0, 0, (long)ev, 1, (long)&ts, SYS_kevent);
+}
+
+static void do_kevent(void)
+{
+	long kq = sys6(0, 0, 0, 0, 0, 0, SYS_kqueue);
+	line("kqueue", kq >= 0);
+	struct kevent ev;
+	/* A periodic timer of 20 ms (the default unit): data counts the
+	 * expirations since the last report. */
+	line("timer add", kq_change(kq, 1, EVFILT_TIMER, EV_ADD, 0, 20));
+	long total = 0, reports = 0, good = 1;
+	while (total < 3 && reports < 10) {
+		if (kq_wait(kq, &ev, 5000) != 1 || ev.filter != EVFILT_TIMER || ev.ident != 1 || ev.data < 1)
+			good = 0;
+		total += ev.data;
+		reports++;
+	}
+	line("periodic timer reaches 3 expirations", good && total >= 3);
+	line("timer delete", kq_change(kq, 1, EVFILT_TIMER, EV_DELETE, 0, 0));
+	line("no event after delete", kq_wait(kq, &ev, 60));
+	/* EV_ONESHOT: one report with data 1, then the knote is gone. */
+	kq_change(kq, 2, EVFILT_TIMER, EV_ADD | EV_ONESHOT, NOTE_USECONDS, 1000);
+	long r = kq_wait(kq, &ev, 5000);
+	line("oneshot timer", r == 1 && ev.ident == 2 && ev.data == 1);
+	line("oneshot timer again", kq_wait(kq, &ev, 60));
+	line("oneshot timer is deleted", kq_change(kq, 2, EVFILT_TIMER, EV_DELETE, 0, 0));
+	/* A negative time is EINVAL (22), returned by kevent when there is
+	 * no room for an EV_ERROR event. */
+	line("negative timer", kq_change(kq, 3, EVFILT_TIMER, EV_ADD, 0, -1));
+
+	/* EVFILT_SIGNAL counts sends of an ignored signal. */
+	set_handler(SIGUSR1, (void (*)(int, int *, unsigned char *))1, 0, 0);
+	line("signal add", kq_change(kq, SIGUSR1, EVFILT_SIGNAL, EV_ADD, 0, 0));
+	kill_self(SIGUSR1);
+	kill_self(SIGUSR1);
+	kill_self(SIGUSR1);
+	r = kq_wait(kq, &ev, 0);
+	line("EVFILT_SIGNAL reports", r == 1 && ev.filter == EVFILT_SIGNAL && ev.ident == SIGUSR1);
+	line("signal count", ev.data);
+	line("count cleared", kq_wait(kq, &ev, 0));
+	/* A send from another process ends a wait under way. */
+	long parent = sys6(0, 0, 0, 0, 0, 0, SYS_getpid);
+	long child = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (child == 0) {
+		struct timespec nap = { 0, 100000000 };
+		sys6((long)&nap, 0, 0, 0, 0, 0, 240 /* SYS_nanosleep */);
+		sys6(parent, SIGUSR1, 0, 0, 0, 0, SYS_kill);
+		sys6(0, 0, 0, 0, 0, 0, SYS_exit);
+	}
+	r = kq_wait(kq, &ev, 5000);
+	line("a waiting kevent sees a signal sent meanwhile", r == 1 && ev.filter == EVFILT_SIGNAL && ev.data == 1);
+	int st;
+	wait_child(child, 0, &st);
+	/* An ignored SIGCHLD is not recorded: the exit of a child does not
+	 * send it, and the child is reaped by itself (wait4: ECHILD). */
+	set_handler(20, (void (*)(int, int *, unsigned char *))1, 0, 0);
+	kq_change(kq, 20, EVFILT_SIGNAL, EV_ADD, 0, 0);
+	child = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (child == 0)
+		sys6(0, 0, 0, 0, 0, 0, SYS_exit);
+	line("ignored SIGCHLD: wait4", wait_child(child, 0, &st));
+	line("ignored SIGCHLD: events", kq_wait(kq, &ev, 0));
+	kq_change(kq, 20, EVFILT_SIGNAL, EV_DELETE, 0, 0);
+	set_handler(20, 0, 0, 0);
+
+	/* EVFILT_USER: NOTE_TRIGGER fires it; NOTE_FFCOPY and NOTE_FFOR set
+	 * the flags it reports; EV_CLEAR resets it after the report. */
+	line("user add", kq_change(kq, 7, EVFILT_USER, EV_ADD | EV_CLEAR, 0, 0));
+	line("user before a trigger", kq_wait(kq, &ev, 0));
+	kq_change(kq, 7, EVFILT_USER, 0, NOTE_FFCOPY | 0x5, 0);
+	kq_change(kq, 7, EVFILT_USER, 0, NOTE_TRIGGER | NOTE_FFOR | 0x20, 0);
+	r = kq_wait(kq, &ev, 0);
+	line("user triggered", r == 1 && ev.filter == EVFILT_USER && ev.ident == 7);
+	line("user fflags", ev.fflags);
+	line("user after EV_CLEAR", kq_wait(kq, &ev, 0));
+	line("user not added", kq_change(kq, 8, EVFILT_USER, 0, NOTE_TRIGGER, 0));
+
+	/* EVFILT_PROC NOTE_EXIT: data is the wait status, flags EV_EOF;
+	 * the child is not reaped. */
+	long pid = sys6(0, 0, 0, 0, 0, 0, SYS_fork);
+	if (pid == 0)
+		sys6(9, 0, 0, 0, 0, 0, SYS_exit);
+	line("proc add", kq_change(kq, (unsigned long)pid, EVFILT_PROC, EV_ADD, NOTE_EXIT, 0));
+	r = kq_wait(kq, &ev, 5000);
+	line("NOTE_EXIT", r == 1 && ev.filter == EVFILT_PROC && ev.ident == (unsigned long)pid &&
+				  ev.fflags == NOTE_EXIT && (ev.flags & EV_EOF));
+	line("NOTE_EXIT status", ev.data);
+	int status;
+	line("wait4 still reaps it", wait_child(pid, 0, &status) == pid);
+	line("wait4 status", status);
+	line("no such process", kq_change(kq, 99999999, EVFILT_PROC, EV_ADD, NOTE_EXIT, 0));
+}
+
+static volatile int sigchld_count;
+
+static void on_sigchld(int sig, int *info, unsigned char *uc)
+{
+	(void)sig, (void)info, (void)uc;
+	sigchld_count++;
+}
+
+/* st_mode: a 16-bit mode_t after st_dev, st_ino, st_nlink (64-bit each;
+ * sys/sys/stat.h of FreeBSD 12 and later). */
+static long fstat_mode(long fd)
+{
+	unsigned long long st[32];
+	long r = sys6(fd, (long)st, 0, 0, 0, 0, SYS_fstat);
+	return r < 0 ? r : *(unsigned short *)((char *)st + 24);
+}
+
+static long pd_child(int *fd)
+{
+	long pid = sys6((long)fd, 0, 0, 0, 0, 0, SYS_pdfork);
+	if (pid == 0)
+		for (;;)
+			sys6(0, 0, 0, 0, 0, 0, SYS_getppid);
+	return pid;
+}
+
+static void do_procdesc(void)
+{
+	set_handler(20 /* SIGCHLD */, on_sigchld, 0, 0);
+	int fd = -1, status;
+	long pid = pd_child(&fd);
+	line("pdfork", pid > 0 && fd >= 0);
+	int got = 0;
+	line("pdgetpid", sys6(fd, (long)&got, 0, 0, 0, 0, SYS_pdgetpid));
+	line("pdgetpid is the child", got == pid);
+	line("fstat mode while it runs", fstat_mode(fd));
+	line("wait4(-1) leaves it", wait_child(-1, 1, &status));
+	line("pdkill SIGTERM", sys6(fd, 15, 0, 0, 0, 0, SYS_pdkill));
+	long kq = sys6(0, 0, 0, 0, 0, 0, SYS_kqueue);
+	kq_change(kq, (unsigned long)fd, -8 /* EVFILT_PROCDESC */, EV_ADD, NOTE_EXIT, 0);
+	struct kevent ev;
+	long r = kq_wait(kq, &ev, 5000);
+	line("EVFILT_PROCDESC NOTE_EXIT", r == 1 && ev.ident == (unsigned long)fd && ev.fflags == NOTE_EXIT);
+	line("exit status", ev.data);
+	line("fstat mode after the exit", fstat_mode(fd));
+	line("no SIGCHLD", sigchld_count);
+	line("wait4 by pid", wait_child(pid, 0, &status) == pid);
+	line("wait4 status", status);
+	line("close", sys6(fd, 0, 0, 0, 0, 0, SYS_close));
+
+	pid = pd_child(&fd);
+	line("close of a running child's descriptor", sys6(fd, 0, 0, 0, 0, 0, SYS_close));
+	line("the child is gone", wait_child(pid, 1, &status));
+	line("pdgetpid of another file", sys6(0, (long)&got, 0, 0, 0, 0, SYS_pdgetpid));
+	line("pdkill of another file", sys6(0, 15, 0, 0, 0, 0, SYS_pdkill));
+	line("pdfork bad flags", sys6((long)&fd, 4, 0, 0, 0, 0, SYS_pdfork));
+}
+
+/* Room for a ucontext_t of either target (260 and 688 bytes). */
+static unsigned long long ctx_a[128], ctx_b[128];
+static volatile int passes, phase;
+
+static void do_context(void)
+{
+	set_mask(0);
+	/* getcontext returns 0, and again each time setcontext resumes the
+	 * saved context (get_mcontext's GET_MC_CLEAR_RET). */
+	long r = sys6((long)ctx_a, 0, 0, 0, 0, 0, SYS_getcontext);
+	passes++;
+	if (r != 0)
+		line("getcontext", r);
+	if (passes == 1)
+		set_mask(BIT(SIGUSR2));
+	if (passes < 3)
+		line("setcontext", sys6((long)ctx_a, 0, 0, 0, 0, 0, SYS_setcontext));
+	line("getcontext returned", passes);
+	/* The saved mask comes back with the context. */
+	line("mask of the context", cur_mask());
+
+	r = sys6((long)ctx_a, 0, 0, 0, 0, 0, SYS_getcontext);
+	if (phase == 0) {
+		phase = 1;
+		r = sys6((long)ctx_b, (long)ctx_a, 0, 0, 0, 0, SYS_swapcontext);
+		line("swapcontext resumed in phase", phase);
+		line("swapcontext returns", r);
+	} else {
+		phase = 2;
+		line("setcontext of the swapped-out context", sys6((long)ctx_b, 0, 0, 0, 0, 0, SYS_setcontext));
+	}
+	line("NULL context", sys6(0, 0, 0, 0, 0, 0, SYS_getcontext));
+}
+
 int fbsd_main(long *sp)
 {
 	long argc = sp[0];
@@ -240,6 +595,16 @@ int fbsd_main(long *sp)
 		do_errno();
 	else if (same(mode, "proc"))
 		do_proc(argv[0]);
+	else if (same(mode, "sigctx"))
+		do_sigctx();
+	else if (same(mode, "sigmask"))
+		do_sigmask();
+	else if (same(mode, "kevent"))
+		do_kevent();
+	else if (same(mode, "procdesc"))
+		do_procdesc();
+	else if (same(mode, "context"))
+		do_context();
 	else if (same(mode, "execd")) {
 		out("exec'd\n");
 		return 3;
