@@ -25,6 +25,7 @@ enum optkind {
 	O_TIMEVAL, /* struct timeval: 64-bit tv_sec, C long tv_usec */
 	O_BYTES,   /* addresses (in_addr, ip_mreq): bytes as they are */
 	O_MREQ6,   /* struct ipv6_mreq: in6_addr, then an int interface index */
+	O_NODELAY, /* TCP_NODELAY: reported as TF_NODELAY (4, netinet/tcp_var.h) when set */
 };
 
 static const struct sockopt {
@@ -65,7 +66,7 @@ static const struct sockopt {
 	{ IPPROTO_IPV6, 13, IPPROTO_IPV6, IPV6_LEAVE_GROUP, O_MREQ6 },
 	{ IPPROTO_IPV6, 27, IPPROTO_IPV6, IPV6_V6ONLY, O_INT },
 	{ IPPROTO_IPV6, 61, IPPROTO_IPV6, IPV6_TCLASS, O_INT },
-	{ IPPROTO_TCP, 1, IPPROTO_TCP, TCP_NODELAY, O_INT },
+	{ IPPROTO_TCP, 1, IPPROTO_TCP, TCP_NODELAY, O_NODELAY },
 	{ IPPROTO_TCP, 2, IPPROTO_TCP, TCP_MAXSEG, O_INT },
 	{ IPPROTO_TCP, 256, IPPROTO_TCP, TCP_KEEPIDLE, O_INT },
 	{ IPPROTO_TCP, 512, IPPROTO_TCP, TCP_KEEPINTVL, O_INT },
@@ -161,6 +162,8 @@ FBSD(getsockopt)
 		int v = get_int(buf);
 		if (o->kind == O_FLAG || o->kind == O_LINGER)
 			v = v ? o->opt : 0;
+		else if (o->kind == O_NODELAY)
+			v = v ? 4 : 0;
 		else if (o->kind == O_ERRNO)
 			v = (int)-fbsd_errno(-(long)v);
 		else if (o->kind == O_BUF)
