@@ -38,6 +38,8 @@ FBSD(__sysctl); FBSD(__sysctlbyname);
 FBSD(socket); FBSD(socketpair); FBSD(bind); FBSD(connect); FBSD(accept); FBSD(accept4);
 FBSD(getsockname); FBSD(getpeername); FBSD(sendto); FBSD(recvfrom); FBSD(setsockopt); FBSD(getsockopt);
 FBSD(sendmsg); FBSD(recvmsg);
+/* fbsd_sendfile.c */
+FBSD(sendfile);
 /* fbsd_ioctl.c */
 FBSD(ioctl); FBSD(posix_openpt);
 
