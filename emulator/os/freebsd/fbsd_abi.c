@@ -55,6 +55,11 @@ static const struct flag_map mmap_flags[] = {
 	{ 0x1000, 0x20 }, { 0, 0 },
 };
 
+/* poll.h: POLLIN 1, POLLPRI 2, POLLOUT 4 (also POLLWRNORM), POLLERR 8,
+ * POLLHUP 0x10, POLLNVAL 0x20, POLLRDNORM 0x40, POLLRDBAND 0x80 as on
+ * Linux; POLLWRBAND is 0x100 (Linux 0x200, its POLLWRNORM being 0x100). */
+static const struct flag_map poll_events[] = { { 0x0100, 0x0200 }, { 0, 0 } };
+
 /* signal.h: SA_ONSTACK 1, SA_RESTART 2, SA_RESETHAND 4, SA_NOCLDSTOP 8,
  * SA_NODEFER 0x10, SA_NOCLDWAIT 0x20, SA_SIGINFO 0x40. */
 static const struct flag_map sa_flags[] = {
@@ -103,7 +108,7 @@ int fbsd_put_stat(struct linux_proc *p, uint64_t addr, const struct stat *st)
 		.siginfo_code_first = false, .sigset_bytes = 16, .sigaction_flags_first = false, \
 		.sa_flags = sa_flags, .sig_block = 1, .mmap_flags = mmap_flags, .prot_flags = NULL, \
 		.sa_flags_arch = 0, .rlimits = NULL, .stack_size_first = true, .sock_types = NULL, \
-		.sol_socket = 0xffff, .sockopts = NULL, .poll_events = NULL, .shmlba = 4096,      \
+		.sol_socket = 0xffff, .sockopts = NULL, .poll_events = poll_events, .shmlba = 4096,      \
 		.fixed_past_task_einval = true,                                                   \
 	}
 

@@ -52,6 +52,7 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_sendto 133
 #define SYS_shutdown 134
 #define SYS_socketpair 135
+#define SYS_poll 209
 #define SYS_posix_openpt 504
 #define SYS_accept4 541
 #define SYS_pipe2 542
@@ -465,6 +466,14 @@ static void do_fio(int sv[2])
 	sys6(sv[0], (long)"abc", 3, 0, 0, 0, SYS_write);
 	line("FIONREAD", sys6(sv[1], (long)FIONREAD, (long)&n, 0, 0, 0, SYS_ioctl));
 	line("bytes to read", n);
+	/* struct pollfd: int fd, short events, short revents; POLLIN 1,
+	 * POLLOUT 4 (sys/sys/poll.h). */
+	struct {
+		int fd;
+		short events, revents;
+	} pfd = { sv[1], 1 | 4, 0 };
+	line("poll", sys6((long)&pfd, 1, 0, 0, 0, 0, SYS_poll));
+	line("revents", pfd.revents);
 	char buf[4];
 	sys6(sv[1], (long)buf, 3, 0, 0, 0, SYS_read);
 	line("FIONBIO", sys6(sv[1], (long)FIONBIO, (long)&on, 0, 0, 0, SYS_ioctl));
