@@ -1,6 +1,6 @@
 # FreeBSD programs (issue 11): Go's standard-library tests and a hello
 # world built for freebsd/arm by Debian's Go, and a freestanding program
-# from clang per FreeBSD target (armv6, mips64). They check themselves (no
+# from clang per FreeBSD target (armv6, mips64, mips64el). They check themselves (no
 # guest baselines: no FreeBSD guest boots here); suites/freebsd/<target>/
 # freebsd_test runs them.
 FBSD_OUT := $(BUILD)/guest/freebsd-armv6
@@ -20,6 +20,12 @@ $(BUILD)/guest/freebsd-mips64/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/fre
 	clang --target=mips64-unknown-freebsd13 -ffreestanding -nostdlib -static -fuse-ld=lld -fno-pic \
 		-mno-abicalls -O2 -Wall -Wextra -Werror -o $@ $^
 all: $(BUILD)/guest/freebsd-mips64/fbsd_sys
+
+$(BUILD)/guest/freebsd-mips64el/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/freebsd/src/stub_mips64.S
+	@mkdir -p $(@D)
+	clang --target=mips64el-unknown-freebsd13 -ffreestanding -nostdlib -static -fuse-ld=lld -fno-pic \
+		-mno-abicalls -O2 -Wall -Wextra -Werror -o $@ $^
+all: $(BUILD)/guest/freebsd-mips64el/fbsd_sys
 
 # Without Debian's golang-go the Go cases skip (freebsd_test says so).
 ifneq ($(shell command -v go 2>/dev/null),)
