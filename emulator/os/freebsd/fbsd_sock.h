@@ -8,6 +8,10 @@
 
 #include "os/freebsd/fbsd_sys.h"
 
+/* socket's domain: AF_UNIX 1, AF_INET 2, AF_INET6 28 in host numbering;
+ * -1 for another (EAFNOSUPPORT). */
+int fbsd_domain_in(int d);
+
 /* A guest struct sockaddr of len bytes (u8 sa_len, u8 sa_family, the
  * family's bytes) -> host, as getsockaddr() takes it: longer than
  * SOCK_MAXADDRLEN (255) is ENAMETOOLONG, shorter than the two header

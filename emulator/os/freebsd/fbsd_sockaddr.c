@@ -16,7 +16,20 @@
 #define F_SUN_LEN 106   /* sizeof(struct sockaddr_un) */
 #define F_SUN_NONAME 16 /* uipc_usrreq.c: sun_noname, a struct sockaddr */
 
-static int family_in(uint8_t f) { return f == F_AF_INET6 ? AF_INET6 : f; }
+/* Families mimic carries; another FreeBSD number (AppleTalk 16, route
+ * 17...) must not reach the host as the Linux family of that number
+ * (netlink, packet): it becomes one no host socket takes. */
+#define NO_FAMILY 0xff
+
+static int family_in(uint8_t f)
+{
+	return f == F_AF_INET6 ? AF_INET6 : f == AF_UNSPEC || f == AF_UNIX || f == AF_INET ? f : NO_FAMILY;
+}
+
+int fbsd_domain_in(int d)
+{
+	return d == F_AF_INET6 ? AF_INET6 : d == AF_UNIX || d == AF_INET ? d : -1;
+}
 static uint8_t family_out(int f) { return f == AF_INET6 ? F_AF_INET6 : (uint8_t)f; }
 
 long fbsd_sockaddr_in(struct linux_proc *p, uint64_t addr, uint64_t len, struct sockaddr_storage *ss,
@@ -30,9 +43,13 @@ long fbsd_sockaddr_in(struct linux_proc *p, uint64_t addr, uint64_t len, struct 
 	if (!gmem_read(&p->mem, addr, b, len))
 		return -EFAULT;
 	int family = family_in(b[1]);
-	/* unp_bind and unp_connect refuse a longer sockaddr_un. */
-	if ((family == AF_UNIX && len > F_SUN_LEN) || len > sizeof *ss)
+	/* unp_bind and unp_connect refuse a sockaddr_un without a path or
+	 * longer than its size; an empty path is no file (namei: ENOENT),
+	 * where Linux would take a leading NUL for its abstract names. */
+	if ((family == AF_UNIX && (len <= 2 || len > F_SUN_LEN)) || len > sizeof *ss)
 		return -EINVAL;
+	if (family == AF_UNIX && b[2] == 0)
+		return -ENOENT;
 	memset(ss, 0, sizeof *ss);
 	ss->ss_family = (sa_family_t)family;
 	memcpy((uint8_t *)ss + 2, b + 2, len - 2);

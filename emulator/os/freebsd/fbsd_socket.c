@@ -15,8 +15,6 @@
  * type of socket and socketpair, the flags of accept4. */
 #define F_SOCK_CLOEXEC 0x10000000u
 #define F_SOCK_NONBLOCK 0x20000000u
-#define F_AF_INET6 28
-
 static int sock_flags(uint32_t f)
 {
 	return ((f & F_SOCK_CLOEXEC) ? SOCK_CLOEXEC : 0) | ((f & F_SOCK_NONBLOCK) ? SOCK_NONBLOCK : 0);
@@ -31,8 +29,6 @@ static int sock_type(uint64_t t)
 		return -1;
 	return (int)type | sock_flags((uint32_t)t);
 }
-
-static int domain_in(uint64_t d) { return sc_int(d) == F_AF_INET6 ? AF_INET6 : sc_int(d); }
 
 /* Names once per (what, a, b) what mimic does not run, under -d unimp. */
 void fbsd_note_unimp(struct linux_proc *p, const char *what, uint32_t a, uint32_t b)
@@ -59,18 +55,22 @@ void fbsd_note_unimp(struct linux_proc *p, const char *what, uint32_t a, uint32_
 FBSD(socket)
 {
 	(void)p;
-	int type = sock_type(a[1]);
-	return type < 0 ? -EPROTOTYPE : sc_ret(socket(domain_in(a[0]), type, sc_int(a[2])));
+	int domain = fbsd_domain_in(sc_int(a[0])), type = sock_type(a[1]);
+	if (domain < 0)
+		return -EAFNOSUPPORT;
+	return type < 0 ? -EPROTOTYPE : sc_ret(socket(domain, type, sc_int(a[2])));
 }
 
 FBSD(socketpair)
 {
-	int sv[2], type = sock_type(a[1]);
+	int sv[2], domain = fbsd_domain_in(sc_int(a[0])), type = sock_type(a[1]);
+	if (domain < 0)
+		return -EAFNOSUPPORT;
 	if (type < 0)
 		return -EPROTOTYPE;
 	if (!gmem_check(&p->mem, a[3], 8, GP_W))
 		return -EFAULT;
-	if (socketpair(domain_in(a[0]), type, sc_int(a[2]), sv) < 0)
+	if (socketpair(domain, type, sc_int(a[2]), sv) < 0)
 		return sc_err();
 	sc_put32(p, a[3], (uint32_t)sv[0]);
 	sc_put32(p, a[3] + 4, (uint32_t)sv[1]);

@@ -396,6 +396,12 @@ static void do_unix_name(void)
 	sys6(s, (long)got, (long)&glen, 0, 0, 0, SYS_getsockname);
 	line("getsockname into 4 bytes: length", glen);
 	sys6(s, 0, 0, 0, 0, 0, SYS_close);
+	/* unp_bind: no path is EINVAL, an empty one names no file (ENOENT). */
+	s = (int)sys6(AF_UNIX, SOCK_STREAM, 0, 0, 0, 0, SYS_socket);
+	line("bind without a path", sys6(s, (long)sun, 2, 0, 0, 0, SYS_bind));
+	sun[2] = 0;
+	line("bind an empty path", sys6(s, (long)sun, 8, 0, 0, 0, SYS_bind));
+	sys6(s, 0, 0, 0, 0, 0, SYS_close);
 	sys6((long)path, 0, 0, 0, 0, 0, SYS_unlink);
 }
 
@@ -491,6 +497,8 @@ static void do_sock(void)
 {
 	int sv[2];
 	line("socketpair", sys6(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, (long)sv, 0, 0, SYS_socketpair));
+	/* AF_APPLETALK (16) left FreeBSD with netatalk: EAFNOSUPPORT (47). */
+	line("socket AF_APPLETALK", sys6(16, 2, 0, 0, 0, 0, SYS_socket));
 	int v;
 	/* SO_TYPE 0x1008: SOCK_STREAM. */
 	line("SO_TYPE length", getopt_int(sv[0], SOL_SOCKET, 0x1008, &v));
