@@ -22,7 +22,8 @@
 #define F_SOL_SOCKET 0xffff
 #define F_SCM_RIGHTS 1
 #define F_UIO_MAXIOV 1024
-#define CONTROL_MAX 4096
+#define F_MCLBYTES 2048  /* sockargs: the most control data a send takes */
+#define RECV_CONTROL_MAX 8192
 
 struct fmsg {
 	uint64_t name, iov, control;
@@ -69,13 +70,19 @@ static long get_iov(struct linux_proc *p, const struct fmsg *m, unsigned need, s
 	return 0;
 }
 
-/* The guest's control messages -> host (unp_internalize's checks: a
- * header that does not fit or another level is EINVAL). */
+/* The guest's control messages -> host (sendit: control data shorter
+ * than a header or longer than MCLBYTES is EINVAL; unp_internalize: so
+ * is a header that does not fit or another level). No msg_control: none,
+ * whatever msg_controllen says. */
 static long control_in(struct linux_proc *p, const struct fmsg *m, uint8_t *host, size_t *hlen)
 {
 	uint64_t hdr = falign(m, 12), off = 0;
 	size_t out = 0;
-	if (m->controllen > CONTROL_MAX)
+	if (!m->control) {
+		*hlen = 0;
+		return 0;
+	}
+	if (m->controllen < 12 || m->controllen > F_MCLBYTES)
 		return -EINVAL;
 	while (off + 12 <= m->controllen) {
 		struct gimage g;
@@ -146,7 +153,7 @@ FBSD(sendmsg)
 	struct fmsg m;
 	struct sockaddr_storage ss;
 	socklen_t namelen = 0;
-	uint8_t control[CONTROL_MAX];
+	uint8_t control[2 * F_MCLBYTES];
 	size_t clen = sizeof control;
 	struct iovec *v;
 	long r = get_msg(p, a[1], &m);
@@ -168,7 +175,7 @@ FBSD(recvmsg)
 {
 	struct fmsg m;
 	struct sockaddr_storage ss;
-	uint8_t control[2 * CONTROL_MAX];
+	uint8_t control[RECV_CONTROL_MAX];
 	struct iovec *v;
 	int fd = sc_int(a[0]);
 	long r = get_msg(p, a[1], &m);
@@ -177,14 +184,14 @@ FBSD(recvmsg)
 	if (r < 0)
 		return r;
 	/* Host control messages are larger than a 32-bit guest's. */
-	size_t clen = m.controllen > CONTROL_MAX ? sizeof control : 2 * (size_t)m.controllen;
+	size_t clen = !m.control ? 0 : m.controllen > sizeof control / 2 ? sizeof control : 2 * (size_t)m.controllen;
 	struct msghdr hm = { m.name ? &ss : NULL, m.name ? sizeof ss : 0, v, m.iovlen, clen ? control : NULL, clen, 0 };
 	r = sc_ret(recvmsg(fd, &hm, fbsd_msg_flags_in((uint32_t)a[2])));
 	free(v);
 	if (r < 0)
 		return r;
 	int flags = hm.msg_flags;
-	long used = m.controllen ? control_out(p, &m, &hm, &flags) : 0;
+	long used = clen ? control_out(p, &m, &hm, &flags) : 0;
 	if (used < 0)
 		return used;
 	uint64_t addr = a[1];
@@ -197,7 +204,8 @@ FBSD(recvmsg)
 		if ((len && !gmem_write(&p->mem, m.name, b, len)) || sc_put32(p, addr + m.w, len) < 0)
 			return -EFAULT;
 	}
-	if (sc_put32(p, addr + 5 * m.w, (uint32_t)used) < 0 ||
+	/* kern_recvit leaves msg_controllen alone without msg_control. */
+	if ((m.control && sc_put32(p, addr + 5 * m.w, (uint32_t)used) < 0) ||
 	    sc_put32(p, addr + 5 * m.w + 4, fbsd_msg_flags_out(flags)) < 0)
 		return -EFAULT;
 	return r;
