@@ -106,10 +106,14 @@ FBSD(ioctl)
 	case F_TIOCDRAIN:
 		return sc_ret(tcdrain(fd));
 	case F_TIOCFLUSH:
-		/* FREAD 1, FWRITE 2 (sys/sys/fcntl.h); 0 is both. */
+		/* FREAD 1, FWRITE 2 (sys/sys/fcntl.h); 0 is both, other bits
+		 * are dropped. */
 		if (sc_get32(p, a[2], &v32) < 0)
 			return bad_fd_or(fd, -EFAULT);
-		v = (v32 & 3) == 1 ? TCIFLUSH : (v32 & 3) == 2 ? TCOFLUSH : TCIOFLUSH;
+		v32 = v32 ? v32 & 3 : 3;
+		if (!v32)
+			return bad_fd_or(fd, isatty(fd) ? 0 : -ENOTTY);
+		v = v32 == 1 ? TCIFLUSH : v32 == 2 ? TCOFLUSH : TCIOFLUSH;
 		return sc_ret(ioctl(fd, TCFLSH, v));
 	case F_TIOCPTMASTER:
 		return ioctl(fd, TIOCGPTN, &v) == 0 ? 0 : bad_fd_or(fd, -ENOTTY);
