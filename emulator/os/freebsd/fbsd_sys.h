@@ -40,6 +40,8 @@ FBSD(getsockname); FBSD(getpeername); FBSD(sendto); FBSD(recvfrom); FBSD(setsock
 FBSD(sendmsg); FBSD(recvmsg);
 /* fbsd_sendfile.c */
 FBSD(sendfile);
+/* fbsd_poll.c */
+FBSD(select); FBSD(pselect); FBSD(ppoll);
 /* fbsd_ioctl.c */
 FBSD(ioctl); FBSD(posix_openpt);
 

@@ -52,7 +52,10 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_sendto 133
 #define SYS_shutdown 134
 #define SYS_socketpair 135
+#define SYS_select 93
 #define SYS_poll 209
+#define SYS_pselect 522
+#define SYS_ppoll 545
 #define SYS_posix_openpt 504
 #define SYS_accept4 541
 #define SYS_pipe2 542
@@ -480,8 +483,22 @@ static void do_fio(int sv[2])
 	} pfd = { sv[1], 1 | 4, 0 };
 	line("poll", sys6((long)&pfd, 1, 0, 0, 0, 0, SYS_poll));
 	line("revents", pfd.revents);
+	/* fd_set: an array of unsigned long (sys/sys/select.h); struct
+	 * timeval and timespec: a 64-bit time_t, then a long. */
+	unsigned long rd[4] = { 1UL << sv[1], 0, 0, 0 };
+	struct {
+		long long sec;
+		long frac;
+	} zero_time = { 0, 0 }, bad_time = { 0, 1000000 };
+	line("select", sys6(sv[1] + 1, (long)rd, 0, 0, (long)&zero_time, 0, SYS_select));
+	line("the descriptor is set", rd[0] == 1UL << sv[1]);
+	line("select with 1000000 usec", sys6(sv[1] + 1, (long)rd, 0, 0, (long)&bad_time, 0, SYS_select));
 	char buf[4];
 	sys6(sv[1], (long)buf, 3, 0, 0, 0, SYS_read);
+	rd[0] = 1UL << sv[1];
+	line("pselect with nothing to read", sys6(sv[1] + 1, (long)rd, 0, 0, (long)&zero_time, 0, SYS_pselect));
+	pfd.events = 1;
+	line("ppoll with nothing to read", sys6((long)&pfd, 1, (long)&zero_time, 0, 0, 0, SYS_ppoll));
 	line("FIONBIO", sys6(sv[1], (long)FIONBIO, (long)&on, 0, 0, 0, SYS_ioctl));
 	line("read with nothing there", sys6(sv[1], (long)buf, 1, 0, 0, 0, SYS_read));
 	line("FIOCLEX", sys6(sv[1], (long)FIOCLEX, 0, 0, 0, 0, SYS_ioctl));
