@@ -95,6 +95,61 @@ static void swap_ints(const struct linux_proc *p, uint8_t *buf, uint32_t from, u
 	}
 }
 
+/* LOCAL_PEERCRED (level SOL_LOCAL 0, option 1, sys/sys/un.h) of an
+ * AF_UNIX socket: struct xucred (sys/sys/ucred.h: u_int cr_version 0,
+ * uid_t cr_uid, short cr_ngroups, gid_t cr_groups[XU_NGROUPS 16], then a
+ * union with pid_t cr_pid at pointer alignment), the credential the peer
+ * had when it connected (or the socket's own once listening) as cru2x
+ * gives it: the effective ids, cr_groups[0] the effective group and the
+ * supplementary groups after it. Only connection-oriented sockets have
+ * one (unp_connectat, kern_socketpair); otherwise ENOTCONN for a stream,
+ * EINVAL for another type. */
+#define F_XU_NGROUPS 16
+
+static long peercred(struct linux_proc *p, int fd, uint64_t addr, uint64_t lenp, uint32_t glen)
+{
+	int type, listening = 0;
+	socklen_t l = sizeof type;
+	if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &l) < 0)
+		return sc_err();
+	if (type != SOCK_STREAM && type != SOCK_SEQPACKET)
+		return -EINVAL;
+	l = sizeof listening;
+	getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &l);
+	struct sockaddr_storage ss;
+	l = sizeof ss;
+	if (!listening && getpeername(fd, (struct sockaddr *)&ss, &l) < 0)
+		return -ENOTCONN;
+	struct ucred cred;
+	gid_t groups[F_XU_NGROUPS];
+	l = sizeof cred;
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &l) < 0)
+		return sc_err();
+	l = sizeof groups - sizeof groups[0];
+	int n = getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, groups + 1, &l) < 0 ? 0 : (int)(l / sizeof groups[0]);
+	groups[0] = cred.gid;
+	unsigned w = sc_wordsize(p), size = (12 + 4 * F_XU_NGROUPS + w - 1) / w * w + w;
+	struct gimage g;
+	gi_init(&g, p);
+	memset(g.b, 0, size);
+	gi_u32(&g, 4, cred.uid);
+	gi_u16(&g, 8, (uint16_t)(n + 1));
+	for (int i = 0; i <= n; i++)
+		gi_u32(&g, 12 + 4 * (unsigned)i, groups[i]);
+	gi_u32(&g, size - w, (uint32_t)cred.pid);
+	unsigned len = glen < size ? glen : size;
+	if (len && gi_put(p, addr, &g, len) < 0)
+		return -EFAULT;
+	return sc_put32(p, lenp, len);
+}
+
+static bool is_unix(int fd)
+{
+	int domain;
+	socklen_t l = sizeof domain;
+	return getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &l) == 0 && domain == AF_UNIX;
+}
+
 static int get_int(const uint8_t *b) { int v; memcpy(&v, b, 4); return v; }
 static void put_int(uint8_t *b, int v) { memcpy(b, &v, 4); }
 
@@ -130,15 +185,17 @@ FBSD(setsockopt)
 
 FBSD(getsockopt)
 {
-	const struct sockopt *o = find(p, sc_int(a[1]), sc_int(a[2]));
 	uint32_t glen;
 	int fd = sc_int(a[0]);
-	if (!o)
-		return -ENOPROTOOPT;
 	if (sc_get32(p, a[4], &glen) < 0)
 		return -EFAULT;
 	if ((int32_t)glen < 0)
 		return -EINVAL;
+	if (sc_int(a[1]) == 0 && sc_int(a[2]) == 1 && is_unix(fd))
+		return peercred(p, fd, a[3], a[4], glen);
+	const struct sockopt *o = find(p, sc_int(a[1]), sc_int(a[2]));
+	if (!o)
+		return -ENOPROTOOPT;
 	uint8_t buf[256];
 	socklen_t l = sizeof buf;
 	if (o->kind == O_TIMEVAL) {

@@ -30,6 +30,8 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_fork 2
 #define SYS_wait4 7
 #define SYS_getpid 20
+#define SYS_geteuid 25
+#define SYS_getegid 43
 #define SYS_kill 37
 #define SYS_getppid 39
 #define SYS_execve 59
@@ -533,6 +535,24 @@ static void do_sock(void)
 	sys6(sv[0], (long)got, (long)&glen, 0, 0, 0, SYS_getpeername);
 	line("unnamed peer length", glen);
 	put_bytes("its sa_len, sa_family", got, 2);
+	/* LOCAL_PEERCRED (SOL_LOCAL 0, 1: sys/sys/un.h): struct xucred
+	 * (sys/sys/ucred.h) of the socketpair's creator, this process. */
+	struct {
+		unsigned version, uid;
+		short ngroups;
+		unsigned groups[16];
+		union {
+			void *unused;
+			int pid;
+		} u;
+	} xu;
+	unsigned xlen = sizeof xu;
+	line("LOCAL_PEERCRED", sys6(sv[0], 0, 1, (long)&xu, (long)&xlen, 0, SYS_getsockopt));
+	line("xucred length", xlen);
+	line("cr_version", xu.version);
+	line("cr_uid is geteuid", xu.uid == (unsigned)sys6(0, 0, 0, 0, 0, 0, SYS_geteuid));
+	line("cr_groups[0] is getegid", xu.ngroups >= 1 && xu.groups[0] == (unsigned)sys6(0, 0, 0, 0, 0, 0, SYS_getegid));
+	line("cr_pid is getpid", xu.u.pid == sys6(0, 0, 0, 0, 0, 0, SYS_getpid));
 	do_rights(sv);
 	do_unix_name();
 	do_inet();
