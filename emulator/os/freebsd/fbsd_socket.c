@@ -163,7 +163,8 @@ FBSD(recvfrom)
 	socklen_t len = sizeof ss;
 	uint64_t n = sc_ulong(p, a[2]);
 	void *buf = n ? sc_buf_or_bad(p, a[1], n, GP_W) : NULL;
-	bool from = a[4] != 0;
+	/* sys_recvfrom: no length pointer is a zero length. */
+	bool from = a[4] != 0 && a[5] != 0;
 	int fd = sc_int(a[0]);
 	uint32_t glen;
 	if (from && sc_get32(p, a[5], &glen) < 0)
