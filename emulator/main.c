@@ -14,6 +14,7 @@
 
 #include <linux/binfmts.h>
 
+#include "cpu/arm/arm_cpu.h"
 #include "cpu/jit/jit.h"
 #include "loader/loader.h"
 #include "os/freebsd/freebsd.h"
@@ -41,7 +42,9 @@ static void usage(FILE *f)
 		"  -h, --help        this help\n"
 		"  --version         version\n"
 		"  -L path           prefix for absolute paths the program opens (MIMIC_LD_PREFIX)\n"
-		"  -cpu model        CPU model (MIMIC_CPU): arm1176, MIPS64R2-generic, any; help lists them\n"
+		"  -cpu model        CPU model (MIMIC_CPU): arm1176, MIPS64R2-generic, any; armv7\n"
+		"                    (ARMv7-A, VFPv3, no Thumb-2) for FreeBSD/armv6 programs;\n"
+		"                    help lists them\n"
 		"  -strace           log system calls on stderr (MIMIC_STRACE)\n"
 		"  -enosys           a FreeBSD system call mimic does not run fails with ENOSYS\n"
 		"                    instead of raising SIGSYS (MIMIC_ENOSYS)\n"
@@ -95,16 +98,17 @@ static bool parse_size(const char *s, uint64_t *out)
 }
 
 /* The architectures and the -cpu models each accepts (the first is the
- * model emulated; "any" and "max" name it too, as in QEMU). */
+ * model emulated by default; "any" and "max" name it too, as in QEMU;
+ * "armv7", for FreeBSD/armv6 programs, selects arm_model's other one). */
 static const struct arch_choice {
 	const struct linux_arch *(*get)(void);
-	const char *models[3];
+	const char *models[4];
 	bool freebsd;   /* the FreeBSD personality (os/freebsd) */
 } archs[] = {
 	{ linux_arch_armv6, { "arm1176", "any", "max" }, false },
 	{ linux_arch_mips64, { "MIPS64R2-generic", "any", "max" }, false },
 	{ linux_arch_mips64el, { "MIPS64R2-generic", "any", "max" }, false },
-	{ freebsd_arch_armv6, { "arm1176", "any", "max" }, true },
+	{ freebsd_arch_armv6, { "arm1176", "any", "max", "armv7" }, true },
 	{ freebsd_arch_mips64, { "MIPS64R2-generic", "any", "max" }, true },
 	{ freebsd_arch_mips64el, { "MIPS64R2-generic", "any", "max" }, true },
 };
@@ -335,6 +339,8 @@ int main(int argc, char **argv)
 		for (unsigned i = 0; i < NARCHS; i++)
 			if (!archs[i].freebsd)
 				printf("  %s (%s)\n", archs[i].models[0], archs[i].get()->name);
+		printf("  armv7 (FreeBSD/armv6 programs): ARMv7-A in ARM state with VFPv3-D32; lacks Thumb-2,\n"
+		       "        NEON and SDIV/UDIV\n");
 		printf("  any\n");
 		return 0;
 	}
@@ -348,6 +354,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mimic: unknown CPU model '%s' for %s programs (%s is supported)\n", o.cpu,
 			choice->get()->name, choice->models[0]);
 		return 1;
+	}
+	if (o.cpu && strcmp(o.cpu, "armv7") == 0) {
+		arm_model = ARM_MODEL_ARMV7;
+		freebsd_armv6_on_armv7();
 	}
 
 	/* The first thread; a thread that exits frees its state. */

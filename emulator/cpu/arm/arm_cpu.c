@@ -27,10 +27,13 @@ bool arm_cond_pass(const struct arm_cpu *cpu, uint32_t cond)
 	return arm_cond_ok(cpu, cond & 15);
 }
 
+enum arm_model arm_model = ARM_MODEL_ARM1176;
+
 void arm_cpu_init(struct arm_cpu *cpu, struct gmem *mem)
 {
 	memset(cpu, 0, sizeof *cpu);
 	cpu->mem = mem;
+	cpu->v7 = arm_model == ARM_MODEL_ARMV7;
 	arm_decode_init();
 }
 

@@ -1,5 +1,6 @@
-/* ARMv6 (ARM1176, v6K) user-mode CPU: state and the run interface the OS
- * personality drives. run() executes guest code until something the OS must
+/* ARM user-mode CPU, the ARM1176 (ARMv6K, VFPv2) or the armv7 model
+ * (arm1176 plus the ARMv6T2/ARMv7-A ARM-state instructions and VFPv3-D32):
+ * state and the run interface the OS personality drives. run() executes guest code until something the OS must
  * handle (a system call, an exception) and says why it stopped. */
 #ifndef MIMIC_ARM_CPU_H
 #define MIMIC_ARM_CPU_H
@@ -34,8 +35,8 @@ struct arm_cpu {
 	 * barrier even where the guest's (uniprocessor) kernel made it a bare
 	 * return. */
 	uint32_t fence_pc;
-	/* VFP state used by glibc's setjmp/longjmp and fenv (VFPv2 of the ARM1176). */
-	uint64_t d[16];
+	/* VFP registers: D0-D15 on the ARM1176's VFPv2, D0-D31 under armv7. */
+	uint64_t d[32];
 	uint32_t fpscr, fpexc;
 	struct gmem *mem;
 	/* Filled when run() returns. */
@@ -54,7 +55,21 @@ struct arm_cpu {
 	/* ITSTATE of the Thumb-2 IT instruction, which the reference guest's
 	 * CPU model runs (arm_thumb_it.c); CPSR bits [15:10] and [26:25]. */
 	uint32_t itstate;
+	/* 1 under the armv7 model (arm_model), 0 on the ARM1176. */
+	uint32_t v7;
 };
+
+/* The CPU model: ARM_MODEL_ARM1176 (the default, what the Linux guest
+ * baselines are recorded on) or ARM_MODEL_ARMV7. Set once, before the
+ * first arm_cpu_init; threads copy their parent's CPU. */
+enum arm_model { ARM_MODEL_ARM1176, ARM_MODEL_ARMV7 };
+extern enum arm_model arm_model;
+
+/* Number of D registers of the model's VFP (16 or 32). */
+static inline unsigned arm_vfp_dregs(const struct arm_cpu *cpu)
+{
+	return cpu->v7 ? 32 : 16;
+}
 
 void arm_cpu_init(struct arm_cpu *cpu, struct gmem *mem);
 /* Runs until a stop; returns an enum arm_stop. */

@@ -2,6 +2,7 @@
 #include <threads.h>
 
 #include "cpu/arm/arm_decode.h"
+#include "cpu/arm/arm_v7.h"
 
 arm_handler arm_decode_table[4096];
 
@@ -14,11 +15,6 @@ static int svc(struct arm_cpu *cpu, uint32_t insn)
 	return ARM_STOP_SVC;
 }
 
-static int undef(struct arm_cpu *cpu, uint32_t insn)
-{
-	return arm_undef(cpu, insn);
-}
-
 /* The group of an instruction from bits 27:20 and 7:4 only. */
 static arm_handler classify(uint32_t insn)
 {
@@ -27,6 +23,8 @@ static arm_handler classify(uint32_t insn)
 		if ((insn & 0x90) == 0x90) {
 			if (insn & 0x60)
 				return arm_exec_ldst_extra;
+			if ((insn & 0x0ff000f0) == 0x00600090)
+				return arm_v7_mls; /* MLS arrived with ARMv6T2 */
 			return (insn & (1u << 24)) ? arm_exec_sync : arm_exec_mul;
 		}
 		if ((insn & 0x01900000) == 0x01000000)
@@ -35,7 +33,7 @@ static arm_handler classify(uint32_t insn)
 	case 1:
 		if ((insn & 0x01900000) == 0x01000000)
 			/* MOVW/MOVT (bit 21 clear) arrived with ARMv6T2. */
-			return (insn & (1u << 21)) ? arm_exec_msr_imm : undef;
+			return (insn & (1u << 21)) ? arm_exec_msr_imm : arm_v7_movw_movt;
 		return arm_dp_handler(insn);
 	case 2:
 		return arm_ldst_handler(insn);

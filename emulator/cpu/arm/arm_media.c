@@ -1,9 +1,12 @@
 /* ARM media space (bits[27:25] == 011, bit[4] == 1): one table indexed by
  * op1 (bits[24:20]) and op2 (bits[7:5]) picks the family handler, following
  * the media instruction tables of the ARM ARM as the ARM1176 (ARMv6K, no
- * Thumb-2 additions: no BFC/BFI/SBFX/UBFX/RBIT/SDIV/UDIV) implements them. */
+ * Thumb-2 additions: no BFC/BFI/SBFX/UBFX/RBIT/SDIV/UDIV) implements them;
+ * the armv7 model adds BFC/BFI/SBFX/UBFX/RBIT (V7 entries: arm_v7.c,
+ * undefined on the ARM1176). */
 #include "cpu/arm/arm_internal.h"
 #include "cpu/arm/arm_media.h"
+#include "cpu/arm/arm_v7.h"
 
 /* Handler and the should-be-one/zero fields of the encoding. Breaking those
  * is UNPREDICTABLE; the reference guest's CPU model makes it UNDEFINED, and
@@ -24,6 +27,8 @@ struct media_op {
 #define DM { arm_dualmul, 0, 0 }
 #define MM { arm_dualmul_smmul, 0, 0 }
 #define SD { arm_media_usad8, 0, 0 }
+#define BF { arm_v7_bitfield, 0, 0 }
+#define RB { arm_v7_rbit, 0xf0f00, 0xf0f00 }
 
 /* Rows: op1; columns: op2 = 000 .. 111. */
 static const struct media_op media_ops[32 * 8] = {
@@ -42,7 +47,7 @@ static const struct media_op media_ops[32 * 8] = {
 	/* 01100 UXTAB16 */ U_, U_, U_, EX, U_, U_, U_, U_,
 	/* 01101 */ U_, U_, U_, U_, U_, U_, U_, U_,
 	/* 01110 USAT USAT16 UXTAB */ ST, S6, ST, EX, ST, U_, ST, U_,
-	/* 01111 USAT UXTAH REVSH (RBIT is v6T2) */ ST, U_, ST, EX, ST, RV, ST, U_,
+	/* 01111 USAT RBIT UXTAH REVSH */ ST, RB, ST, EX, ST, RV, ST, U_,
 	/* 10000 SMLAD SMLSD */ DM, DM, DM, DM, U_, U_, U_, U_,
 	/* 10001 */ U_, U_, U_, U_, U_, U_, U_, U_,
 	/* 10010 */ U_, U_, U_, U_, U_, U_, U_, U_,
@@ -53,12 +58,12 @@ static const struct media_op media_ops[32 * 8] = {
 	/* 10111 */ U_, U_, U_, U_, U_, U_, U_, U_,
 	/* 11000 USAD8 */ SD, U_, U_, U_, U_, U_, U_, U_,
 	/* 11001 */ U_, U_, U_, U_, U_, U_, U_, U_,
-	/* 11010 */ U_, U_, U_, U_, U_, U_, U_, U_,
-	/* 11011 */ U_, U_, U_, U_, U_, U_, U_, U_,
-	/* 11100 */ U_, U_, U_, U_, U_, U_, U_, U_,
-	/* 11101 */ U_, U_, U_, U_, U_, U_, U_, U_,
-	/* 11110 */ U_, U_, U_, U_, U_, U_, U_, U_,
-	/* 11111 */ U_, U_, U_, U_, U_, U_, U_, U_,
+	/* 11010 SBFX */ U_, U_, BF, U_, U_, U_, BF, U_,
+	/* 11011 SBFX */ U_, U_, BF, U_, U_, U_, BF, U_,
+	/* 11100 BFC BFI */ BF, U_, U_, U_, BF, U_, U_, U_,
+	/* 11101 BFC BFI */ BF, U_, U_, U_, BF, U_, U_, U_,
+	/* 11110 UBFX */ U_, U_, BF, U_, U_, U_, BF, U_,
+	/* 11111 UBFX */ U_, U_, BF, U_, U_, U_, BF, U_,
 };
 
 int arm_exec_media(struct arm_cpu *cpu, uint32_t insn)

@@ -30,7 +30,7 @@ int arm_exec_mul(struct arm_cpu *cpu, uint32_t insn)
 			return arm_undef(cpu, insn);
 		r = (uint64_t)m * rs + cpu->r[lo] + cpu->r[hi];
 		break;
-	case 3: /* MLS is ARMv6T2 */
+	case 3: /* MLS (ARMv6T2) has its own executor; with S undefined */
 		return arm_undef(cpu, insn);
 	case 4: /* UMULL */
 		r = (uint64_t)m * rs;

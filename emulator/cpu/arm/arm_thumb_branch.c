@@ -7,6 +7,7 @@
 #include "cpu/arm/arm_exec.h"
 #include "cpu/arm/arm_internal.h"
 #include "cpu/arm/arm_thumb.h"
+#include "cpu/arm/arm_v7.h"
 
 /* BX Rm / BLX Rm (bit 7): bit 0 of the target selects the state. Bits[2:0]
  * should be zero (UNPREDICTABLE otherwise, UNDEFINED on the reference). */
@@ -81,16 +82,21 @@ int arm_thumb_bl_prefix(struct arm_cpu *cpu, uint32_t insn)
 		cpu->r[15] = pc + 2;
 		return 0;
 	}
-	/* BL suffix, or BLX suffix with offset bit 0 clear (set: UNDEFINED). */
+	/* BL suffix, or BLX suffix with offset bit 0 clear (set: UNDEFINED;
+	 * under armv7 another 32-bit Thumb-2 instruction, which it lacks). */
 	if ((next >> 11) != 0x1f && (next & 0xf801) != 0xe800)
-		return arm_undef(cpu, insn << 16 | next);
+		return cpu->v7 ? arm_v7_thumb2(cpu, insn << 16 | next) : arm_undef(cpu, insn << 16 | next);
 	cpu->r[14] = lr;
 	bl_suffix(cpu, next, pc + 2);
 	return 0;
 }
 
+/* Under armv7 a suffix alone is the first half of a 32-bit Thumb-2
+ * instruction. */
 int arm_thumb_bl_suffix(struct arm_cpu *cpu, uint32_t insn)
 {
+	if (cpu->v7)
+		return arm_v7_thumb2(cpu, insn);
 	bl_suffix(cpu, insn, cpu->r[15]);
 	return 0;
 }
@@ -99,6 +105,8 @@ int arm_thumb_bl_suffix(struct arm_cpu *cpu, uint32_t insn)
  * (bl_suffix aligns the target), unlike in a prefix and suffix pair. */
 int arm_thumb_blx_suffix(struct arm_cpu *cpu, uint32_t insn)
 {
+	if (cpu->v7)
+		return arm_v7_thumb2(cpu, insn);
 	bl_suffix(cpu, insn, cpu->r[15]);
 	return 0;
 }

@@ -1,8 +1,10 @@
 /* The unconditional space (cond 1111) as ARMv6K defines it for user mode:
  * BLX immediate, SETEND, PLD, CLREX and CPS (no effect in User mode).
  * SRS and RFE are UNPREDICTABLE in User mode and the ARMv7 barriers and
- * hints do not exist on the ARM1176: all of those are undefined. */
+ * hints do not exist on the ARM1176: all of those are undefined there
+ * (the armv7 model's are in arm_v7.c). */
 #include "cpu/arm/arm_exec.h"
+#include "cpu/arm/arm_v7.h"
 
 int arm_exec_uncond(struct arm_cpu *cpu, uint32_t insn)
 {
@@ -27,5 +29,5 @@ int arm_exec_uncond(struct arm_cpu *cpu, uint32_t insn)
 	}
 	if ((insn & 0xfff1fe20) == 0xf1000000) /* CPS */
 		return arm_next(cpu);
-	return arm_undef(cpu, insn);
+	return arm_v7_uncond(cpu, insn);
 }

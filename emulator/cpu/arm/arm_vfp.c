@@ -1,4 +1,4 @@
-/* VFPv2 (the ARM1176's VFP11) register file access: VLDR/VSTR, VLDM/VSTM
+/* VFPv2 (the ARM1176's VFP11) and, under armv7, VFPv3-D32 register file access: VLDR/VSTR, VLDM/VSTM
  * (including the FLDMX/FSTMX forms), VMOV between core and extension
  * registers, VMRS/VMSR; data processing is in arm_vfp_dp.c. Linux
  * enables the unit lazily, so User mode never sees it disabled. */
@@ -68,7 +68,7 @@ static int load_store(struct arm_cpu *cpu, uint32_t insn)
 	 * transfer whatever SCTLR.U says, and Linux does not fix it up. */
 	uint32_t base = rn == 15 ? arm_reg(cpu, rn) & ~3u : arm_reg(cpu, rn), a;
 	unsigned count;
-	int first = dbl ? vfp_dreg(insn, 12, 22) : vfp_sreg(insn, 12, 22);
+	int first = dbl ? vfp_dreg(cpu, insn, 12, 22) : vfp_sreg(insn, 12, 22);
 
 	if (first < 0)
 		return arm_undef(cpu, insn);
@@ -79,7 +79,7 @@ static int load_store(struct arm_cpu *cpu, uint32_t insn)
 		if (p == u)
 			return arm_undef(cpu, insn);
 		count = dbl ? imm8 >> 1 : imm8;
-		if (count == 0 || first + count > (dbl ? 16u : 32u))
+		if (count == 0 || first + count > (dbl ? arm_vfp_dregs(cpu) : 32u))
 			return arm_undef(cpu, insn);
 		a = p ? base - imm8 * 4 : base;
 	}
@@ -103,7 +103,7 @@ static int move_two(struct arm_cpu *cpu, uint32_t insn)
 	if ((insn & 0xd0) != 0x10 || rt == 15 || rt2 == 15 || (to_core && rt == rt2))
 		return arm_undef(cpu, insn);
 	if (insn & (1u << 8)) {
-		int d = vfp_dreg(insn, 0, 5);
+		int d = vfp_dreg(cpu, insn, 0, 5);
 		if (d < 0)
 			return arm_undef(cpu, insn);
 		if (to_core) {
@@ -132,6 +132,10 @@ static int system_reg(struct arm_cpu *cpu, uint32_t insn)
 	unsigned rt = (insn >> 12) & 15, reg = (insn >> 16) & 15;
 	uint32_t v;
 
+	/* VFPv3 (ARMv7) gives User mode FPSCR alone: its ID registers
+	 * (FPSID, MVFR0, MVFR1) and FPEXC are UNDEFINED there. */
+	if (cpu->v7 && reg != FPSCR)
+		return arm_undef(cpu, insn);
 	if (!(insn & (1u << 20))) { /* VMSR: the ID registers ignore writes */
 		if (rt == 15)
 			return arm_undef(cpu, insn);
@@ -180,7 +184,7 @@ static int move_one(struct arm_cpu *cpu, uint32_t insn)
 		return arm_next(cpu);
 	}
 	/* VMOV between a core register and one half of a D register. */
-	int d = vfp_dreg(insn, 16, 7);
+	int d = vfp_dreg(cpu, insn, 16, 7);
 	if ((opc1 & 6) || d < 0 || rt == 15)
 		return arm_undef(cpu, insn);
 	unsigned s = (unsigned)d * 2 + (opc1 & 1);

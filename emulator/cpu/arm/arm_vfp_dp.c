@@ -378,6 +378,26 @@ static unsigned vector_stride(uint32_t fpscr, bool dbl)
 	return dbl ? (field >> 1) + 1 : field + 1;
 }
 
+unsigned arm_vfp_vector_len(const struct arm_cpu *cpu, bool dbl, unsigned d)
+{
+	return (d & (dbl ? ~3u : ~7u)) ? ((cpu->fpscr >> 16) & 7) + 1 : 1;
+}
+
+unsigned arm_vfp_next_reg(const struct arm_cpu *cpu, bool dbl, unsigned r)
+{
+	return next_reg(r, dbl, vector_stride(cpu->fpscr, dbl));
+}
+
+uint64_t arm_vfp_flush_in(struct arm_cpu *cpu, bool dbl, uint64_t x)
+{
+	return flush_in(cpu, dbl ? &F64 : &F32, x);
+}
+
+uint64_t arm_vfp_from_int(struct arm_cpu *cpu, bool dbl, uint32_t v, bool is_signed)
+{
+	return from_int(cpu, dbl ? &F64 : &F32, v, is_signed);
+}
+
 static int elementwise(struct arm_cpu *cpu, uint32_t insn, unsigned opc, unsigned op2, int d, int n, int m)
 {
 	bool dbl = insn & (1u << 8), s6 = insn & 0x40, s7 = insn & 0x80;
@@ -412,9 +432,9 @@ int arm_vfp_dp(struct arm_cpu *cpu, uint32_t insn)
 	bool dbl = insn & (1u << 8), s6 = insn & 0x40;
 	const struct fmt *f = dbl ? &F64 : &F32;
 	unsigned opc = ((insn >> 21) & 4) | ((insn >> 20) & 3); /* p q r */
-	int d = dbl ? vfp_dreg(insn, 12, 22) : vfp_sreg(insn, 12, 22);
-	int n = dbl ? vfp_dreg(insn, 16, 7) : vfp_sreg(insn, 16, 7);
-	int m = dbl ? vfp_dreg(insn, 0, 5) : vfp_sreg(insn, 0, 5);
+	int d = dbl ? vfp_dreg(cpu, insn, 12, 22) : vfp_sreg(insn, 12, 22);
+	int n = dbl ? vfp_dreg(cpu, insn, 16, 7) : vfp_sreg(insn, 16, 7);
+	int m = dbl ? vfp_dreg(cpu, insn, 0, 5) : vfp_sreg(insn, 0, 5);
 	uint64_t r;
 
 	if (opc != 7) {
@@ -430,7 +450,9 @@ int arm_vfp_dp(struct arm_cpu *cpu, uint32_t insn)
 	bool s7 = insn & 0x80;
 	int sd = vfp_sreg(insn, 12, 22), sm = vfp_sreg(insn, 0, 5);
 	if (!s6)
-		return arm_undef(cpu, insn);
+		return cpu->v7 ? arm_vfp_vmov_imm(cpu, insn) : arm_undef(cpu, insn);
+	if (cpu->v7 && (op2 & 10) == 10)
+		return arm_vfp_fixed(cpu, insn);
 	switch (op2) {
 	case 0: /* VMOV, VABS */
 	case 1: /* VNEG, VSQRT */
@@ -450,7 +472,7 @@ int arm_vfp_dp(struct arm_cpu *cpu, uint32_t insn)
 		if (dbl)
 			vfp_set_s(cpu, (unsigned)sd, (uint32_t)r);
 		else
-			cpu->d[vfp_dreg(insn, 12, 22)] = r;
+			cpu->d[vfp_dreg(cpu, insn, 12, 22)] = r;
 		break;
 	case 8: /* VCVT from a 32-bit integer in Sm */
 		if (d < 0)

@@ -28,6 +28,10 @@
 /* HWCAP bits (sys/arm/include/elf.h, the same values as Linux's) of an
  * ARM1176 with VFP: HALF THUMB FAST_MULT VFP EDSP JAVA TLS. */
 #define FBSD_ARM_HWCAP (0x2u | 0x4u | 0x10u | 0x40u | 0x80u | 0x100u | 0x8000u)
+/* The armv7 model's VFPv3 with 32 D registers adds HWCAP_VFPv3 and
+ * HWCAP_VFPD32 (vfp_init in sys/arm/arm/vfp.c: MVFR0's register-bank
+ * field 2); Go's GOARM=7 runtime requires the first. */
+#define FBSD_ARM_HWCAP_V7 (FBSD_ARM_HWCAP | 0x2000u | 0x80000u)
 
 #define SYS_syscall 0
 #define SYS___syscall 198
@@ -183,6 +187,13 @@ static struct fbsd_arch armv6 = {
 };
 
 const struct linux_arch *freebsd_arch_armv6(void) { return &armv6.base; }
+
+/* A single-core ARMv7-A, as the model is. */
+void freebsd_armv6_on_armv7(void)
+{
+	armv6.base.hwcap = FBSD_ARM_HWCAP_V7;
+	armv6.model = "ARMv7-A (mimic armv7)";
+}
 
 /* Where a call a handler interrupts returns with EINTR. */
 struct arm_resume {

@@ -94,7 +94,8 @@ int fbsd_arm_signal_frame(struct linux_proc *p, int sig, const struct linux_siga
 			   (uint32_t)(((ss_flags & SS_DISABLE) ? 4 : 0) | ((ss_flags & SS_ONSTACK) ? 1 : 0)) };
 	memcpy(uc + UC_STACK, st, sizeof st);
 	memcpy(gmem_host(&p->mem, frame + FBSD_ARM_SIGF_UC), uc, sizeof uc);
-	/* d16-d31 do not exist on VFPv2: saved as zero. */
+	/* d16-d31 do not exist on VFPv2: saved as zero (so are they in
+	 * cpu->d, which sigreturn leaves alone there). */
 	uint8_t *vfp = gmem_host(&p->mem, vptr);
 	memset(vfp, 0, VFP_SIZE);
 	memcpy(vfp, cpu->d, sizeof cpu->d);
@@ -138,7 +139,7 @@ long fbsd_arm_sigreturn(struct linux_proc *p, bool rt)
 	arm_set_cpsr(cpu, cpsr & ~PSR_A);
 	cpu->r[15] &= cpu->t ? ~1u : ~3u;
 	if (vptr) {
-		memcpy(cpu->d, vfp, sizeof cpu->d);
+		memcpy(cpu->d, vfp, 8 * arm_vfp_dregs(cpu));
 		memcpy(&cpu->fpscr, vfp + 256, 4);
 	}
 	linux_sigset mask = 0;

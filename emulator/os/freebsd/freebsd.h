@@ -35,6 +35,9 @@ static inline const struct fbsd_arch *fbsd_arch_of(const struct linux_proc *p)
 
 /* The FreeBSD architectures (FreeBSD/armv6, FreeBSD/mips64). */
 const struct linux_arch *freebsd_arch_armv6(void);
+/* Makes FreeBSD/armv6 programs run on the armv7 CPU model (arm_model):
+ * AT_HWCAP and hw.model describe it. Called before the program starts. */
+void freebsd_armv6_on_armv7(void);
 const struct linux_arch *freebsd_arch_mips64(void);
 const struct linux_arch *freebsd_arch_mips64el(void);
 

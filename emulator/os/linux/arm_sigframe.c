@@ -63,8 +63,8 @@ static void build_ucontext(struct linux_proc *p, uint8_t *uc, linux_sigset oldma
 	uint8_t *vfp = uc + UC_REGSPACE;
 	put32(vfp, 0, VFP_MAGIC);
 	put32(vfp, 4, VFP_STORAGE_SIZE);
-	/* d16-d31 do not exist on VFPv2: the kernel's saved copy is zero. */
-	memset(vfp + VFP_REGS, 0, 256);
+	/* d16-d31 do not exist on VFPv2: the kernel's saved copy is zero
+	 * (so are they in cpu->d, which sigreturn leaves alone there). */
 	memcpy(vfp + VFP_REGS, cpu->d, sizeof cpu->d);
 	put32(vfp, VFP_FPSCR, cpu->fpscr);
 	put32(vfp, VFP_FPEXC, cpu->fpexc);
@@ -157,7 +157,7 @@ static int restore_ucontext(struct linux_proc *p, const uint8_t *uc)
 	const uint8_t *vfp = uc + UC_REGSPACE;
 	if (get32(vfp, 0) != VFP_MAGIC || get32(vfp, 4) != VFP_STORAGE_SIZE)
 		return -1;
-	memcpy(cpu->d, vfp + VFP_REGS, sizeof cpu->d);
+	memcpy(cpu->d, vfp + VFP_REGS, 8 * arm_vfp_dregs(cpu));
 	cpu->fpscr = get32(vfp, VFP_FPSCR);
 	cpu->fpexc = (get32(vfp, VFP_FPEXC) | FPEXC_EN) & ~(FPEXC_EX | FPEXC_FP2V);
 	return 0;

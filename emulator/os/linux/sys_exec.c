@@ -15,6 +15,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "cpu/arm/arm_cpu.h"
 #include "loader/loader.h"
 #include "cpu/jit/jit.h"
 #include "os/linux/own_fds.h"
@@ -150,7 +151,7 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 		n++;
 	while (pre && pre[m])
 		m++;
-	char **v = calloc(n + m + 18, sizeof *v);
+	char **v = calloc(n + m + 20, sizeof *v);
 	if (!v)
 		return -ENOMEM;
 	size_t k = 0;
@@ -172,6 +173,10 @@ static long exec_emulated(struct linux_proc *p, const char *prog, char **pre, ch
 		v[k++] = "-strace";
 	if (!jit_enabled)
 		v[k++] = "-nojit";
+	if (arm_model == ARM_MODEL_ARMV7) {
+		v[k++] = "-cpu";
+		v[k++] = "armv7";
+	}
 	if (p->log_unimp) {
 		v[k++] = "-d";
 		v[k++] = "unimp";
