@@ -5,7 +5,7 @@
 # suites/freebsd/<target>/freebsd_test runs them.
 FBSD_OUT := $(BUILD)/guest/freebsd-armv6
 # The packages whose tests pass under mimic (suites/freebsd/README.md).
-FBSD_GO_PKGS := strings strconv sort math sync sync/atomic os os/signal syscall time runtime
+FBSD_GO_PKGS := strings strconv sort math sync sync/atomic os syscall time runtime net io bufio os/signal
 FBSD_GO_ENV := GOCACHE=$(abspath $(BUILD))/go-cache GOOS=freebsd GOARCH=arm CGO_ENABLED=0
 
 $(FBSD_OUT)/fbsd_sys: suites/freebsd/src/fbsd_sys.c suites/freebsd/src/stub_armv6.S

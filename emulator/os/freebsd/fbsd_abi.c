@@ -29,8 +29,6 @@ static const struct fcntl_cmd fcntl_cmds[] = {
 	{ 13, F_SETLKW, FC_LOCK }, { 17, F_DUPFD_CLOEXEC, FC_INT }, { -1, 0, FC_INT },
 };
 
-static const struct ioctl_cmd ioctls[] = { { 0, 0, IO_NONE, NULL } };
-
 /* errno.h: 1..34 are the same as Linux; the rest, host (generic) value ->
  * FreeBSD value. */
 static const uint16_t errno_out[] = {
@@ -56,6 +54,11 @@ static const uint16_t errno_out[] = {
 static const struct flag_map mmap_flags[] = {
 	{ 0x1000, 0x20 }, { 0, 0 },
 };
+
+/* poll.h: POLLIN 1, POLLPRI 2, POLLOUT 4 (also POLLWRNORM), POLLERR 8,
+ * POLLHUP 0x10, POLLNVAL 0x20, POLLRDNORM 0x40, POLLRDBAND 0x80 as on
+ * Linux; POLLWRBAND is 0x100 (Linux 0x200, its POLLWRNORM being 0x100). */
+static const struct flag_map poll_events[] = { { 0x0100, 0x0200 }, { 0, 0 } };
 
 /* signal.h: SA_ONSTACK 1, SA_RESTART 2, SA_RESETHAND 4, SA_NOCLDSTOP 8,
  * SA_NODEFER 0x10, SA_NOCLDWAIT 0x20, SA_SIGINFO 0x40. */
@@ -91,23 +94,24 @@ int fbsd_put_stat(struct linux_proc *p, uint64_t addr, const struct stat *st)
 	return gi_put(p, addr, &g, 224);
 }
 
-#define FBSD_ABI(abi_name, class, data, machine)                                                 \
+#define FBSD_ABI(abi_name, class, data, machine, end)                                               \
 	{                                                                                         \
 		.name = abi_name, .elf_class = class, .elf_data = data, .elf_machine = machine,  \
 		.regpair64 = false, .open_flags = open_flags, .getfl_hide = 0,                    \
-		.fcntl_cmds = fcntl_cmds, .ioctls = ioctls, .errno_out = errno_out,               \
+		.fcntl_cmds = fcntl_cmds, .ioctls = fbsd_ioctls, .errno_out = errno_out,               \
 		.nerrno_out = sizeof errno_out / sizeof errno_out[0], .put_stat = fbsd_put_stat, \
 		.put_stat_old = NULL, .put_statfs = NULL, .statfs64_size = 0,                     \
 		.statfs64_size_alt = 0, .put_statfs64 = NULL, .get_flock = fbsd_get_flock, .put_flock = fbsd_put_flock, \
-		.termios_size = 0, .termios_in = NULL, .termios_out = NULL,                       \
+		.termios_size = 44, .termios_in = fbsd_termios_in_##end,                          \
+		.termios_out = fbsd_termios_out_##end,                                             \
 		.sig_unblockable = (1ull << (9 - 1)) | (1ull << (17 - 1)), .personality = 0,     \
 		.siginfo_code_first = false, .sigset_bytes = 16, .sigset_word = 4, .sigaction_flags_first = false, \
 		.sa_flags = sa_flags, .sig_block = 1, .mmap_flags = mmap_flags, .prot_flags = NULL, \
 		.sa_flags_arch = 0, .rlimits = NULL, .stack_size_first = true, .sock_types = NULL, \
-		.sol_socket = 0xffff, .sockopts = NULL, .poll_events = NULL, .shmlba = 4096,      \
+		.sol_socket = 0xffff, .sockopts = NULL, .poll_events = poll_events, .shmlba = 4096,      \
 		.fixed_past_task_einval = true,                                                   \
 	}
 
-const struct linux_abi fbsd_abi_armv6 = FBSD_ABI("freebsd-armv6", 1 /* ELFCLASS32 */, 1 /* LSB */, 40 /* EM_ARM */);
-const struct linux_abi fbsd_abi_mips64 = FBSD_ABI("freebsd-mips64", 2 /* ELFCLASS64 */, 2 /* MSB */, 8 /* EM_MIPS */);
-const struct linux_abi fbsd_abi_mips64el = FBSD_ABI("freebsd-mips64el", 2 /* ELFCLASS64 */, 1 /* LSB */, 8 /* EM_MIPS */);
+const struct linux_abi fbsd_abi_armv6 = FBSD_ABI("freebsd-armv6", 1 /* ELFCLASS32 */, 1 /* LSB */, 40 /* EM_ARM */, le);
+const struct linux_abi fbsd_abi_mips64 = FBSD_ABI("freebsd-mips64", 2 /* ELFCLASS64 */, 2 /* MSB */, 8 /* EM_MIPS */, be);
+const struct linux_abi fbsd_abi_mips64el = FBSD_ABI("freebsd-mips64el", 2 /* ELFCLASS64 */, 1 /* LSB */, 8 /* EM_MIPS */, le);

@@ -42,6 +42,20 @@ FBSD(truncate); FBSD(chown); FBSD(lchown); FBSD(fchownat); FBSD(fchown); FBSD(mk
 FBSD(utimensat); FBSD(utimes); FBSD(lutimes); FBSD(futimesat); FBSD(futimens); FBSD(futimes);
 /* fbsd_sysctl.c */
 FBSD(__sysctl); FBSD(__sysctlbyname);
+/* fbsd_socket.c, fbsd_sockopt.c, fbsd_sockmsg.c */
+FBSD(socket); FBSD(socketpair); FBSD(bind); FBSD(connect); FBSD(accept); FBSD(accept4);
+FBSD(getsockname); FBSD(getpeername); FBSD(sendto); FBSD(recvfrom); FBSD(setsockopt); FBSD(getsockopt);
+FBSD(sendmsg); FBSD(recvmsg);
+/* fbsd_sendfile.c */
+FBSD(sendfile);
+/* fbsd_poll.c */
+FBSD(select); FBSD(pselect); FBSD(ppoll);
+/* fbsd_ioctl.c */
+FBSD(ioctl); FBSD(posix_openpt);
+
+/* Names once per (what, a, b) under -d unimp what mimic does not run
+ * (a socket option, an ioctl request). */
+void fbsd_note_unimp(struct linux_proc *p, const char *what, uint32_t a, uint32_t b);
 
 bool fbsd_sc_ret_wide(unsigned nr);
 

@@ -53,6 +53,10 @@ static const struct fbsd_impl {
 	FB(truncate), FB(chown), FB(lchown), FB(fchownat), FB(fchown), FB(mkfifo), FB(mkfifoat),
 	FB(utimensat), FB(utimes), FB(lutimes), FB(futimesat), FB(futimens), FB(futimes),
 	FB(ftruncate), FB(unlinkat), FB(getdirentries), FB(statfs), FB(fstatfs), FB(getfsstat), FB(kqueue), FB(kevent), { "compat11.kevent", fbsd_compat11_kevent },
+	/* sockets and terminals (fbsd_socket.c, fbsd_sockopt.c, fbsd_sockmsg.c, fbsd_ioctl.c) */
+	FB(socket), FB(socketpair), FB(bind), FB(connect), FB(accept), FB(accept4), LX(listen), LX(shutdown),
+	LX(poll), FB(select), FB(pselect), FB(ppoll), FB(getsockname), FB(getpeername), FB(sendto), FB(recvfrom), FB(setsockopt), FB(getsockopt),
+	FB(sendmsg), FB(recvmsg), FB(sendfile), FB(ioctl), FB(posix_openpt),
 };
 #define NIMPLS (sizeof impls / sizeof impls[0])
 

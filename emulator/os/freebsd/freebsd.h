@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "loader/loader.h"
+#include "os/linux/abi.h"
 #include "os/linux/linux.h"
 
 struct stat;
@@ -99,6 +100,14 @@ struct fbsd_thread_start {
 	uint64_t pc, arg;
 };
 extern _Thread_local struct fbsd_thread_start fbsd_thread_start;
+
+/* ioctl requests (fbsd_ioctl.c) and struct termios of either byte
+ * order against the host's (fbsd_termios.c), for the ABIs. */
+extern const struct ioctl_cmd fbsd_ioctls[];
+void fbsd_termios_in_le(const uint8_t *guest, uint8_t generic[36]);
+void fbsd_termios_out_le(const uint8_t generic[36], uint8_t *guest);
+void fbsd_termios_in_be(const uint8_t *guest, uint8_t generic[36]);
+void fbsd_termios_out_be(const uint8_t generic[36], uint8_t *guest);
 
 extern const struct linux_abi fbsd_abi_armv6, fbsd_abi_mips64, fbsd_abi_mips64el;
 

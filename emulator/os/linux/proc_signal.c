@@ -593,13 +593,13 @@ int linux_signal_next(struct linux_proc *p, struct linux_sigaction *act, struct 
 		proc_signal_dequeue(p, sig, info);
 		*act = p->tg->sigact[sig];
 		proc_unlock(p);
-		/* SIGKILL and SIGSTOP by what they are: a guest's numbers may
-		 * differ (FreeBSD's 19 is SIGCONT, MIPS's SIGPWR). */
-		bool fatal = host_sig(p, sig) == SIG_KILL || host_sig(p, sig) == SIG_STOP;
-		if (!fatal && act->handler == LINUX_SIG_IGN)
+		/* SIGKILL and SIGSTOP by their host numbers: FreeBSD's 19 is
+		 * SIGCONT, MIPS's 19 SIGPWR. */
+		int hsig = host_sig(p, sig);
+		if (hsig != SIG_KILL && hsig != SIG_STOP && act->handler == LINUX_SIG_IGN)
 			continue;
-		if (fatal || act->handler == LINUX_SIG_DFL) {
-			switch (default_action(host_sig(p, sig))) {
+		if (hsig == SIG_KILL || hsig == SIG_STOP || act->handler == LINUX_SIG_DFL) {
+			switch (default_action(hsig)) {
 			case D_IGN:
 				continue;
 			case D_STOP:

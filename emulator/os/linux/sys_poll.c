@@ -13,7 +13,7 @@
 #include "os/linux/syscall.h"
 
 /* struct pollfd is {int, short, short} with the generic event bits. */
-static long do_poll(struct linux_proc *p, uint64_t fds, uint64_t nfds, const struct timespec *ts)
+long sc_poll(struct linux_proc *p, uint64_t fds, uint64_t nfds, const struct timespec *ts)
 {
 	proc_signalfd_view(p, p);
 	if (nfds > 65536)
@@ -43,7 +43,7 @@ SC(poll)
 {
 	int ms = sc_int(a[2]);
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-	return do_poll(p, a[0], sc_ulong(p, a[1]), ms < 0 ? NULL : &ts);
+	return sc_poll(p, a[0], sc_ulong(p, a[1]), ms < 0 ? NULL : &ts);
 }
 
 static long do_ppoll(struct linux_proc *p, const uint64_t a[6], bool time64)
@@ -57,7 +57,7 @@ static long do_ppoll(struct linux_proc *p, const uint64_t a[6], bool time64)
 		return r;
 	static const struct timespec zero;
 	bool now = r == 1;
-	r = do_poll(p, a[0], sc_ulong(p, a[1]), now ? &zero : a[2] ? &ts : NULL);
+	r = sc_poll(p, a[0], sc_ulong(p, a[1]), now ? &zero : a[2] ? &ts : NULL);
 	if (now)
 		r = sc_wait_interrupted(r);
 	sc_wait_mask_end(p, a[3], saved, r);
@@ -113,7 +113,7 @@ static int fd_table_size(const struct linux_proc *p, int n)
 	return n < first ? n : first;
 }
 
-static long do_select(struct linux_proc *p, const uint64_t a[6], struct timespec *ts)
+long sc_select(struct linux_proc *p, const uint64_t a[6], struct timespec *ts)
 {
 	proc_signalfd_view(p, p);
 	int n = sc_int(a[0]);
@@ -150,7 +150,7 @@ SC(_newselect)
 	}
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	long r = do_select(p, a, a[4] ? &ts : NULL);
+	long r = sc_select(p, a, a[4] ? &ts : NULL);
 	if (a[4] && r != -EFAULT) {
 		struct timespec now;
 		clock_gettime(CLOCK_MONOTONIC, &now);
@@ -184,7 +184,7 @@ static long do_pselect6(struct linux_proc *p, const uint64_t a[6], bool time64)
 	bool now = r == 1;
 	if (now)
 		ts = (struct timespec){ 0, 0 };
-	r = do_select(p, a, a[4] || now ? &ts : NULL);
+	r = sc_select(p, a, a[4] || now ? &ts : NULL);
 	if (now)
 		r = sc_wait_interrupted(r);
 	sc_wait_mask_end(p, ss, saved, r);

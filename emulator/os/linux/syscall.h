@@ -143,6 +143,12 @@ void sc_wait_mask_end(struct linux_proc *p, uint64_t addr, linux_sigset saved, l
  * -ERESTARTNOHAND when nothing was ready (the signal interrupts it). */
 static inline long sc_wait_interrupted(long r) { return r == 0 ? -LINUX_ERESTARTNOHAND : r; }
 
+/* The waits of poll (struct pollfd at fds) and select (a[0] nfds, a[1..3]
+ * the fd_set addresses) with a host timeout, NULL for none (sys_poll.c),
+ * for personalities with their own time structures. */
+long sc_poll(struct linux_proc *p, uint64_t fds, uint64_t nfds, const struct timespec *ts);
+long sc_select(struct linux_proc *p, const uint64_t a[6], struct timespec *ts);
+
 /* eventfd and timerfd counters of a big-endian guest (sys_counterfd.c):
  * made returns fd after noting it, closed forgets it, swap turns an
  * 8-byte counter in buf between host and guest order if fd is one. */

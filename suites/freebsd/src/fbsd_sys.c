@@ -18,7 +18,13 @@
  *                     EVFILT_PROC (kqueue(2), kern_event.c)
  *   fbsd_sys procdesc pdfork, pdgetpid, pdkill, fstat and close of a
  *                     process descriptor (pdfork(2), sys_procdesc.c)
- *   fbsd_sys context  getcontext, setcontext, swapcontext (kern_context.c) */
+ *   fbsd_sys context  getcontext, setcontext, swapcontext (kern_context.c)
+ *   fbsd_sys sock     sockets: socketpair, SO_* values, SCM_RIGHTS with
+ *                     FreeBSD's msghdr and cmsghdr, sockaddr_un and
+ *                     sockaddr_in with sa_len, MSG_* flags, FIO* ioctls
+ *                     (sys/sys/socket.h, sys/sys/un.h, sys/sys/filio.h)
+ *   fbsd_sys tty      a pty from posix_openpt: struct termios round trip
+ *                     and line discipline (sys/sys/_termios.h, ttycom.h) */
 typedef unsigned long size_t;
 
 long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
@@ -33,6 +39,8 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_fork 2
 #define SYS_wait4 7
 #define SYS_getpid 20
+#define SYS_geteuid 25
+#define SYS_getegid 43
 #define SYS_kill 37
 #define SYS_getppid 39
 #define SYS_execve 59
@@ -47,7 +55,54 @@ long sys6(long a0, long a1, long a2, long a3, long a4, long a5, long nr);
 #define SYS_pdgetpid 520
 #define SYS_fstat 551
 #define SYS_kevent 560
+#define SYS_read 3
+#define SYS_unlink 10
+#define SYS_recvmsg 27
+#define SYS_sendmsg 28
+#define SYS_recvfrom 29
+#define SYS_getpeername 31
+#define SYS_getsockname 32
+#define SYS_ioctl 54
+#define SYS_fcntl 92
+#define SYS_socket 97
+#define SYS_connect 98
+#define SYS_bind 104
+#define SYS_setsockopt 105
+#define SYS_listen 106
+#define SYS_getsockopt 118
+#define SYS_sendto 133
+#define SYS_shutdown 134
+#define SYS_socketpair 135
+#define SYS_select 93
+#define SYS_poll 209
+#define SYS_pselect 522
+#define SYS_ppoll 545
+#define SYS_posix_openpt 504
+#define SYS_accept4 541
+#define SYS_pipe2 542
 #define SYS_unknown 590   /* past the last FreeBSD 13 call (580) */
+
+/* The compiler turns zeroing loops and initializers into memset and
+ * memcpy calls; volatile stores keep these from becoming calls to
+ * themselves. */
+void *memset(void *d, int c, size_t n);
+void *memset(void *d, int c, size_t n)
+{
+	volatile unsigned char *p = d;
+	while (n--)
+		*p++ = (unsigned char)c;
+	return d;
+}
+
+void *memcpy(void *d, const void *s, size_t n);
+void *memcpy(void *d, const void *s, size_t n)
+{
+	volatile unsigned char *p = d;
+	const unsigned char *q = s;
+	while (n--)
+		*p++ = *q++;
+	return d;
+}
 
 static size_t len(const char *s)
 {
@@ -580,6 +635,395 @@ static void do_context(void)
 	line("NULL context", sys6(0, 0, 0, 0, 0, 0, SYS_getcontext));
 }
 
+/* sys/sys/socket.h: AF_UNIX 1, AF_INET 2, SOCK_STREAM 1, SOCK_DGRAM 2,
+ * SOCK_CLOEXEC 0x10000000, SOCK_NONBLOCK 0x20000000, SOL_SOCKET 0xffff,
+ * SCM_RIGHTS 1. */
+#define AF_UNIX 1
+#define AF_INET 2
+#define SOCK_STREAM 1
+#define SOCK_CLOEXEC 0x10000000
+#define SOL_SOCKET 0xffff
+
+struct iovec {
+	void *base;
+	size_t len;
+};
+
+/* struct msghdr: socklen_t and int between the pointers. */
+struct msghdr {
+	void *name;
+	unsigned namelen;
+	struct iovec *iov;
+	int iovlen;
+	void *control;
+	unsigned controllen;
+	int flags;
+};
+
+/* _ALIGN: sizeof(int) on arm, sizeof(void *) on mips (machine/_align.h). */
+#define ALIGNTO (sizeof(void *))
+#define CALIGN(n) (((n) + ALIGNTO - 1) & ~(ALIGNTO - 1))
+#define CMSG_HDR 12
+
+static void put_bytes(const char *label, const unsigned char *b, unsigned n)
+{
+	out(label);
+	for (unsigned i = 0; i < n; i++) {
+		out(" ");
+		out_num(b[i]);
+	}
+	out("\n");
+}
+
+static void zero(void *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		((char *)p)[i] = 0;
+}
+
+static long getopt_int(int fd, int level, int opt, int *v)
+{
+	unsigned len = sizeof *v;
+	*v = -1;
+	long r = sys6(fd, level, opt, (long)v, (long)&len, 0, SYS_getsockopt);
+	return r < 0 ? r : len;
+}
+
+/* SCM_RIGHTS: a pipe's read end sent over a socketpair arrives as a new
+ * descriptor of the same pipe. */
+static void do_rights(int sv[2])
+{
+	int fds[2];
+	sys6((long)fds, 0, 0, 0, 0, 0, SYS_pipe2);
+	sys6(fds[1], (long)"fd!", 3, 0, 0, 0, SYS_write);
+	union {
+		unsigned char b[64];
+		long align;
+	} cbuf;
+	zero(&cbuf, sizeof cbuf);
+	unsigned *h = (unsigned *)cbuf.b;
+	h[0] = CALIGN(CMSG_HDR) + 4; /* CMSG_LEN(sizeof(int)) */
+	h[1] = SOL_SOCKET;
+	h[2] = 1; /* SCM_RIGHTS */
+	*(int *)(cbuf.b + CALIGN(CMSG_HDR)) = fds[0];
+	char x = 'x';
+	struct iovec iov = { &x, 1 };
+	struct msghdr m = { 0, 0, &iov, 1, cbuf.b, CALIGN(CMSG_HDR) + CALIGN(4), 0 };
+	line("sendmsg SCM_RIGHTS", sys6(sv[0], (long)&m, 0, 0, 0, 0, SYS_sendmsg));
+	sys6(fds[0], 0, 0, 0, 0, 0, SYS_close);
+	zero(&cbuf, sizeof cbuf);
+	char y = 0;
+	struct iovec iov2 = { &y, 1 };
+	struct msghdr r = { 0, 0, &iov2, 1, cbuf.b, sizeof cbuf.b, -1 };
+	line("recvmsg", sys6(sv[1], (long)&r, 0, 0, 0, 0, SYS_recvmsg));
+	line("msg_controllen", r.controllen);
+	line("msg_flags", r.flags);
+	line("cmsg_len", h[0]);
+	line("cmsg_level", h[1]);
+	line("cmsg_type", h[2]);
+	int nfd = *(int *)(cbuf.b + CALIGN(CMSG_HDR));
+	char got[4] = { 0, 0, 0, 0 };
+	line("read through the passed descriptor", sys6(nfd, (long)got, 3, 0, 0, 0, SYS_read));
+	line("it is the pipe", got[0] == 'f' && got[1] == 'd' && got[2] == '!');
+	sys6(nfd, 0, 0, 0, 0, 0, SYS_close);
+	sys6(fds[1], 0, 0, 0, 0, 0, SYS_close);
+}
+
+/* sockaddr_un (sys/sys/un.h): sun_len, sun_family, sun_path[104]. bind
+ * takes the length from its argument, not sun_len (getsockaddr sets
+ * it); getsockname gives min(buffer, sa_len) bytes and that length. */
+static void do_unix_name(void)
+{
+	int s = (int)sys6(AF_UNIX, SOCK_STREAM, 0, 0, 0, 0, SYS_socket);
+	unsigned char sun[106];
+	zero(sun, sizeof sun);
+	sun[1] = AF_UNIX;
+	const char *path = "fbsd.sock";
+	for (int i = 0; path[i]; i++)
+		sun[2 + i] = (unsigned char)path[i];
+	unsigned len = 2 + 9 + 1;
+	sys6((long)path, 0, 0, 0, 0, 0, SYS_unlink);
+	line("bind AF_UNIX", sys6(s, (long)sun, len, 0, 0, 0, SYS_bind));
+	unsigned char got[128];
+	zero(got, sizeof got);
+	unsigned glen = sizeof got;
+	line("getsockname", sys6(s, (long)got, (long)&glen, 0, 0, 0, SYS_getsockname));
+	line("length", glen);
+	line("sun_len", got[0]);
+	line("sun_family", got[1]);
+	line("sun_path is the bound path", same((char *)got + 2, path));
+	glen = 4;
+	sys6(s, (long)got, (long)&glen, 0, 0, 0, SYS_getsockname);
+	line("getsockname into 4 bytes: length", glen);
+	sys6(s, 0, 0, 0, 0, 0, SYS_close);
+	/* unp_bind: no path is EINVAL, an empty one names no file (ENOENT). */
+	s = (int)sys6(AF_UNIX, SOCK_STREAM, 0, 0, 0, 0, SYS_socket);
+	line("bind without a path", sys6(s, (long)sun, 2, 0, 0, 0, SYS_bind));
+	sun[2] = 0;
+	line("bind an empty path", sys6(s, (long)sun, 8, 0, 0, 0, SYS_bind));
+	sys6(s, 0, 0, 0, 0, 0, SYS_close);
+	sys6((long)path, 0, 0, 0, 0, 0, SYS_unlink);
+}
+
+/* sockaddr_in (netinet/in.h): sin_len 16, sin_family 2, port, address. */
+static void do_inet(void)
+{
+	int l = (int)sys6(AF_INET, SOCK_STREAM, 0, 0, 0, 0, SYS_socket);
+	unsigned char sin[16] = { 16, AF_INET, 0, 0, 127, 0, 0, 1 };
+	line("bind 127.0.0.1", sys6(l, (long)sin, 16, 0, 0, 0, SYS_bind));
+	line("listen", sys6(l, 1, 0, 0, 0, 0, SYS_listen));
+	unsigned char got[32];
+	unsigned glen = sizeof got;
+	sys6(l, (long)got, (long)&glen, 0, 0, 0, SYS_getsockname);
+	line("getsockname length", glen);
+	put_bytes("sin_len, sin_family", got, 2);
+	put_bytes("sin_addr", got + 4, 4);
+	int c = (int)sys6(AF_INET, SOCK_STREAM, 0, 0, 0, 0, SYS_socket);
+	line("connect", sys6(c, (long)got, 16, 0, 0, 0, SYS_connect));
+	unsigned char peer[32];
+	unsigned plen = sizeof peer;
+	int a = (int)sys6(l, (long)peer, (long)&plen, SOCK_CLOEXEC, 0, 0, SYS_accept4);
+	line("accept4", a > 0);
+	line("peer length", plen);
+	put_bytes("peer sin_len, sin_family", peer, 2);
+	/* FD_CLOEXEC 1 (sys/sys/fcntl.h: F_GETFD 1). */
+	line("accept4 SOCK_CLOEXEC: F_GETFD", sys6(a, 1, 0, 0, 0, 0, SYS_fcntl));
+	plen = sizeof peer;
+	sys6(c, (long)peer, (long)&plen, 0, 0, 0, SYS_getpeername);
+	line("getpeername length", plen);
+	/* TCP_NODELAY 1 (netinet/tcp.h) reads as TF_NODELAY (4). */
+	int one = 1, v;
+	line("setsockopt TCP_NODELAY", sys6(c, 6, 1, (long)&one, 4, 0, SYS_setsockopt));
+	getopt_int(c, 6, 1, &v);
+	line("TCP_NODELAY reads", v);
+	/* MSG_NOSIGNAL 0x20000, MSG_WAITALL 0x40, MSG_DONTWAIT 0x80. */
+	line("sendto MSG_NOSIGNAL", sys6(c, (long)"ping", 4, 0x20000, 0, 0, SYS_sendto));
+	char buf[8] = { 0 };
+	unsigned char from[32];
+	unsigned flen = sizeof from;
+	line("recvfrom MSG_WAITALL", sys6(a, (long)buf, 4, 0x40, (long)from, (long)&flen, SYS_recvfrom));
+	line("it is ping", same(buf, "ping"));
+	line("stream source length", flen);
+	line("recvfrom MSG_DONTWAIT, nothing there", sys6(a, (long)buf, 4, 0x80, 0, 0, SYS_recvfrom));
+	/* SHUT_WR 1: the peer reads the end. */
+	line("shutdown SHUT_WR", sys6(c, 1, 0, 0, 0, 0, SYS_shutdown));
+	line("recvfrom after it", sys6(a, (long)buf, 4, 0, 0, 0, SYS_recvfrom));
+	sys6(a, 0, 0, 0, 0, 0, SYS_close);
+	sys6(c, 0, 0, 0, 0, 0, SYS_close);
+	/* Nothing listens on the port now: ECONNREFUSED (61). */
+	c = (int)sys6(AF_INET, SOCK_STREAM, 0, 0, 0, 0, SYS_socket);
+	sys6(l, 0, 0, 0, 0, 0, SYS_close);
+	line("connect to a closed port", sys6(c, (long)got, 16, 0, 0, 0, SYS_connect));
+	line("SO_ERROR after it", getopt_int(c, SOL_SOCKET, 0x1007, &v) < 0 ? -1 : v);
+	sys6(c, 0, 0, 0, 0, 0, SYS_close);
+}
+
+/* filio.h: FIOCLEX _IO('f', 1), FIONCLEX _IO('f', 2), FIONREAD
+ * _IOR('f', 127, int), FIONBIO _IOW('f', 126, int) (ioccom.h: IOC_VOID
+ * 0x20000000, IOC_OUT 0x40000000, IOC_IN 0x80000000, size << 16). */
+#define FIOCLEX 0x20006601UL
+#define FIONCLEX 0x20006602UL
+#define FIONREAD 0x4004667fUL
+#define FIONBIO 0x8004667eUL
+
+static void do_fio(int sv[2])
+{
+	int n = -1, on = 1;
+	sys6(sv[0], (long)"abc", 3, 0, 0, 0, SYS_write);
+	line("FIONREAD", sys6(sv[1], (long)FIONREAD, (long)&n, 0, 0, 0, SYS_ioctl));
+	line("bytes to read", n);
+	/* struct pollfd: int fd, short events, short revents; POLLIN 1,
+	 * POLLOUT 4 (sys/sys/poll.h). */
+	struct {
+		int fd;
+		short events, revents;
+	} pfd = { sv[1], 1 | 4, 0 };
+	line("poll", sys6((long)&pfd, 1, 0, 0, 0, 0, SYS_poll));
+	line("revents", pfd.revents);
+	/* fd_set: an array of unsigned long (sys/sys/select.h); struct
+	 * timeval and timespec: a 64-bit time_t, then a long. */
+	unsigned long rd[4] = { 1UL << sv[1], 0, 0, 0 };
+	struct {
+		long long sec;
+		long frac;
+	} zero_time = { 0, 0 }, bad_time = { 0, 1000000 };
+	line("select", sys6(sv[1] + 1, (long)rd, 0, 0, (long)&zero_time, 0, SYS_select));
+	line("the descriptor is set", rd[0] == 1UL << sv[1]);
+	line("select with 1000000 usec", sys6(sv[1] + 1, (long)rd, 0, 0, (long)&bad_time, 0, SYS_select));
+	char buf[4];
+	sys6(sv[1], (long)buf, 3, 0, 0, 0, SYS_read);
+	rd[0] = 1UL << sv[1];
+	line("pselect with nothing to read", sys6(sv[1] + 1, (long)rd, 0, 0, (long)&zero_time, 0, SYS_pselect));
+	pfd.events = 1;
+	line("ppoll with nothing to read", sys6((long)&pfd, 1, (long)&zero_time, 0, 0, 0, SYS_ppoll));
+	line("FIONBIO", sys6(sv[1], (long)FIONBIO, (long)&on, 0, 0, 0, SYS_ioctl));
+	line("read with nothing there", sys6(sv[1], (long)buf, 1, 0, 0, 0, SYS_read));
+	line("FIOCLEX", sys6(sv[1], (long)FIOCLEX, 0, 0, 0, 0, SYS_ioctl));
+	line("F_GETFD", sys6(sv[1], 1, 0, 0, 0, 0, SYS_fcntl));
+	line("FIONCLEX", sys6(sv[1], (long)FIONCLEX, 0, 0, 0, 0, SYS_ioctl));
+	line("F_GETFD", sys6(sv[1], 1, 0, 0, 0, 0, SYS_fcntl));
+	/* A request no driver knows: ENOTTY (25); a closed descriptor EBADF. */
+	line("unknown request", sys6(sv[1], 0x20007a01L, 0, 0, 0, 0, SYS_ioctl));
+	line("closed descriptor", sys6(1000, (long)FIONREAD, (long)&n, 0, 0, 0, SYS_ioctl));
+}
+
+static void do_sock(void)
+{
+	int sv[2];
+	line("socketpair", sys6(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, (long)sv, 0, 0, SYS_socketpair));
+	/* AF_APPLETALK (16) left FreeBSD with netatalk: EAFNOSUPPORT (47). */
+	line("socket AF_APPLETALK", sys6(16, 2, 0, 0, 0, 0, SYS_socket));
+	int v;
+	/* SO_TYPE 0x1008: SOCK_STREAM. */
+	line("SO_TYPE length", getopt_int(sv[0], SOL_SOCKET, 0x1008, &v));
+	line("SO_TYPE", v);
+	/* SO_REUSEADDR 4: sogetopt reports so_options & SO_REUSEADDR. */
+	int one = 1;
+	line("setsockopt SO_REUSEADDR", sys6(sv[0], SOL_SOCKET, 4, (long)&one, 4, 0, SYS_setsockopt));
+	getopt_int(sv[0], SOL_SOCKET, 4, &v);
+	line("SO_REUSEADDR reads", v);
+	/* No such option: ENOPROTOOPT (42). */
+	line("unknown option", getopt_int(sv[0], SOL_SOCKET, 0x7777, &v));
+	/* socketpair's peer is unnamed: sun_noname, a 16-byte sockaddr. */
+	unsigned char got[32];
+	unsigned glen = sizeof got;
+	sys6(sv[0], (long)got, (long)&glen, 0, 0, 0, SYS_getpeername);
+	line("unnamed peer length", glen);
+	put_bytes("its sa_len, sa_family", got, 2);
+	/* LOCAL_PEERCRED (SOL_LOCAL 0, 1: sys/sys/un.h): struct xucred
+	 * (sys/sys/ucred.h) of the socketpair's creator, this process. */
+	struct {
+		unsigned version, uid;
+		short ngroups;
+		unsigned groups[16];
+		union {
+			void *unused;
+			int pid;
+		} u;
+	} xu;
+	unsigned xlen = sizeof xu;
+	line("LOCAL_PEERCRED", sys6(sv[0], 0, 1, (long)&xu, (long)&xlen, 0, SYS_getsockopt));
+	line("xucred length", xlen);
+	line("cr_version", xu.version);
+	line("cr_uid is geteuid", xu.uid == (unsigned)sys6(0, 0, 0, 0, 0, 0, SYS_geteuid));
+	line("cr_groups[0] is getegid", xu.ngroups >= 1 && xu.groups[0] == (unsigned)sys6(0, 0, 0, 0, 0, 0, SYS_getegid));
+	line("cr_pid is getpid", xu.u.pid == sys6(0, 0, 0, 0, 0, 0, SYS_getpid));
+	do_rights(sv);
+	do_unix_name();
+	do_inet();
+	do_fio(sv);
+}
+
+/* struct termios (sys/sys/_termios.h). */
+struct termios {
+	unsigned iflag, oflag, cflag, lflag;
+	unsigned char cc[20];
+	unsigned ispeed, ospeed;
+};
+/* ttycom.h: TIOCGETA _IOR('t', 19, struct termios), TIOCSETA
+ * _IOW('t', 20, ...), TIOCSWINSZ _IOW('t', 103, struct winsize),
+ * TIOCGWINSZ _IOR('t', 104, ...), TIOCGPGRP _IOR('t', 119, int),
+ * TIOCPTMASTER _IO('t', 28); filio.h: FIODGNAME _IOW('f', 120, struct
+ * fiodgname_arg). */
+#define TIOCGETA 0x402c7413UL
+#define TIOCSETA 0x802c7414UL
+#define TIOCSWINSZ 0x80087467UL
+#define TIOCGWINSZ 0x40087468UL
+#define TIOCGPGRP 0x40047477UL
+#define TIOCPTMASTER 0x2000741cUL
+#define FIODGNAME (0x80006678UL | (2 * sizeof(void *)) << 16)
+
+static int read_n(int fd, char *b, int n)
+{
+	int got = 0;
+	while (got < n) {
+		long r = sys6(fd, (long)(b + got), n - got, 0, 0, 0, SYS_read);
+		if (r <= 0)
+			return got;
+		got += (int)r;
+	}
+	return got;
+}
+
+static int same_termios(const struct termios *a, const struct termios *b)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+	for (size_t i = 0; i < sizeof *a; i++)
+		if (x[i] != y[i])
+			return 0;
+	return 1;
+}
+
+static void do_tty(void)
+{
+	/* O_RDWR 2 | O_NOCTTY 0x8000 (sys/sys/fcntl.h). */
+	long m = sys6(2 | 0x8000, 0, 0, 0, 0, 0, SYS_posix_openpt);
+	if (m < 0) {
+		line("no pty", m);
+		return;
+	}
+	line("TIOCPTMASTER", sys6(m, (long)TIOCPTMASTER, 0, 0, 0, 0, SYS_ioctl));
+	/* ptsname(3): "/dev/" and the master's FIODGNAME name. */
+	char path[64] = "/dev/";
+	struct {
+		int len;
+		char *buf;
+	} dg = { sizeof path - 5, path + 5 };
+	line("FIODGNAME", sys6(m, (long)FIODGNAME, (long)&dg, 0, 0, 0, SYS_ioctl));
+	line("it is pts/N", path[5] == 'p' && path[6] == 't' && path[7] == 's' && path[8] == '/');
+	long s = sys6((long)path, 2 | 0x8000, 0, 0, 0, 0, SYS_open);
+	line("open the slave", s >= 0);
+	struct termios t, back;
+	line("TIOCGETA", sys6(s, (long)TIOCGETA, (long)&t, 0, 0, 0, SYS_ioctl));
+	/* ICRNL 0x100; OPOST 1 | ONLCR 2; CS8 0x300 | CREAD 0x800; ISIG 0x80
+	 * | ICANON 0x100 | ECHO 8 | IEXTEN 0x400. c_cc: VEOF 0 ^D, VERASE 3
+	 * DEL, VKILL 5 ^U, VINTR 8 ^C, VQUIT 9 ^\, VSUSP 10 ^Z, VSTART 12
+	 * ^Q, VSTOP 13 ^S, VMIN 16 1, VTIME 17 0; _POSIX_VDISABLE 0xff. */
+	zero(&t, sizeof t);
+	t.iflag = 0x100;
+	t.oflag = 3;
+	t.cflag = 0x300 | 0x800;
+	t.lflag = 0x80 | 0x100 | 8 | 0x400;
+	for (int i = 0; i < 20; i++)
+		t.cc[i] = 0xff;
+	t.cc[0] = 4, t.cc[3] = 0x7f, t.cc[5] = 0x15, t.cc[8] = 3, t.cc[9] = 0x1c, t.cc[10] = 0x1a;
+	t.cc[12] = 0x11, t.cc[13] = 0x13, t.cc[16] = 1, t.cc[17] = 0;
+	t.ispeed = t.ospeed = 9600;
+	line("TIOCSETA", sys6(s, (long)TIOCSETA, (long)&t, 0, 0, 0, SYS_ioctl));
+	zero(&back, sizeof back);
+	sys6(s, (long)TIOCGETA, (long)&back, 0, 0, 0, SYS_ioctl);
+	line("TIOCGETA gives it back", same_termios(&t, &back));
+	line("c_lflag", back.lflag);
+	line("c_ospeed", back.ospeed);
+	/* Canonical mode with echo: a line typed on the master is read on
+	 * the slave, and echoed back with ONLCR's CR. */
+	sys6(m, (long)"hi\n", 3, 0, 0, 0, SYS_write);
+	char b[8] = { 0 };
+	line("the slave reads the line", read_n((int)s, b, 3));
+	line("it is hi", same(b, "hi\n"));
+	char e[8] = { 0 };
+	read_n((int)m, e, 4);
+	put_bytes("the master reads the echo", (unsigned char *)e, 4);
+	/* Raw mode (no ICANON, ECHO): bytes as they come. */
+	t.lflag = 0;
+	sys6(s, (long)TIOCSETA, (long)&t, 0, 0, 0, SYS_ioctl);
+	sys6(m, (long)"a\003b", 3, 0, 0, 0, SYS_write);
+	line("raw read", read_n((int)s, b, 3));
+	put_bytes("raw bytes", (unsigned char *)b, 3);
+	unsigned short ws[4] = { 24, 80, 0, 0 }, wg[4] = { 0, 0, 0, 0 };
+	line("TIOCSWINSZ", sys6(m, (long)TIOCSWINSZ, (long)ws, 0, 0, 0, SYS_ioctl));
+	line("TIOCGWINSZ", sys6(s, (long)TIOCGWINSZ, (long)wg, 0, 0, 0, SYS_ioctl));
+	line("rows", wg[0]);
+	line("columns", wg[1]);
+	/* Not the caller's controlling terminal: ENOTTY (25). */
+	int pg;
+	line("TIOCGPGRP", sys6(s, (long)TIOCGPGRP, (long)&pg, 0, 0, 0, SYS_ioctl));
+	/* TIOCGETA on a socket: ENOTTY. */
+	int sv[2];
+	sys6(AF_UNIX, SOCK_STREAM, 0, (long)sv, 0, 0, SYS_socketpair);
+	line("TIOCGETA on a socket", sys6(sv[0], (long)TIOCGETA, (long)&t, 0, 0, 0, SYS_ioctl));
+}
+
 int fbsd_main(long *sp)
 {
 	long argc = sp[0];
@@ -605,6 +1049,10 @@ int fbsd_main(long *sp)
 		do_procdesc();
 	else if (same(mode, "context"))
 		do_context();
+	else if (same(mode, "sock"))
+		do_sock();
+	else if (same(mode, "tty"))
+		do_tty();
 	else if (same(mode, "execd")) {
 		out("exec'd\n");
 		return 3;
