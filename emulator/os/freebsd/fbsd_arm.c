@@ -10,9 +10,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <signal.h>
-#include <stdlib.h>
 
 #include "cpu/arm/arm_cpu.h"
+#include "os/common/arm_start.h"
 #include "os/freebsd/fbsd_arm.h"
 #include "os/freebsd/fbsd_sys.h"
 #include "os/linux/proc_signal.h"
@@ -64,24 +64,19 @@ static void arm_set_sp(struct linux_proc *p, uint64_t sp) { arm_cpu_of_fbsd(p)->
  * argument in r0 and its stack 8-byte aligned (cpu_set_upcall). */
 static int arm_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls)
 {
-	struct arm_cpu *cpu = malloc(sizeof *cpu);
+	if (fbsd_thread_start.set)
+		sp &= ~(uint64_t)7;
+	struct arm_cpu *cpu = arm_fork_cpu(arm_cpu_of_fbsd(p), &c->mem, sp);
 	if (!cpu)
 		return -1;
-	*cpu = *arm_cpu_of_fbsd(p);
-	cpu->mem = &c->mem;
-	cpu->interrupt_request = 0;
-	cpu->excl_valid = false;
 	if (fbsd_thread_start.set) {
 		cpu->r[0] = (uint32_t)fbsd_thread_start.arg;
 		cpu->t = (uint32_t)fbsd_thread_start.pc & 1;
 		cpu->r[15] = (uint32_t)fbsd_thread_start.pc & ~1u;
 		cpu->r[14] = 0;
-		sp &= ~(uint64_t)7;
 	} else {
 		cpu->r[0] = 0;
 	}
-	if (sp)
-		cpu->r[13] = (uint32_t)sp;
 	if (settls)
 		cpu->tls = (uint32_t)tls;
 	c->cpu = cpu;
@@ -93,10 +88,9 @@ static int arm_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp
  * page holds the signal trampoline. */
 static int arm_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 {
-	struct arm_cpu *cpu = calloc(1, sizeof *cpu);
+	struct arm_cpu *cpu = arm_start_cpu(&p->mem, entry, sp);
 	if (!cpu)
 		return -1;
-	arm_cpu_init(cpu, &p->mem);
 	p->cpu = cpu;
 	p->interrupt = &cpu->interrupt_request;
 	if (gmem_map(&p->mem, FBSD_ARM_SHAREDPAGE, GPAGE_SIZE, GP_R | GP_W) != 0)
@@ -104,13 +98,9 @@ static int arm_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 	for (unsigned i = 0; i < sizeof sigcode / sizeof sigcode[0]; i++)
 		gmem_st32(&p->mem, FBSD_ARM_SHAREDPAGE + 4 * i, sigcode[i]);
 	gmem_protect(&p->mem, FBSD_ARM_SHAREDPAGE, GPAGE_SIZE, GP_R | GP_X);
-	cpu->r[13] = (uint32_t)sp;
 	cpu->r[0] = (uint32_t)sp;
 	cpu->r[3] = FBSD_ARM_PS_STRINGS;
-	cpu->t = (uint32_t)entry & 1;
-	cpu->r[15] = (uint32_t)entry & ~1u;
 	cpu->r[14] = (uint32_t)entry;
-	cpu->fpexc = 1u << 30;
 	return 0;
 }
 

@@ -5,9 +5,9 @@
 #include <elf.h>
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "loader/loader.h"
+#include "os/common/arm_start.h"
 #include "os/linux/abi.h"
 #include "os/linux/arm_linux.h"
 #include "os/linux/proc_signal.h"
@@ -43,16 +43,10 @@ static void arm_set_sp(struct linux_proc *p, uint64_t sp) { arm_cpu_of(p)->r[13]
 
 static int arm_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls)
 {
-	struct arm_cpu *cpu = malloc(sizeof *cpu);
+	struct arm_cpu *cpu = arm_fork_cpu(arm_cpu_of(p), &c->mem, sp);
 	if (!cpu)
 		return -1;
-	*cpu = *arm_cpu_of(p);
-	cpu->mem = &c->mem;
-	cpu->interrupt_request = 0;
-	cpu->excl_valid = false;
 	cpu->r[0] = 0;
-	if (sp)
-		cpu->r[13] = (uint32_t)sp;
 	if (settls)
 		cpu->tls = (uint32_t)tls;
 	c->cpu = cpu;
@@ -62,20 +56,14 @@ static int arm_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp
 
 static int arm_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 {
-	struct arm_cpu *cpu = calloc(1, sizeof *cpu);
+	struct arm_cpu *cpu = arm_start_cpu(&p->mem, entry, sp);
 	if (!cpu)
 		return -1;
-	arm_cpu_init(cpu, &p->mem);
 	p->cpu = cpu;
 	p->interrupt = &cpu->interrupt_request;
 	if (arm_kuser_map(&p->mem) != 0)
 		return -1;
 	cpu->fence_pc = ARM_KUSER_MEMORY_BARRIER;
-	cpu->r[13] = (uint32_t)sp;
-	cpu->t = (uint32_t)entry & 1;
-	cpu->r[15] = (uint32_t)entry & ~1u;
-	/* VFP enabled, default FPSCR, as a new process gets it. */
-	cpu->fpexc = 1u << 30;
 	return 0;
 }
 
