@@ -13,6 +13,7 @@
 
 #include "cpu/arm/arm_cpu.h"
 #include "os/common/arm_start.h"
+#include "os/linux/arm_deliver.h"
 #include "os/freebsd/fbsd_arm.h"
 #include "os/freebsd/fbsd_sys.h"
 #include "os/linux/proc_signal.h"
@@ -175,11 +176,6 @@ static struct fbsd_arch armv6 = {
 const struct linux_arch *freebsd_arch_armv6(void) { return &armv6.base; }
 
 /* Where a call a handler interrupts returns with EINTR. */
-struct arm_resume {
-	struct arm_cpu *cpu;
-	uint32_t continue_pc;
-};
-
 static void arm_interrupted(struct linux_proc *p, void *ctx)
 {
 	(void)p;
@@ -187,18 +183,6 @@ static void arm_interrupted(struct linux_proc *p, void *ctx)
 	r->cpu->r[0] = 4; /* EINTR */
 	r->cpu->c = 1;
 	r->cpu->r[15] = r->continue_pc;
-}
-
-/* After a restart code the swi runs again with its first argument
- * (FreeBSD's ERESTART backs the pc up; r0 still holds it there). */
-static void deliver(struct linux_proc *p, struct arm_cpu *cpu, long result, uint32_t orig_r0)
-{
-	struct arm_resume r = { cpu, cpu->r[15] };
-	if (linux_is_restart(result)) {
-		cpu->r[0] = orig_r0;
-		cpu->r[15] -= cpu->t ? 2 : 4;
-	}
-	linux_signal_deliver(p, result, arm_interrupted, &r);
 }
 
 /* The argument words: r0-r3, then the stack; syscall(2) and __syscall(2)
@@ -237,7 +221,7 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 		r = fbsd_syscall(p, nr, a);
 	/* sigreturn restored every register. */
 	if (nr == SYS_sigreturn && r == 0) {
-		deliver(p, cpu, 0, orig_r0);
+		arm_deliver(p, cpu, 0, orig_r0, arm_interrupted);
 		return;
 	}
 	if (r < 0 && r >= -4095 && !linux_is_restart(r)) {
@@ -249,7 +233,7 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 			cpu->r[1] = (uint32_t)((uint64_t)r >> 32);
 		cpu->c = 0;
 	}
-	deliver(p, cpu, r, orig_r0);
+	arm_deliver(p, cpu, r, orig_r0, arm_interrupted);
 }
 
 /* Fault si_code values: FreeBSD's signal.h has the host's. */
@@ -309,6 +293,6 @@ void fbsd_arm_run(struct linux_proc *p)
 			fprintf(stderr, "mimic: CPU stopped for an unknown reason %d at 0x%08x\n", stop, cpu->stop_pc);
 			linux_die(p, FBSD_SIGSEGV);
 		}
-		deliver(p, cpu, 0, cpu->r[0]);
+		arm_deliver(p, cpu, 0, cpu->r[0], arm_interrupted);
 	}
 }

@@ -9,6 +9,7 @@
 #include "loader/loader.h"
 #include "os/common/arm_start.h"
 #include "os/linux/abi.h"
+#include "os/linux/arm_deliver.h"
 #include "os/linux/arm_linux.h"
 #include "os/linux/proc_signal.h"
 #include "os/linux/syscall_numbers.h"
@@ -101,29 +102,12 @@ const struct linux_arch *linux_arch_armv6(void)
 }
 
 /* Where a system call interrupted by a handler returns with EINTR. */
-struct arm_resume {
-	struct arm_cpu *cpu;
-	uint32_t continue_pc;
-};
-
 static void arm_interrupted(struct linux_proc *p, void *ctx)
 {
 	(void)p;
 	struct arm_resume *r = ctx;
 	r->cpu->r[0] = (uint32_t)-EINTR;
 	r->cpu->r[15] = r->continue_pc;
-}
-
-/* After a call that returned a restart code, the SVC runs again with its
- * first argument unless a handler makes it fail (linux_signal_deliver). */
-static void deliver(struct linux_proc *p, struct arm_cpu *cpu, long result, uint32_t orig_r0)
-{
-	struct arm_resume r = { cpu, cpu->r[15] };
-	if (linux_is_restart(result)) {
-		cpu->r[0] = orig_r0;
-		cpu->r[15] -= cpu->t ? 2 : 4;
-	}
-	linux_signal_deliver(p, result, arm_interrupted, &r);
 }
 
 /* The 0x0f0000 range Linux does not answer with ENOSYS: SIGILL. */
@@ -157,7 +141,7 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 	if (bad_private(nr)) {
 		notify_state(p, 0, nr);
 		linux_signal_fault(p, 4 /* SIGILL */, ILL_ILLTRP, cpu->stop_pc);
-		deliver(p, cpu, 0, orig_r0);
+		arm_deliver(p, cpu, 0, orig_r0, arm_interrupted);
 		return;
 	}
 	const uint64_t a[6] = { cpu->r[0], cpu->r[1], cpu->r[2], cpu->r[3], cpu->r[4], cpu->r[5] };
@@ -166,7 +150,7 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 	/* sigreturn restored every register: no restart handling. */
 	if (nr == ARM_NR_sigreturn || nr == ARM_NR_rt_sigreturn)
 		r = 0;
-	deliver(p, cpu, r, orig_r0);
+	arm_deliver(p, cpu, r, orig_r0, arm_interrupted);
 }
 
 static void fault(struct linux_proc *p, struct arm_cpu *cpu)
@@ -244,6 +228,6 @@ void arm_process_run(struct linux_proc *p)
 			fprintf(stderr, "mimic: CPU stopped for an unknown reason %d at 0x%08x\n", stop, cpu->stop_pc);
 			linux_die(p, SIG_SEGV);
 		}
-		deliver(p, cpu, 0, cpu->r[0]);
+		arm_deliver(p, cpu, 0, cpu->r[0], arm_interrupted);
 	}
 }
