@@ -82,4 +82,18 @@ struct stack_params {
  * Returns the initial stack pointer, or 0 when it does not fit. */
 uint64_t stack_build(struct gmem *m, const struct stack_params *sp);
 
+/* The parts every OS's stack layout shares (stack_parts.c). */
+/* Maps [top - size, top) and its VMA; false when that fails. */
+bool stack_map(struct gmem *m, const struct stack_params *sp);
+/* n random bytes (AT_RANDOM, AT_CANARY); a fixed pattern without getrandom. */
+void stack_random(void *buf, size_t n);
+/* One word of the guest's size (wb bytes). */
+void stack_put_word(struct gmem *m, uint64_t a, uint64_t v, unsigned wb);
+/* The 16-byte aligned stack pointer below `below` with room for argc,
+ * argv, envp and naux auxv pairs; 0 when the stack is too small. */
+uint64_t stack_vectors_at(const struct stack_params *sp, uint64_t below, int envc, size_t naux);
+/* Writes argc, argv, NULL, envp, NULL and the auxv pairs at s. */
+void stack_put_vectors(struct gmem *m, uint64_t s, const struct stack_params *sp, const uint64_t *arg_str,
+		       int envc, const uint64_t *env_str, uint64_t (*aux)[2], size_t naux);
+
 #endif

@@ -3,11 +3,10 @@
  *   top: pad word, execfn, env strings, arg strings (argv[0] lowest),
  *   16-byte aligned: platform and base platform strings, 16 random bytes,
  *   then auxv, envp, argv, argc at a 16-byte aligned stack pointer. */
-#define _DEFAULT_SOURCE
 #include "loader/loader.h"
 
 #include <elf.h>
-#include <sys/random.h>
+#include <string.h>
 
 static bool put_str(struct gmem *m, uint64_t *p, uint64_t floor, const char *s)
 {
@@ -19,29 +18,13 @@ static bool put_str(struct gmem *m, uint64_t *p, uint64_t floor, const char *s)
 	return true;
 }
 
-static void put_word(struct gmem *m, uint64_t a, uint64_t v, unsigned wb)
-{
-	if (wb == 8) {
-		gmem_st64(m, a, v);
-	} else {
-		gmem_st32(m, a, (uint32_t)v);
-	}
-}
-
 uint64_t stack_build(struct gmem *m, const struct stack_params *sp)
 {
-	uint64_t floor = sp->top - sp->size;
-	unsigned wb = sp->word_bytes;
-	if (gmem_map(m, floor, sp->size, GP_R | GP_W | (sp->exec ? GP_X : 0) | sp->prot_implied) != 0)
-		return 0;
-	/* setup_arg_pages: the stack's flags are those asked for, not the
-	 * implied ones. */
-	struct gvma stack = { .start = floor, .end = sp->top, .kind = GV_ANON, .off = floor, .file = -1,
-			      .flags = GV_READ | GV_WRITE | (sp->exec ? GV_EXEC : 0) | GV_GROWSDOWN | GV_ACCOUNT };
-	if (gvma_insert(m->vmas, &stack) != 0)
+	if (!stack_map(m, sp))
 		return 0;
 	/* Strings must not use more than a quarter of the stack (the
 	 * kernel's limit is similar: E2BIG beyond it). */
+	unsigned wb = sp->word_bytes;
 	uint64_t str_floor = sp->top - sp->size / 4;
 	uint64_t p = sp->top - wb;
 	int envc = 0;
@@ -74,8 +57,7 @@ uint64_t stack_build(struct gmem *m, const struct stack_params *sp)
 		base_platform = p;
 	}
 	uint8_t rnd[16];
-	if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd)
-		memset(rnd, 0x5a, sizeof rnd);
+	stack_random(rnd, sizeof rnd);
 	p -= sizeof rnd;
 	memcpy(gmem_host(m, p), rnd, sizeof rnd);
 	uint64_t random = p;
@@ -99,24 +81,9 @@ uint64_t stack_build(struct gmem *m, const struct stack_params *sp)
 	if (base_platform)
 		aux[naux][0] = AT_BASE_PLATFORM, aux[naux++][1] = base_platform;
 	aux[naux][0] = AT_NULL, aux[naux++][1] = 0;
-	uint64_t nwords = 2 * naux + (uint64_t)(sp->argc + 1) + (uint64_t)(envc + 1) + 1;
-	uint64_t s = (p - nwords * wb) & ~(uint64_t)15;
-	if (s < str_floor - sp->size / 2)
+	uint64_t s = stack_vectors_at(sp, p, envc, naux);
+	if (!s)
 		return 0;
-	uint64_t w = s;
-	put_word(m, w, (uint64_t)sp->argc, wb);
-	w += wb;
-	for (int i = 0; i < sp->argc; i++, w += wb)
-		put_word(m, w, arg_str[i], wb);
-	put_word(m, w, 0, wb);
-	w += wb;
-	for (int i = 0; i < envc; i++, w += wb)
-		put_word(m, w, env_str[i], wb);
-	put_word(m, w, 0, wb);
-	w += wb;
-	for (size_t i = 0; i < naux; i++, w += 2 * wb) {
-		put_word(m, w, aux[i][0], wb);
-		put_word(m, w + wb, aux[i][1], wb);
-	}
+	stack_put_vectors(m, s, sp, arg_str, envc, env_str, aux, naux);
 	return s;
 }

@@ -10,9 +10,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <signal.h>
-#include <stdlib.h>
 
 #include "cpu/arm/arm_cpu.h"
+#include "os/common/arm_start.h"
+#include "os/linux/arm_deliver.h"
 #include "os/freebsd/fbsd_arm.h"
 #include "os/freebsd/fbsd_sys.h"
 #include "os/linux/proc_signal.h"
@@ -68,24 +69,19 @@ static void arm_set_sp(struct linux_proc *p, uint64_t sp) { arm_cpu_of_fbsd(p)->
  * argument in r0 and its stack 8-byte aligned (cpu_set_upcall). */
 static int arm_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls)
 {
-	struct arm_cpu *cpu = malloc(sizeof *cpu);
+	if (fbsd_thread_start.set)
+		sp &= ~(uint64_t)7;
+	struct arm_cpu *cpu = arm_fork_cpu(arm_cpu_of_fbsd(p), &c->mem, sp);
 	if (!cpu)
 		return -1;
-	*cpu = *arm_cpu_of_fbsd(p);
-	cpu->mem = &c->mem;
-	cpu->interrupt_request = 0;
-	cpu->excl_valid = false;
 	if (fbsd_thread_start.set) {
 		cpu->r[0] = (uint32_t)fbsd_thread_start.arg;
 		cpu->t = (uint32_t)fbsd_thread_start.pc & 1;
 		cpu->r[15] = (uint32_t)fbsd_thread_start.pc & ~1u;
 		cpu->r[14] = 0;
-		sp &= ~(uint64_t)7;
 	} else {
 		cpu->r[0] = 0;
 	}
-	if (sp)
-		cpu->r[13] = (uint32_t)sp;
 	if (settls)
 		cpu->tls = (uint32_t)tls;
 	c->cpu = cpu;
@@ -97,10 +93,9 @@ static int arm_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp
  * page holds the signal trampoline. */
 static int arm_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 {
-	struct arm_cpu *cpu = calloc(1, sizeof *cpu);
+	struct arm_cpu *cpu = arm_start_cpu(&p->mem, entry, sp);
 	if (!cpu)
 		return -1;
-	arm_cpu_init(cpu, &p->mem);
 	p->cpu = cpu;
 	p->interrupt = &cpu->interrupt_request;
 	if (gmem_map(&p->mem, FBSD_ARM_SHAREDPAGE, GPAGE_SIZE, GP_R | GP_W) != 0)
@@ -108,13 +103,9 @@ static int arm_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 	for (unsigned i = 0; i < sizeof sigcode / sizeof sigcode[0]; i++)
 		gmem_st32(&p->mem, FBSD_ARM_SHAREDPAGE + 4 * i, sigcode[i]);
 	gmem_protect(&p->mem, FBSD_ARM_SHAREDPAGE, GPAGE_SIZE, GP_R | GP_X);
-	cpu->r[13] = (uint32_t)sp;
 	cpu->r[0] = (uint32_t)sp;
 	cpu->r[3] = FBSD_ARM_PS_STRINGS;
-	cpu->t = (uint32_t)entry & 1;
-	cpu->r[15] = (uint32_t)entry & ~1u;
 	cpu->r[14] = (uint32_t)entry;
-	cpu->fpexc = 1u << 30;
 	return 0;
 }
 
@@ -198,11 +189,6 @@ void freebsd_armv6_on_armv7(void)
 }
 
 /* Where a call a handler interrupts returns with EINTR. */
-struct arm_resume {
-	struct arm_cpu *cpu;
-	uint32_t continue_pc;
-};
-
 static void arm_interrupted(struct linux_proc *p, void *ctx)
 {
 	(void)p;
@@ -210,18 +196,6 @@ static void arm_interrupted(struct linux_proc *p, void *ctx)
 	r->cpu->r[0] = 4; /* EINTR */
 	r->cpu->c = 1;
 	r->cpu->r[15] = r->continue_pc;
-}
-
-/* After a restart code the swi runs again with its first argument
- * (FreeBSD's ERESTART backs the pc up; r0 still holds it there). */
-static void deliver(struct linux_proc *p, struct arm_cpu *cpu, long result, uint32_t orig_r0)
-{
-	struct arm_resume r = { cpu, cpu->r[15] };
-	if (linux_is_restart(result)) {
-		cpu->r[0] = orig_r0;
-		cpu->r[15] -= cpu->t ? 2 : 4;
-	}
-	linux_signal_deliver(p, result, arm_interrupted, &r);
 }
 
 /* The argument words: r0-r3, then the stack; syscall(2) and __syscall(2)
@@ -258,8 +232,9 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 	}
 	if (r == 0)
 		r = fbsd_syscall(p, nr, a);
+	/* sigreturn and setcontext/swapcontext restored every register. */
 	if (fbsd_sc_justreturn(nr) && r == 0) {
-		deliver(p, cpu, 0, orig_r0);
+		arm_deliver(p, cpu, 0, orig_r0, arm_interrupted);
 		return;
 	}
 	if (r < 0 && r >= -4095 && !linux_is_restart(r)) {
@@ -271,7 +246,7 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 			cpu->r[1] = (uint32_t)((uint64_t)r >> 32);
 		cpu->c = 0;
 	}
-	deliver(p, cpu, r, orig_r0);
+	arm_deliver(p, cpu, r, orig_r0, arm_interrupted);
 }
 
 /* Fault si_code values: FreeBSD's signal.h has the host's. */
@@ -331,6 +306,6 @@ void fbsd_arm_run(struct linux_proc *p)
 			fprintf(stderr, "mimic: CPU stopped for an unknown reason %d at 0x%08x\n", stop, cpu->stop_pc);
 			linux_die(p, FBSD_SIGSEGV);
 		}
-		deliver(p, cpu, 0, cpu->r[0]);
+		arm_deliver(p, cpu, 0, cpu->r[0], arm_interrupted);
 	}
 }

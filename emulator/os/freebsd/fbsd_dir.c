@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "os/common/host_dirent.h"
 #include "os/freebsd/fbsd_sys.h"
 
 #define FBSD_AT_REMOVEDIR 0x800u
@@ -37,13 +38,8 @@ FBSD(getdirentries)
 		return -errno;
 	uint64_t out = 0, resume = (uint64_t)base;
 	for (long off = 0; off < n;) {
-		uint64_t ino, doff;
-		uint16_t reclen;
-		memcpy(&ino, host + off, 8);
-		memcpy(&doff, host + off + 8, 8);
-		memcpy(&reclen, host + off + 16, 2);
-		const char *name = (const char *)host + off + 19;
-		size_t namlen = strnlen(name, 255);
+		struct host_dirent d = host_dirent_at(host + off);
+		size_t namlen = strnlen(d.name, 255);
 		uint16_t glen = (uint16_t)((24 + namlen + 1 + 7) & ~7u);
 		if (out + glen > count) {
 			/* Put the directory back at this record. */
@@ -54,19 +50,19 @@ FBSD(getdirentries)
 		}
 		struct gimage g;
 		gi_init(&g, p);
-		gi_u64(&g, 0, ino);
-		gi_u64(&g, 8, p->arch->word_bits == 32 ? sc_dir_cookie(p, fd, doff) : doff);
+		gi_u64(&g, 0, d.ino);
+		gi_u64(&g, 8, p->arch->word_bits == 32 ? sc_dir_cookie(p, fd, d.off) : d.off);
 		gi_u16(&g, 16, glen);
-		g.b[18] = host[off + 18];
+		g.b[18] = d.type;
 		gi_u16(&g, 20, (uint16_t)namlen);
 		memcpy(rec, g.b, 24);
 		memset(rec + 24, 0, sizeof rec - 24);
-		memcpy(rec + 24, name, namlen);
+		memcpy(rec + 24, d.name, namlen);
 		if (!gmem_write(&p->mem, a[1] + out, rec, glen))
 			return -EFAULT;
 		out += glen;
-		off += reclen;
-		resume = doff;
+		off += d.reclen;
+		resume = d.off;
 	}
 	uint64_t gbase = p->arch->word_bits == 32 ? sc_dir_tell(p, fd, (uint64_t)base) : (uint64_t)base;
 	if (a[3] && sc_put64(p, a[3], gbase) < 0)

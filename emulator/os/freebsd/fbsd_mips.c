@@ -11,9 +11,10 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "os/freebsd/fbsd_mips.h"
+#include "cpu/mips/mips_cpu.h"
+#include "os/common/mips_start.h"
 #include "os/freebsd/fbsd_sys.h"
 #include "os/linux/proc_signal.h"
 
@@ -48,24 +49,17 @@ static void mips_set_sp(struct linux_proc *p, uint64_t sp) { cpu_of(p)->r[29] = 
  * 16-byte aligned; the thread pointer from tls_base. */
 static int mips_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls)
 {
-	struct mips_cpu *cpu = malloc(sizeof *cpu);
+	if (fbsd_thread_start.set)
+		sp &= ~(uint64_t)15;
+	struct mips_cpu *cpu = mips_fork_cpu(cpu_of(p), &c->mem, sp);
 	if (!cpu)
 		return -1;
-	*cpu = *cpu_of(p);
-	cpu->mem = &c->mem;
-	cpu->interrupt_request = 0;
-	cpu->ll_valid = false;
 	cpu->in_delay = false;
 	if (fbsd_thread_start.set) {
 		cpu->pc = cpu->r[25] = fbsd_thread_start.pc;
 		cpu->r[4] = fbsd_thread_start.arg;
 		cpu->r[31] = 0;
-		sp &= ~(uint64_t)15;
 	}
-	cpu->r[2] = 0;
-	cpu->r[7] = 0;
-	if (sp)
-		cpu->r[29] = sp;
 	if (settls)
 		cpu->ulr = tls + FBSD_MIPS_TLS_BIAS;
 	c->cpu = cpu;
@@ -76,10 +70,9 @@ static int mips_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t s
 /* exec_setregs: sp, a0 the stack, a3 PS_STRINGS, t9 the entry. */
 static int mips_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 {
-	struct mips_cpu *cpu = calloc(1, sizeof *cpu);
+	struct mips_cpu *cpu = mips_start_cpu(&p->mem, entry, sp);
 	if (!cpu)
 		return -1;
-	mips_cpu_init(cpu, &p->mem);
 	p->cpu = cpu;
 	p->interrupt = &cpu->interrupt_request;
 	if (gmem_map(&p->mem, FBSD_MIPS_SHAREDPAGE, GPAGE_SIZE, GP_R | GP_W) != 0)
@@ -87,10 +80,9 @@ static int mips_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 	for (unsigned i = 0; i < sizeof sigcode / sizeof sigcode[0]; i++)
 		gmem_st32(&p->mem, FBSD_MIPS_SHAREDPAGE + 4 * i, sigcode[i]);
 	gmem_protect(&p->mem, FBSD_MIPS_SHAREDPAGE, GPAGE_SIZE, GP_R | GP_X);
-	cpu->r[29] = sp;
 	cpu->r[4] = sp;
 	cpu->r[7] = FBSD_MIPS_PS_STRINGS;
-	cpu->pc = cpu->r[25] = entry;
+	cpu->r[25] = entry;
 	return 0;
 }
 

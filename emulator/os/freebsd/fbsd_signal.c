@@ -56,10 +56,9 @@ FBSD(sigaltstack)
 			return -EFAULT;
 		if (flags & ~(uint32_t)FBSD_SS_DISABLE)
 			return -EINVAL;
-		static const int err[] = { 0, -EPERM, -EINVAL, -ENOMEM };
 		int r = proc_sigaltstack_set(p, ss_sp, flags ? SS_DISABLE : 0, ss_size, sp);
 		if (r != 0)
-			return err[-r];
+			return r;
 	}
 	if (a[1]) {
 		uint32_t flags = ((old_flags & SS_DISABLE) ? FBSD_SS_DISABLE : 0) |

@@ -7,7 +7,6 @@
  * Auxiliary vector types are sys/sys/elf_common.h's. */
 #define _GNU_SOURCE
 #include <string.h>
-#include <sys/random.h>
 
 #include "os/freebsd/freebsd.h"
 
@@ -18,14 +17,6 @@ enum {
 	AT_STACKPROT = 23, AT_EHDRFLAGS = 24, AT_HWCAP = 25, AT_HWCAP2 = 26, AT_BSDFLAGS = 27,
 	AT_ARGC = 28, AT_ARGV = 29, AT_ENVC = 30, AT_ENVV = 31, AT_PS_STRINGS = 32,
 };
-
-static void put_word(struct gmem *m, uint64_t a, uint64_t v, unsigned wb)
-{
-	if (wb == 8)
-		gmem_st64(m, a, v);
-	else
-		gmem_st32(m, a, (uint32_t)v);
-}
 
 static bool put_bytes(struct gmem *m, uint64_t *p, uint64_t floor, const void *s, size_t n, unsigned align)
 {
@@ -39,13 +30,8 @@ static bool put_bytes(struct gmem *m, uint64_t *p, uint64_t floor, const void *s
 uint64_t fbsd_stack_build(struct linux_proc *p, const struct stack_params *sp, uint64_t ps_strings)
 {
 	struct gmem *m = &p->mem;
-	uint64_t floor = sp->top - sp->size;
 	unsigned wb = sp->word_bytes;
-	if (gmem_map(m, floor, sp->size, GP_R | GP_W | (sp->exec ? GP_X : 0) | sp->prot_implied) != 0)
-		return 0;
-	struct gvma stack = { .start = floor, .end = sp->top, .kind = GV_ANON, .off = floor, .file = -1,
-			      .flags = GV_READ | GV_WRITE | (sp->exec ? GV_EXEC : 0) | GV_GROWSDOWN | GV_ACCOUNT };
-	if (gvma_insert(m->vmas, &stack) != 0)
+	if (!stack_map(m, sp))
 		return 0;
 	uint64_t str_floor = sp->top - sp->size / 4, q = ps_strings;
 	int envc = 0;
@@ -56,8 +42,7 @@ uint64_t fbsd_stack_build(struct linux_proc *p, const struct stack_params *sp, u
 	uint64_t execpath = q;
 	uint8_t canary[64];
 	unsigned canarylen = 8 * wb;
-	if (getrandom(canary, canarylen, 0) != (ssize_t)canarylen)
-		memset(canary, 0x5a, canarylen);
+	stack_random(canary, canarylen);
 	if (!put_bytes(m, &q, str_floor, canary, canarylen, wb))
 		return 0;
 	uint64_t canary_at = q;
@@ -66,7 +51,7 @@ uint64_t fbsd_stack_build(struct linux_proc *p, const struct stack_params *sp, u
 	uint64_t page = sp->pagesz;
 	if (!put_bytes(m, &q, str_floor, ps, wb, wb))
 		return 0;
-	put_word(m, q, page, wb);
+	stack_put_word(m, q, page, wb);
 	uint64_t pagesizes = q;
 	uint64_t env_str[envc + 1], arg_str[sp->argc + 1];
 	for (int i = envc - 1; i >= 0; i--) {
@@ -92,32 +77,17 @@ uint64_t fbsd_stack_build(struct linux_proc *p, const struct stack_params *sp, u
 		{ AT_NULL, 0 },
 	};
 	unsigned naux = 25;
-	uint64_t nwords = 2 * naux + (uint64_t)(sp->argc + 1) + (uint64_t)(envc + 1) + 1;
-	uint64_t s = (q - nwords * wb) & ~(uint64_t)15;
-	if (s < str_floor - sp->size / 2)
+	uint64_t s = stack_vectors_at(sp, q, envc, naux);
+	if (!s)
 		return 0;
 	uint64_t argv = s + wb, envp = argv + (uint64_t)(sp->argc + 1) * wb;
 	aux[20][1] = argv;
 	aux[22][1] = envp;
-	uint64_t w = s;
-	put_word(m, w, (uint64_t)sp->argc, wb);
-	w += wb;
-	for (int i = 0; i < sp->argc; i++, w += wb)
-		put_word(m, w, arg_str[i], wb);
-	put_word(m, w, 0, wb);
-	w += wb;
-	for (int i = 0; i < envc; i++, w += wb)
-		put_word(m, w, env_str[i], wb);
-	put_word(m, w, 0, wb);
-	w += wb;
-	for (unsigned i = 0; i < naux; i++, w += 2 * wb) {
-		put_word(m, w, aux[i][0], wb);
-		put_word(m, w + wb, aux[i][1], wb);
-	}
+	stack_put_vectors(m, s, sp, arg_str, envc, env_str, aux, naux);
 	/* struct ps_strings: argv, argc, envp, envc (pointers word-sized). */
-	put_word(m, ps_strings, argv, wb);
+	stack_put_word(m, ps_strings, argv, wb);
 	gmem_st32(m, ps_strings + wb, (uint32_t)sp->argc);
-	put_word(m, ps_strings + 2 * wb, envp, wb);
+	stack_put_word(m, ps_strings + 2 * wb, envp, wb);
 	gmem_st32(m, ps_strings + 3 * wb, (uint32_t)envc);
 	return s;
 }

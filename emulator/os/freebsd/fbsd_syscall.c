@@ -1,4 +1,4 @@
-/* FreeBSD system call dispatch. fbsd_impls is the list of implemented
+/* FreeBSD system call dispatch. impls is the list of implemented
  * calls by FreeBSD name; at the first call it is joined with the table
  * generated from syscalls.tbl (names, argument kinds) into handlers by
  * number. A number FreeBSD does not have, or a call mimic does not run,
@@ -12,28 +12,25 @@
 
 #include "os/freebsd/fbsd_sys.h"
 #include "os/freebsd/fbsd_table.h"
-#include "os/linux/own_fds.h"
+#include "os/linux/abi.h"
 #include "os/linux/proc_signal.h"
-#include "os/linux/proc_sys.h"
+#include "os/linux/syscall_run.h"
 #include "trace/strace.h"
 
 bool fbsd_unknown_enosys;
 
 const char *fbsd_exec_option(void) { return fbsd_unknown_enosys ? "-enosys" : NULL; }
 
-#define FB(name) { #name, fbsd_##name }
-#define LX(name) { #name, sys_##name }
+#define FB(call) { .name = #call, .fn = fbsd_##call }
+#define LX(call) { .name = #call, .fn = sys_##call }
 
 /* FreeBSD name -> handler: fbsd_* are FreeBSD's own (fbsd_sys.h), sys_*
  * the shared ones whose arguments mean the same on FreeBSD (flag values
  * go through the ABI's tables, fbsd_abi.c). */
-static const struct fbsd_impl {
-	const char *name;
-	sc_handler fn;
-} impls[] = {
+static const struct sc_impl impls[] = {
 	/* process and memory */
-	FB(exit), LX(fork), LX(vfork), FB(pdfork), FB(pdkill), FB(pdgetpid), LX(execve), FB(wait4), FB(wait6), FB(getrusage), FB(procctl), LX(setpgid), { "setuid", sys_setuid32 }, { "setgid", sys_setgid32 }, LX(getpid), LX(getppid), LX(getuid), LX(geteuid), LX(getgid), LX(getegid),
-	{ "getgroups", sys_getgroups32 }, { "setgroups", sys_setgroups32 }, LX(setsid), LX(getpgrp), LX(getpgid), LX(getsid), FB(issetugid),
+	FB(exit), LX(fork), LX(vfork), FB(pdfork), FB(pdkill), FB(pdgetpid), LX(execve), FB(wait4), FB(wait6), FB(getrusage), FB(procctl), LX(setpgid), { .name = "setuid", .fn = sys_setuid32 }, { .name = "setgid", .fn = sys_setgid32 }, LX(getpid), LX(getppid), LX(getuid), LX(geteuid), LX(getgid), LX(getegid),
+	{ .name = "getgroups", .fn = sys_getgroups32 }, { .name = "setgroups", .fn = sys_setgroups32 }, LX(setsid), LX(getpgrp), LX(getpgid), LX(getsid), FB(issetugid),
 	FB(mmap), LX(munmap), LX(mprotect), FB(madvise), FB(getrlimit), FB(setrlimit),
 	LX(sched_yield), FB(yield), LX(getrandom), FB(cpuset_getaffinity), FB(__getcwd),
 	/* signals */
@@ -52,7 +49,7 @@ static const struct fbsd_impl {
 	LX(rename), LX(symlink), LX(link), LX(chmod), LX(fchmod), LX(umask), LX(readlink),
 	FB(truncate), FB(chown), FB(lchown), FB(fchownat), FB(fchown), FB(mkfifo), FB(mkfifoat),
 	FB(utimensat), FB(utimes), FB(lutimes), FB(futimesat), FB(futimens), FB(futimes),
-	FB(ftruncate), FB(unlinkat), FB(getdirentries), FB(statfs), FB(fstatfs), FB(getfsstat), FB(kqueue), FB(kevent), { "compat11.kevent", fbsd_compat11_kevent },
+	FB(ftruncate), FB(unlinkat), FB(getdirentries), FB(statfs), FB(fstatfs), FB(getfsstat), FB(kqueue), FB(kevent), { .name = "compat11.kevent", .fn = fbsd_compat11_kevent },
 	/* sockets and terminals (fbsd_socket.c, fbsd_sockopt.c, fbsd_sockmsg.c, fbsd_ioctl.c) */
 	FB(socket), FB(socketpair), FB(bind), FB(connect), FB(accept), FB(accept4), LX(listen), LX(shutdown),
 	LX(poll), FB(select), FB(pselect), FB(ppoll), FB(getsockname), FB(getpeername), FB(sendto), FB(recvfrom), FB(setsockopt), FB(getsockopt),
@@ -76,12 +73,11 @@ static void join(void)
 		const char *name = fbsd_sc_descs[nr].name;
 		if (!name)
 			continue;
-		for (unsigned i = 0; i < NIMPLS && !handlers[nr]; i++)
-			if (strcmp(impls[i].name, name) == 0)
-				handlers[nr] = impls[i].fn;
-		for (unsigned i = 0; i < handlers_arch->nimpls && !handlers[nr]; i++)
-			if (strcmp(handlers_arch->impls[i].name, name) == 0)
-				handlers[nr] = handlers_arch->impls[i].fn;
+		const struct sc_impl *impl = sc_impl_find(impls, NIMPLS, name);
+		if (!impl)
+			impl = sc_impl_find(handlers_arch->impls, handlers_arch->nimpls, name);
+		if (impl)
+			handlers[nr] = impl->fn;
 	}
 }
 
@@ -107,27 +103,7 @@ unsigned fbsd_sc_args(unsigned nr, unsigned *wide)
 
 bool fbsd_sc_ret_wide(unsigned nr) { return nr < fbsd_sc_count && fbsd_sc_descs[nr].ret_wide; }
 
-long fbsd_errno(long r)
-{
-	const struct linux_abi *abi = &fbsd_abi_armv6;
-	if (r >= 0 || r < -4095)
-		return r;
-	unsigned e = (unsigned)-r;
-	return e < abi->nerrno_out && abi->errno_out[e] ? -(long)abi->errno_out[e] : r;
-}
-
-/* The emulator's own descriptors are not the guest's (as in linux_syscall). */
-static bool names_own_fd(const struct fbsd_sc_desc *d, const uint64_t a[8])
-{
-	for (unsigned i = 0; i < d->nargs; i++) {
-		if ((d->args[i] == A_FD || d->args[i] == A_NEWFD) && own_fds_hide((int)a[i])) {
-			if (d->args[i] == A_FD)
-				return true;
-			own_fds_vacate((int)a[i]);
-		}
-	}
-	return false;
-}
+long fbsd_errno(long r) { return abi_errno_out(&fbsd_abi_armv6, r); }
 
 /* nosys(): SIGSYS for the calling thread, and ENOSYS. */
 static long nosys(struct linux_proc *p, unsigned nr)
@@ -148,36 +124,21 @@ long fbsd_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[8])
 {
 	sc_handler fn = handler(p, nr);
 	const struct fbsd_sc_desc *d = nr < fbsd_sc_count && fbsd_sc_descs[nr].name ? &fbsd_sc_descs[nr] : NULL;
+	/* No call has a descriptor past its sixth argument (syscalls.tbl),
+	 * so the shared entry's six kinds are enough. */
+	struct sc_entry e = { .name = d ? d->name : NULL, .fn = fn };
+	if (d)
+		memcpy(e.args, d->args, sizeof e.args);
+	if (fn)
+		return sc_run(p, &e, nr, a, fn == fbsd_sigreturn);
 	if (p->strace) {
-		if (d) {
-			struct sc_entry e = { .name = d->name, .fn = fn };
-			memcpy(e.args, d->args, sizeof e.args);
+		if (d)
 			strace_enter(p, &e, a);
-		} else {
+		else
 			strace_unknown(nr);
-		}
 	}
-	if (!fn) {
-		long r = nosys(p, nr);
-		if (p->strace && d)
-			strace_exit(r);
-		return r;
-	}
-	proc_syscall_begin(p);
-	/* A signal that came after the last instruction boundary is taken
-	 * first and the call made again after it (as linux_syscall does). */
-	if (__atomic_load_n(&p->wake, __ATOMIC_ACQUIRE) && fn != fbsd_sigreturn) {
-		proc_syscall_end(p);
-		if (p->strace)
-			strace_exit(-LINUX_ERESTARTNOINTR);
-		return -LINUX_ERESTARTNOINTR;
-	}
-	bool jobctl = proc_jobctl_block(p);
-	long r = names_own_fd(d, a) ? -EBADF : fn(p, a);
-	if (jobctl)
-		proc_jobctl_unblock();
-	proc_syscall_end(p);
-	if (p->strace)
+	long r = nosys(p, nr);
+	if (p->strace && d)
 		strace_exit(r);
 	return r;
 }

@@ -147,6 +147,9 @@ uint32_t abi_flags_out(const struct flag_map *map, uint32_t v);
 /* Translates a numbered value; map NULL or no entry: v. */
 int abi_value_in(const struct value_map *map, int v);
 int abi_value_out(const struct value_map *map, int v);
+/* A handler's result in the ABI's errno numbering (errno_out); results
+ * that are not errors, and errno_out NULL, pass unchanged. */
+long abi_errno_out(const struct linux_abi *abi, long r);
 
 extern const struct linux_abi linux_abi_armel;
 extern const struct linux_abi linux_abi_mips64, linux_abi_mips64el;

@@ -47,3 +47,11 @@ int abi_value_out(const struct value_map *map, int v)
 			return m->guest;
 	return v;
 }
+
+long abi_errno_out(const struct linux_abi *abi, long r)
+{
+	if (r >= 0 || r < -4095 || !abi->errno_out)
+		return r;
+	unsigned e = (unsigned)-r;
+	return e < abi->nerrno_out && abi->errno_out[e] ? -(long)abi->errno_out[e] : r;
+}

@@ -5,10 +5,11 @@
 #include <elf.h>
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "loader/loader.h"
+#include "os/common/arm_start.h"
 #include "os/linux/abi.h"
+#include "os/linux/arm_deliver.h"
 #include "os/linux/arm_linux.h"
 #include "os/linux/proc_signal.h"
 #include "os/linux/syscall_numbers.h"
@@ -43,16 +44,10 @@ static void arm_set_sp(struct linux_proc *p, uint64_t sp) { arm_cpu_of(p)->r[13]
 
 static int arm_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls)
 {
-	struct arm_cpu *cpu = malloc(sizeof *cpu);
+	struct arm_cpu *cpu = arm_fork_cpu(arm_cpu_of(p), &c->mem, sp);
 	if (!cpu)
 		return -1;
-	*cpu = *arm_cpu_of(p);
-	cpu->mem = &c->mem;
-	cpu->interrupt_request = 0;
-	cpu->excl_valid = false;
 	cpu->r[0] = 0;
-	if (sp)
-		cpu->r[13] = (uint32_t)sp;
 	if (settls)
 		cpu->tls = (uint32_t)tls;
 	c->cpu = cpu;
@@ -62,20 +57,14 @@ static int arm_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp
 
 static int arm_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 {
-	struct arm_cpu *cpu = calloc(1, sizeof *cpu);
+	struct arm_cpu *cpu = arm_start_cpu(&p->mem, entry, sp);
 	if (!cpu)
 		return -1;
-	arm_cpu_init(cpu, &p->mem);
 	p->cpu = cpu;
 	p->interrupt = &cpu->interrupt_request;
 	if (arm_kuser_map(&p->mem) != 0)
 		return -1;
 	cpu->fence_pc = ARM_KUSER_MEMORY_BARRIER;
-	cpu->r[13] = (uint32_t)sp;
-	cpu->t = (uint32_t)entry & 1;
-	cpu->r[15] = (uint32_t)entry & ~1u;
-	/* VFP enabled, default FPSCR, as a new process gets it. */
-	cpu->fpexc = 1u << 30;
 	return 0;
 }
 
@@ -113,29 +102,12 @@ const struct linux_arch *linux_arch_armv6(void)
 }
 
 /* Where a system call interrupted by a handler returns with EINTR. */
-struct arm_resume {
-	struct arm_cpu *cpu;
-	uint32_t continue_pc;
-};
-
 static void arm_interrupted(struct linux_proc *p, void *ctx)
 {
 	(void)p;
 	struct arm_resume *r = ctx;
 	r->cpu->r[0] = (uint32_t)-EINTR;
 	r->cpu->r[15] = r->continue_pc;
-}
-
-/* After a call that returned a restart code, the SVC runs again with its
- * first argument unless a handler makes it fail (linux_signal_deliver). */
-static void deliver(struct linux_proc *p, struct arm_cpu *cpu, long result, uint32_t orig_r0)
-{
-	struct arm_resume r = { cpu, cpu->r[15] };
-	if (linux_is_restart(result)) {
-		cpu->r[0] = orig_r0;
-		cpu->r[15] -= cpu->t ? 2 : 4;
-	}
-	linux_signal_deliver(p, result, arm_interrupted, &r);
 }
 
 /* The 0x0f0000 range Linux does not answer with ENOSYS: SIGILL. */
@@ -169,7 +141,7 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 	if (bad_private(nr)) {
 		notify_state(p, 0, nr);
 		linux_signal_fault(p, 4 /* SIGILL */, ILL_ILLTRP, cpu->stop_pc);
-		deliver(p, cpu, 0, orig_r0);
+		arm_deliver(p, cpu, 0, orig_r0, arm_interrupted);
 		return;
 	}
 	const uint64_t a[6] = { cpu->r[0], cpu->r[1], cpu->r[2], cpu->r[3], cpu->r[4], cpu->r[5] };
@@ -178,7 +150,7 @@ static void svc(struct linux_proc *p, struct arm_cpu *cpu)
 	/* sigreturn restored every register: no restart handling. */
 	if (nr == ARM_NR_sigreturn || nr == ARM_NR_rt_sigreturn)
 		r = 0;
-	deliver(p, cpu, r, orig_r0);
+	arm_deliver(p, cpu, r, orig_r0, arm_interrupted);
 }
 
 static void fault(struct linux_proc *p, struct arm_cpu *cpu)
@@ -256,6 +228,6 @@ void arm_process_run(struct linux_proc *p)
 			fprintf(stderr, "mimic: CPU stopped for an unknown reason %d at 0x%08x\n", stop, cpu->stop_pc);
 			linux_die(p, SIG_SEGV);
 		}
-		deliver(p, cpu, 0, cpu->r[0]);
+		arm_deliver(p, cpu, 0, cpu->r[0], arm_interrupted);
 	}
 }

@@ -4,9 +4,9 @@
  * traps.c, signal.c do_signal) does. */
 #include <elf.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "loader/loader.h"
+#include "os/common/mips_start.h"
 #include "os/linux/abi.h"
 #include "os/linux/mips_linux.h"
 #include "os/linux/syscall_numbers.h"
@@ -70,18 +70,9 @@ static void mips_set_sp(struct linux_proc *p, uint64_t sp) { mips_cpu_of(p)->r[2
 
 static int mips_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t sp, bool settls, uint64_t tls)
 {
-	struct mips_cpu *cpu = malloc(sizeof *cpu);
+	struct mips_cpu *cpu = mips_fork_cpu(mips_cpu_of(p), &c->mem, sp);
 	if (!cpu)
 		return -1;
-	*cpu = *mips_cpu_of(p);
-	cpu->mem = &c->mem;
-	cpu->interrupt_request = 0;
-	cpu->ll_valid = false;
-	/* The child's clone returns 0 with no error (a3 = 0). */
-	cpu->r[2] = 0;
-	cpu->r[7] = 0;
-	if (sp)
-		cpu->r[29] = sp;
 	if (settls)
 		cpu->ulr = tls;
 	c->cpu = cpu;
@@ -91,19 +82,14 @@ static int mips_cpu_clone(struct linux_proc *p, struct linux_proc *c, uint64_t s
 
 static int mips_start(struct linux_proc *p, uint64_t entry, uint64_t sp)
 {
-	struct mips_cpu *cpu = calloc(1, sizeof *cpu);
+	struct mips_cpu *cpu = mips_start_cpu(&p->mem, entry, sp);
 	if (!cpu)
 		return -1;
-	mips_cpu_init(cpu, &p->mem);
 	p->cpu = cpu;
 	p->interrupt = &cpu->interrupt_request;
 	/* The kernel's default: fix misaligned user loads and stores up. */
 	cpu->fix_unaligned = true;
-	if (mips_sigreturn_map(&p->mem) != 0)
-		return -1;
-	cpu->r[29] = sp;
-	cpu->pc = entry;
-	return 0;
+	return mips_sigreturn_map(&p->mem) != 0 ? -1 : 0;
 }
 
 /* AT_PLATFORM: none for a generic MIPS64R2 CPU; AT_BASE_PLATFORM names the

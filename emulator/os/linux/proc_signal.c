@@ -674,15 +674,15 @@ void linux_save_altstack(struct linux_proc *p, uint64_t sp, uint64_t *ss_sp, int
 int proc_sigaltstack_set(struct linux_proc *p, uint64_t ss_sp, int ss_flags, uint64_t ss_size, uint64_t sp)
 {
 	if (on_altstack(p, sp))
-		return -1; /* EPERM */
+		return -EPERM;
 	int mode = ss_flags & ~LINUX_SS_AUTODISARM;
 	if (mode != LINUX_SS_DISABLE && mode != LINUX_SS_ONSTACK && mode != 0)
-		return -2; /* EINVAL */
+		return -EINVAL;
 	if (mode == LINUX_SS_DISABLE) {
 		ss_size = 0;
 		ss_sp = 0;
 	} else if (ss_size < LINUX_MINSIGSTKSZ) {
-		return -3; /* ENOMEM */
+		return -ENOMEM;
 	}
 	p->altstack_sp = ss_sp;
 	p->altstack_size = ss_size;

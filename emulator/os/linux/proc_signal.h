@@ -117,7 +117,7 @@ void proc_signal_set_mask(struct linux_proc *p, linux_sigset mask);
 int proc_sigaction(struct linux_proc *p, int sig, const struct linux_sigaction *act, struct linux_sigaction *oact);
 /* SS_DISABLE / SS_ONSTACK / 0 for the stack pointer sp. */
 int proc_altstack_flags(const struct linux_proc *p, uint64_t sp);
-/* sigaltstack's checks and update: 0, -1 EPERM, -2 EINVAL, -3 ENOMEM. */
+/* sigaltstack's checks and update: 0, -EPERM, -EINVAL or -ENOMEM. */
 int proc_sigaltstack_set(struct linux_proc *p, uint64_t ss_sp, int ss_flags, uint64_t ss_size, uint64_t sp);
 /* Guest signal -> asm-generic number, and back. */
 static inline int proc_sig_generic(const struct linux_proc *p, int sig)

@@ -206,10 +206,9 @@ long sys_sigaltstack(struct linux_proc *p, const uint64_t a[6])
 		if (!get_word(p, a[0], &ss_sp) || !gmem_ld32(&p->mem, a[0] + flags_off, &flags) ||
 		    !get_word(p, a[0] + size_off, &ss_size))
 			return -EFAULT;
-		static const int err[] = { 0, -EPERM, -EINVAL, -ENOMEM };
 		int r = proc_sigaltstack_set(p, ss_sp, (int)flags, ss_size, sp);
 		if (r != 0)
-			return err[-r];
+			return r;
 	}
 	if (a[1]) {
 		if (!gmem_check(&p->mem, a[1], total, GP_W) || !put_word(p, a[1], old_sp) ||

@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "os/common/host_dirent.h"
 #include "os/linux/syscall.h"
 
 static long path_op(struct linux_proc *p, uint64_t path, char host[PATH_MAX])
@@ -112,19 +113,14 @@ SC(getdents64)
 	uint8_t *buf = sc_buf_or_bad(p, a[1], n, GP_W);
 	long r = sc_ret(syscall(SYS_getdents64, fd, buf, n));
 	for (long off = 0; off < r;) {
-		uint8_t *d = buf + off;
-		uint64_t ino, doff;
-		uint16_t reclen;
-		memcpy(&ino, d, 8);
-		memcpy(&doff, d + 8, 8);
-		memcpy(&reclen, d + 16, 2);
+		struct host_dirent d = host_dirent_at(buf + off);
 		struct gimage g;
 		gi_init(&g, p);
-		gi_u64(&g, 0, ino);
-		gi_u64(&g, 8, sc_dir_cookie(p, fd, doff));
-		gi_u16(&g, 16, reclen);
-		memcpy(d, g.b, 18);
-		off += reclen;
+		gi_u64(&g, 0, d.ino);
+		gi_u64(&g, 8, sc_dir_cookie(p, fd, d.off));
+		gi_u16(&g, 16, d.reclen);
+		memcpy(buf + off, g.b, 18);
+		off += d.reclen;
 	}
 	return r;
 }
@@ -144,31 +140,26 @@ SC(getdents)
 		return -ENOMEM;
 	long r = sc_ret(syscall(SYS_getdents64, fd, host, n)), out = 0;
 	for (long off = 0; off < r;) {
-		uint64_t ino, doff;
-		uint16_t reclen;
-		memcpy(&ino, host + off, 8);
-		memcpy(&doff, host + off + 8, 8);
-		memcpy(&reclen, host + off + 16, 2);
-		const char *name = (const char *)host + off + 19;
-		size_t nl = strlen(name);
+		struct host_dirent d = host_dirent_at(host + off);
+		size_t nl = strlen(d.name);
 		unsigned glen = (unsigned)((2 * w + 2 + nl + 2 + w - 1) / w * w);
-		if (w == 4 && ino > UINT32_MAX) {
+		if (w == 4 && d.ino > UINT32_MAX) {
 			r = -EOVERFLOW;
 			break;
 		}
 		struct gimage g;
 		gi_init(&g, p);
-		unsigned o = gi_long(&g, p, 0, ino);
-		o += gi_long(&g, p, o, sc_dir_cookie(p, fd, doff));
+		unsigned o = gi_long(&g, p, 0, d.ino);
+		o += gi_long(&g, p, o, sc_dir_cookie(p, fd, d.off));
 		gi_u16(&g, o, (uint16_t)glen);
 		if (gi_put(p, a[1] + (uint64_t)out, &g, o + 2) < 0 ||
-		    !gmem_write(&p->mem, a[1] + (uint64_t)out + o + 2, name, nl + 1) ||
-		    !gmem_st8(&p->mem, a[1] + (uint64_t)out + glen - 1, host[off + 18])) {
+		    !gmem_write(&p->mem, a[1] + (uint64_t)out + o + 2, d.name, nl + 1) ||
+		    !gmem_st8(&p->mem, a[1] + (uint64_t)out + glen - 1, d.type)) {
 			r = -EFAULT;
 			break;
 		}
 		out += glen;
-		off += reclen;
+		off += d.reclen;
 	}
 	free(host);
 	return r < 0 ? r : out;

@@ -4,14 +4,15 @@
  * nr - sc_base, which then drives dispatch, -strace and the reports of
  * unsupported calls. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "os/linux/proc_signal.h"
+#include "os/linux/abi.h"
 #include "os/linux/proc_sys.h"
-#include "os/linux/own_fds.h"
 #include "os/linux/syscall.h"
+#include "os/linux/syscall_run.h"
 #include "trace/strace.h"
 
 #define N  A_NONE
@@ -169,19 +170,12 @@ static void build_table(const struct linux_arch *arch)
 	for (unsigned i = 0; i < arch->nnumbers; i++) {
 		struct sc_entry *e = &table[arch->numbers[i].nr - arch->sc_base];
 		e->name = arch->numbers[i].name;
-		for (unsigned j = 0; j < arch->nimpls; j++) {
-			if (strcmp(arch->impls[j].name, e->name) == 0) {
-				e->fn = arch->impls[j].fn;
-				memcpy(e->args, arch->impls[j].args, sizeof e->args);
-				break;
-			}
-		}
-		for (unsigned j = 0; j < linux_sc_nimpls && !e->fn; j++) {
-			if (strcmp(linux_sc_impls[j].name, e->name) == 0) {
-				e->fn = linux_sc_impls[j].fn;
-				memcpy(e->args, linux_sc_impls[j].args, sizeof e->args);
-				break;
-			}
+		const struct sc_impl *impl = sc_impl_find(arch->impls, arch->nimpls, e->name);
+		if (!impl)
+			impl = sc_impl_find(linux_sc_impls, linux_sc_nimpls, e->name);
+		if (impl) {
+			e->fn = impl->fn;
+			memcpy(e->args, impl->args, sizeof e->args);
 		}
 	}
 }
@@ -198,29 +192,6 @@ static const struct sc_entry *lookup(struct linux_proc *p, unsigned nr)
 	return p->arch->private_call ? p->arch->private_call(nr) : NULL;
 }
 
-static long guest_errno(const struct linux_proc *p, long r)
-{
-	const struct linux_abi *abi = p->arch->abi;
-	if (r >= 0 || r < -4095 || !abi->errno_out)
-		return r;
-	unsigned e = (unsigned)-r;
-	return e < abi->nerrno_out && abi->errno_out[e] ? -(long)abi->errno_out[e] : r;
-}
-
-/* The emulator's own descriptors (own_fds.c) are not the guest's: naming
- * one is EBADF, and a call that makes that number takes it over. */
-static bool names_own_fd(const struct sc_entry *e, const uint64_t a[6])
-{
-	for (unsigned i = 0; i < 6; i++) {
-		if ((e->args[i] == A_FD || e->args[i] == A_NEWFD) && own_fds_hide((int)a[i])) {
-			if (e->args[i] == A_FD)
-				return true;
-			own_fds_vacate((int)a[i]);
-		}
-	}
-	return false;
-}
-
 long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 {
 	const struct sc_entry *e = lookup(p, nr);
@@ -228,28 +199,9 @@ long linux_syscall(struct linux_proc *p, unsigned nr, const uint64_t a[6])
 		fprintf(stderr, "mimic: unknown syscall %u\n", nr);
 		if (p->strace)
 			strace_unknown(nr);
-		return guest_errno(p, -ENOSYS);
+		return abi_errno_out(p->arch->abi, -ENOSYS);
 	}
-	proc_syscall_begin(p);
-	/* A signal that came after the last instruction boundary is taken
-	 * first and the call made again after it, as if the signal had come
-	 * just before the call instruction; a host call would not notice it
-	 * (one that comes from now on arms the kick). rt_sigreturn has no
-	 * call to make again. */
-	if (__atomic_load_n(&p->wake, __ATOMIC_ACQUIRE) && e->fn != sys_rt_sigreturn && e->fn != sys_sigreturn) {
-		proc_syscall_end(p);
-		return -LINUX_ERESTARTNOINTR;
-	}
-	if (!e->fn)
-		fprintf(stderr, "mimic: unsupported syscall %s (%u)\n", e->name, nr);
-	if (p->strace)
-		strace_enter(p, e, a);
-	bool jobctl = proc_jobctl_block(p);
-	long r = !e->fn ? -ENOSYS : names_own_fd(e, a) ? -EBADF : e->fn(p, a);
-	if (jobctl)
-		proc_jobctl_unblock();
-	proc_syscall_end(p);
-	if (p->strace)
-		strace_exit(r);
-	return guest_errno(p, r);
+	/* rt_sigreturn has no call to make again. */
+	bool sigreturn = e->fn == sys_rt_sigreturn || e->fn == sys_sigreturn;
+	return abi_errno_out(p->arch->abi, sc_run(p, e, nr, a, sigreturn));
 }
